@@ -1,0 +1,66 @@
+"""Adding and editing parents and carers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from parent_partners.blueprints.carers import bp
+from parent_partners.blueprints.editing import checked, record_on_case, stale_reply
+from parent_partners.forms.records import CarerForm
+from parent_partners.models import Carer
+from parent_partners.operations.records import StaleEditError, add_carer, edit_carer
+from parent_partners.permissions import Permission, requires
+from parent_partners.scoping import editable_case_for
+
+TEMPLATE = "carers/form.html"
+
+
+def _values(form: CarerForm) -> dict[str, Any]:
+    safe = form.safe_to_involve.data == "yes"
+    return {
+        "name": (form.name.data or "").strip(),
+        "relationship_to_child": form.relationship.data,
+        "parental_responsibility": form.parental_responsibility.data == "yes",
+        "communication_needs": (form.communication_needs.data or "").strip(),
+        "interpreter_language": (form.interpreter_language.data or "").strip(),
+        "safe_to_involve": safe,
+        "safe_reason": (form.safe_reason.data or "").strip(),
+        "safe_review_on": None if safe else form.safe_review_on.data,
+    }
+
+
+@bp.route("/cases/<int:case_id>/carers/new", methods=["GET", "POST"])
+@requires(Permission.EDIT_CASES)
+def new(case_id: int) -> str | Response:
+    """Add a parent or carer to the case."""
+    case = editable_case_for(current_user, case_id)
+    form = CarerForm()
+    if form.validate_on_submit():
+        carer = add_carer(case, current_user, _values(form))
+        flash(f"{carer.name} added.", "success")
+        return redirect(url_for("cases.show", case_id=case.id, _anchor="carers"))
+    return render_template(TEMPLATE, form=form, case=case, carer=None)
+
+
+@bp.route("/cases/<int:case_id>/carers/<int:carer_id>/edit", methods=["GET", "POST"])
+@requires(Permission.EDIT_CASES)
+def edit(case_id: int, carer_id: int) -> str | Response | tuple[str, int]:
+    """Edit a parent or carer; a save based on an old version is refused."""
+    case, carer = record_on_case(Carer, case_id, carer_id)
+    form = CarerForm(obj=carer) if request.method == "GET" else CarerForm()
+    if request.method == "GET":
+        form.relationship.data = carer.relationship_to_child
+        form.parental_responsibility.data = checked(carer.parental_responsibility)
+        form.safe_to_involve.data = checked(carer.safe_to_involve)
+    if form.validate_on_submit():
+        try:
+            edit_carer(carer, current_user, _values(form), seen_version=form.version.data or 0)
+        except StaleEditError:
+            return stale_reply(TEMPLATE, form, carer.version, case=case, carer=carer)
+        flash(f"{carer.name} updated.", "success")
+        return redirect(url_for("cases.show", case_id=case.id, _anchor="carers"))
+    return render_template(TEMPLATE, form=form, case=case, carer=carer)

@@ -1,0 +1,78 @@
+"""Opening a case."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import (
+    GovRadioInput,
+    GovSelect,
+    GovSubmitInput,
+    GovTextArea,
+    GovTextInput,
+)
+from wtforms import RadioField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
+
+from parent_partners.forms.common import GovDateField, MultiCheckboxField, not_in_future
+from parent_partners.vocabulary import CONTEXTS, ETHNICITIES, GENDERS, HARM_TYPES
+
+
+class CaseForm(FlaskForm):
+    """The child's details, the harm and its contexts, and who holds the case."""
+
+    child_name = StringField(
+        "Child's name",
+        widget=GovTextInput(),
+        validators=[InputRequired(message="Enter the child's name"), Length(max=120)],
+    )
+    reference = StringField(
+        "Case reference (optional)",
+        description="The reference in your case management system. Leave blank to have one made.",
+        widget=GovTextInput(),
+        validators=[Optional(), Length(max=32)],
+    )
+    child_dob = GovDateField(
+        "Date of birth",
+        description="For example, 27 3 2011",
+        validators=[DataRequired(message="Enter the child's date of birth"), not_in_future],
+    )
+    gender = RadioField(
+        "Gender",
+        choices=GENDERS,
+        default="not_recorded",
+        widget=GovRadioInput(),
+        validators=[InputRequired(message="Select the child's gender")],
+    )
+    ethnicity = SelectField(
+        "Ethnicity, as recorded", choices=ETHNICITIES, default="not_recorded", widget=GovSelect()
+    )
+    communication_needs = TextAreaField(
+        "Communication needs (optional)",
+        description=(
+            "For example a first language other than English, an interpreter, or a learning need."
+        ),
+        widget=GovTextArea(),
+        validators=[Length(max=2000)],
+    )
+    harm_types = MultiCheckboxField(
+        "Harm the child is experiencing or at risk of",
+        choices=HARM_TYPES,
+        validators=[DataRequired(message="Select at least one type of harm")],
+    )
+    contexts = MultiCheckboxField(
+        "Where the harm happens (contexts)",
+        description="Select all that apply, so the response can target the places and spaces.",
+        choices=CONTEXTS,
+    )
+    worker_id = SelectField(
+        "Allocated worker",
+        coerce=int,
+        widget=GovSelect(),
+        validate_choice=False,
+        validators=[InputRequired(message="Select the allocated worker")],
+    )
+    opened_on = GovDateField(
+        "Date the case was opened",
+        validators=[DataRequired(message="Enter the date the case was opened"), not_in_future],
+    )
+    submit = SubmitField("Open case", widget=GovSubmitInput())

@@ -1,0 +1,89 @@
+"""Recording and editing consultations with the child."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from parent_partners.blueprints.consultations import bp
+from parent_partners.blueprints.editing import checked, record_on_case, stale_reply
+from parent_partners.forms.records import ConsultationForm
+from parent_partners.models import Case, Consultation
+from parent_partners.operations.records import (
+    StaleEditError,
+    edit_consultation,
+    record_consultation,
+)
+from parent_partners.permissions import Permission, requires
+from parent_partners.scoping import editable_case_for
+
+TEMPLATE = "consultations/form.html"
+
+
+def _form(case: Case, consultation: Consultation | None = None) -> ConsultationForm:
+    form = ConsultationForm(obj=consultation) if request.method == "GET" else ConsultationForm()
+    form.carer_ids.choices = [(c.id, c.name) for c in case.carers if c.archived_at is None]
+    if request.method == "GET" and consultation is not None:
+        form.carer_ids.data = [c.id for c in consultation.carers]
+        form.child_asked.data = checked(consultation.child_asked)
+        form.child_told_outcome.data = checked(consultation.child_told_outcome)
+    return form
+
+
+def _values(form: ConsultationForm) -> dict[str, Any]:
+    asked = form.child_asked.data == "yes"
+    return {
+        "date": form.date.data,
+        "child_asked": asked,
+        "child_view": (form.child_view.data or "").strip() if asked else "",
+        "child_wish": (form.child_wish.data or None) if asked else None,
+        "influence": (form.influence.data or "").strip(),
+        "decision": form.decision.data or None,
+        "override_rationale": (form.override_rationale.data or "").strip(),
+        "child_told_outcome": form.child_told_outcome.data == "yes",
+        "not_asked_reason": None if asked else (form.not_asked_reason.data or None),
+        "not_asked_detail": "" if asked else (form.not_asked_detail.data or "").strip(),
+    }
+
+
+@bp.route("/cases/<int:case_id>/consultations/new", methods=["GET", "POST"])
+@requires(Permission.EDIT_CASES)
+def new(case_id: int) -> str | Response:
+    """Record the child's view on involving parents or carers."""
+    case = editable_case_for(current_user, case_id)
+    form = _form(case)
+    preselected = request.args.get("carer", "")
+    if request.method == "GET" and preselected.isdigit():
+        form.carer_ids.data = [int(preselected)]
+    if form.validate_on_submit():
+        record_consultation(case, current_user, _values(form), list(form.carer_ids.data or []))
+        flash("Consultation saved.", "success")
+        return redirect(url_for("cases.show", case_id=case.id, _anchor="timeline"))
+    return render_template(TEMPLATE, form=form, case=case, consultation=None)
+
+
+@bp.route("/cases/<int:case_id>/consultations/<int:consultation_id>/edit", methods=["GET", "POST"])
+@requires(Permission.EDIT_CASES)
+def edit(case_id: int, consultation_id: int) -> str | Response | tuple[str, int]:
+    """Edit a consultation; a save based on an old version is refused."""
+    case, consultation = record_on_case(Consultation, case_id, consultation_id)
+    form = _form(case, consultation)
+    if form.validate_on_submit():
+        try:
+            edit_consultation(
+                consultation,
+                current_user,
+                _values(form),
+                list(form.carer_ids.data or []),
+                seen_version=form.version.data or 0,
+            )
+        except StaleEditError:
+            return stale_reply(
+                TEMPLATE, form, consultation.version, case=case, consultation=consultation
+            )
+        flash("Consultation updated.", "success")
+        return redirect(url_for("cases.show", case_id=case.id, _anchor="timeline"))
+    return render_template(TEMPLATE, form=form, case=case, consultation=consultation)

@@ -1,0 +1,47 @@
+"""What the record pages share: finding the record on an editable case, stale-edit replies."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from flask import abort, render_template
+from flask_login import current_user
+from flask_wtf import FlaskForm
+
+from parent_partners.extensions import db
+from parent_partners.models import Case
+from parent_partners.scoping import editable_case_for
+
+R = TypeVar("R")
+
+STALE_MESSAGE = (
+    "Someone else saved changes to this record after you opened it. Your changes have not been "
+    "saved. What you typed is below: compare it with the latest version, then save again."
+)
+
+
+def record_on_case(model: type[R], case_id: int, record_id: int) -> tuple[Case, R]:
+    """Return the editable case and one of its records; 404 if the record is not on it."""
+    case = editable_case_for(current_user, case_id)
+    record = db.session.get(model, record_id)
+    if (
+        record is None
+        or getattr(record, "case_id", None) != case.id
+        or getattr(record, "archived_at", None) is not None
+    ):
+        abort(404)
+    return case, record
+
+
+def stale_reply(
+    template: str, form: FlaskForm, current_version: int, **context: Any
+) -> tuple[str, int]:
+    """Re-show the form with what was typed, refusing the stale save (409 Conflict)."""
+    form.version.data = current_version
+    form.form_errors.append(STALE_MESSAGE)
+    return render_template(template, form=form, stale=True, **context), 409
+
+
+def checked(value: bool) -> str:
+    """Map a stored boolean to the yes/no radio value."""
+    return "yes" if value else "no"

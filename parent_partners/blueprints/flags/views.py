@@ -1,0 +1,51 @@
+"""Dismissing and reopening flags."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, request, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from parent_partners.blueprints.flags import bp
+from parent_partners.extensions import db
+from parent_partners.models import Flag
+from parent_partners.operations.flags import FlagError, dismiss, reopen
+from parent_partners.permissions import Permission, requires
+from parent_partners.scoping import case_for, editable_case_for
+
+
+def _flag(case_id: int, flag_id: int) -> Flag:
+    flag = db.session.get(Flag, flag_id)
+    if flag is None or flag.case_id != case_id:
+        abort(404)
+    return flag
+
+
+@bp.post("/cases/<int:case_id>/flags/<int:flag_id>/dismiss")
+@requires(Permission.EDIT_CASES)
+def dismiss_flag(case_id: int, flag_id: int) -> Response:
+    """Dismiss a flag with a reason; the reason is shown to managers."""
+    case = editable_case_for(current_user, case_id)
+    flag = _flag(case.id, flag_id)
+    try:
+        dismiss(flag, current_user, request.form.get("reason", ""))
+    except FlagError as error:
+        flash(str(error), "error")
+        return redirect(url_for("cases.show", case_id=case.id, _anchor=f"flag-{flag.id}"))
+    flash("Flag dismissed. Your reason is recorded for your manager.", "success")
+    return redirect(url_for("cases.show", case_id=case.id, _anchor="flags"))
+
+
+@bp.post("/cases/<int:case_id>/flags/<int:flag_id>/reopen")
+@requires(Permission.MANAGE_FLAGS)
+def reopen_flag(case_id: int, flag_id: int) -> Response:
+    """Reopen a dismissed flag so the worker looks at it again."""
+    case = case_for(current_user, case_id)
+    flag = _flag(case.id, flag_id)
+    try:
+        reopen(flag, current_user)
+    except FlagError as error:
+        flash(str(error), "error")
+    else:
+        flash("Flag reopened.", "success")
+    return redirect(url_for("cases.show", case_id=case.id, _anchor="flags"))

@@ -1,0 +1,86 @@
+"""Logging and editing involvements of parents and carers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from parent_partners.blueprints.editing import checked, record_on_case, stale_reply
+from parent_partners.blueprints.involvements import bp
+from parent_partners.forms.records import InvolvementForm
+from parent_partners.models import Case, Involvement
+from parent_partners.operations.records import StaleEditError, edit_involvement, log_involvement
+from parent_partners.permissions import Permission, requires
+from parent_partners.scoping import editable_case_for
+
+TEMPLATE = "involvements/form.html"
+
+
+def _form(case: Case, involvement: Involvement | None = None) -> InvolvementForm:
+    form = InvolvementForm(obj=involvement) if request.method == "GET" else InvolvementForm()
+    form.carer_ids.choices = [(c.id, c.name) for c in case.carers if c.archived_at is None]
+    if request.method == "GET" and involvement is not None:
+        form.carer_ids.data = [c.id for c in involvement.carers]
+        form.shares_child_information.data = checked(involvement.shares_child_information)
+        form.parent_distress.data = checked(involvement.parent_distress)
+    return form
+
+
+def _values(form: InvolvementForm) -> dict[str, Any]:
+    shares = form.shares_child_information.data == "yes"
+    distress = form.parent_distress.data == "yes"
+    return {
+        "date": form.date.data,
+        "kind": form.kind.data,
+        "partnership_level": form.partnership_level.data,
+        "not_involved_reason": (form.not_involved_reason.data or "").strip(),
+        "shares_child_information": shares,
+        "shared_what": (form.shared_what.data or "").strip(),
+        "shared_why": (form.shared_why.data or "").strip(),
+        "parent_view": (form.parent_view.data or "").strip(),
+        "strengths": (form.strengths.data or "").strip(),
+        "parent_distress": distress,
+        "distress_support": (form.distress_support.data or "").strip(),
+        "actions": (form.actions.data or "").strip(),
+        "notes": (form.notes.data or "").strip(),
+    }
+
+
+@bp.route("/cases/<int:case_id>/involvements/new", methods=["GET", "POST"])
+@requires(Permission.EDIT_CASES)
+def new(case_id: int) -> str | Response:
+    """Log an involvement with one or more parents or carers."""
+    case = editable_case_for(current_user, case_id)
+    form = _form(case)
+    if form.validate_on_submit():
+        log_involvement(case, current_user, _values(form), list(form.carer_ids.data or []))
+        flash("Involvement saved.", "success")
+        return redirect(url_for("cases.show", case_id=case.id, _anchor="timeline"))
+    return render_template(TEMPLATE, form=form, case=case, involvement=None)
+
+
+@bp.route("/cases/<int:case_id>/involvements/<int:involvement_id>/edit", methods=["GET", "POST"])
+@requires(Permission.EDIT_CASES)
+def edit(case_id: int, involvement_id: int) -> str | Response | tuple[str, int]:
+    """Edit an involvement; a save based on an old version is refused."""
+    case, involvement = record_on_case(Involvement, case_id, involvement_id)
+    form = _form(case, involvement)
+    if form.validate_on_submit():
+        try:
+            edit_involvement(
+                involvement,
+                current_user,
+                _values(form),
+                list(form.carer_ids.data or []),
+                seen_version=form.version.data or 0,
+            )
+        except StaleEditError:
+            return stale_reply(
+                TEMPLATE, form, involvement.version, case=case, involvement=involvement
+            )
+        flash("Involvement updated.", "success")
+        return redirect(url_for("cases.show", case_id=case.id, _anchor="timeline"))
+    return render_template(TEMPLATE, form=form, case=case, involvement=involvement)

@@ -1,0 +1,84 @@
+"""Fields and validators shared by the record forms."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovDateInput
+from wtforms import DateField, HiddenField, IntegerField, SelectMultipleField
+from wtforms.validators import InputRequired, StopValidation, ValidationError
+from wtforms.widgets import HiddenInput
+
+
+class GovDateField(DateField):
+    """A GOV.UK three-box date (day, month, year) with messages people understand."""
+
+    widget = GovDateInput()
+
+    def __init__(self, label: str, **kwargs: Any) -> None:
+        kwargs.setdefault("format", "%d %m %Y")
+        super().__init__(label, **kwargs)
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        """Parse day, month and year; say which part is wrong."""
+        if not valuelist or not any(part.strip() for part in valuelist):
+            # Nothing typed: the widget then shows empty boxes rather than unpacking [].
+            self.raw_data = None
+            self.data = None
+            return
+        parts = [part.strip() for part in valuelist]
+        if len(parts) != 3 or not all(parts):
+            self.data = None
+            raise ValueError(f"{self.label.text} must include a day, month and year")
+        try:
+            day, month, year = (int(part) for part in parts)
+            self.data = date(year, month, day)
+        except ValueError as error:
+            self.data = None
+            raise ValueError(f"{self.label.text} must be a real date") from error
+        if year < 1900:
+            raise ValueError(f"{self.label.text} must include a 4-digit year, like 2026")
+
+    def pre_validate(self, form: Any) -> None:
+        """Keep the parsing error: "required" validators would otherwise replace it."""
+        if self.process_errors:
+            raise StopValidation()
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """A group of GOV.UK checkboxes."""
+
+    widget = GovCheckboxesInput()
+
+    def pre_validate(self, form: Any) -> None:
+        """Reject values that were not offered."""
+        offered = {str(value) for value, *_ in self.iter_choices()}
+        for value in self.data or []:
+            if str(value) not in offered:
+                raise ValidationError(f"{value!r} is not one of the choices")
+
+
+class VersionedForm(FlaskForm):
+    """A form for editing a versioned record: it carries the version it was opened at."""
+
+    version = IntegerField(widget=HiddenInput(), default=1)
+
+
+def not_in_future(form: Any, field: Any) -> None:
+    """Refuse dates after today."""
+    if field.data and field.data > date.today():
+        raise ValidationError(f"{field.label.text} must be today or in the past")
+
+
+required_date = [InputRequired(message="Enter the date"), not_in_future]
+
+__all__ = [
+    "GovDateField",
+    "HiddenField",
+    "MultiCheckboxField",
+    "VersionedForm",
+    "not_in_future",
+    "required_date",
+]

@@ -1,0 +1,199 @@
+"""Turning check findings into flags, and what people do with flags.
+
+A flag's identity is its finding key: the same slip found again keeps the same
+flag (and its history); a slip no longer found resolves its flag.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+
+from flask import current_app, has_app_context
+from sqlalchemy import select
+
+from parent_partners import checks
+from parent_partners.extensions import db
+from parent_partners.models import Case, Consultation, Flag, Involvement, User
+from parent_partners.models.common import utcnow
+from parent_partners.operations import audit
+
+OPEN = ("open", "reopened")
+
+
+class FlagError(ValueError):
+    """A flag action that cannot be taken as asked."""
+
+
+def finding_key(finding: checks.Finding) -> str:
+    """Return a short stable digest of the finding's identity."""
+    raw = json.dumps(list(finding.key()), default=str, separators=(",", ":"))
+    return hashlib.sha256(raw.encode()).hexdigest()[:64]
+
+
+def case_data(case: Case, today: date | None = None) -> checks.CaseData:
+    """Map a case and its live records onto the checker's plain data."""
+    involvements = db.session.scalars(
+        select(Involvement).where(Involvement.case_id == case.id, Involvement.archived_at.is_(None))
+    ).all()
+    consultations = db.session.scalars(
+        select(Consultation).where(
+            Consultation.case_id == case.id, Consultation.archived_at.is_(None)
+        )
+    ).all()
+    return checks.CaseData(
+        id=case.id,
+        child_name=case.child_name,
+        child_dob=case.child_dob,
+        carers=tuple(
+            checks.CarerData(
+                id=c.id,
+                name=c.name,
+                relationship=c.relationship_to_child,
+                safe_to_involve=c.safe_to_involve,
+                safe_reason=c.safe_reason or "",
+            )
+            for c in case.carers
+            if c.archived_at is None
+        ),
+        involvements=tuple(
+            checks.InvolvementData(
+                id=i.id,
+                date=i.date,
+                carer_ids=tuple(c.id for c in i.carers),
+                kind=i.kind,
+                partnership_level=i.partnership_level,
+                shares_child_information=i.shares_child_information,
+                shared_what=i.shared_what or "",
+                shared_why=i.shared_why or "",
+                parent_view=i.parent_view or "",
+                strengths=i.strengths or "",
+                parent_distress=i.parent_distress,
+                distress_support=i.distress_support or "",
+                actions=i.actions or "",
+                notes=i.notes or "",
+            )
+            for i in involvements
+        ),
+        consultations=tuple(
+            checks.ConsultationData(
+                id=c.id,
+                date=c.date,
+                carer_ids=tuple(carer.id for carer in c.carers),
+                child_view=c.child_view or "",
+                child_wish=c.child_wish if c.child_asked else None,
+                influence=c.influence or "",
+                decision=c.decision,
+                override_rationale=c.override_rationale or "",
+                child_told_outcome=c.child_told_outcome,
+                not_asked_reason=None if c.child_asked else c.not_asked_reason,
+                not_asked_detail=c.not_asked_detail or "",
+            )
+            for c in consultations
+        ),
+        today=today,
+    )
+
+
+def check_settings() -> checks.CheckSettings:
+    """Return the check settings from the app configuration."""
+    if not has_app_context():
+        return checks.CheckSettings()
+    return checks.CheckSettings(
+        consultation_window_days=current_app.config.get("CONSULTATION_WINDOW_DAYS", 90)
+    )
+
+
+def refresh(case: Case, lexicon: checks.Lexicon | None = None) -> tuple[int, int]:
+    """Re-run every check on the case and bring its flags up to date.
+
+    Returns (flags opened, flags resolved).
+    """
+    db.session.flush()
+    findings = checks.check_case(case_data(case), check_settings(), lexicon)
+    found = {finding_key(f): f for f in findings}
+    existing = {
+        flag.finding_key: flag
+        for flag in db.session.scalars(select(Flag).where(Flag.case_id == case.id))
+    }
+    opened = resolved = 0
+    now = utcnow()
+    for key, finding in found.items():
+        flag = existing.get(key)
+        if flag is None:
+            db.session.add(_new_flag(case, key, finding))
+            opened += 1
+            continue
+        _update_from_finding(flag, finding)
+        if flag.status == "resolved":
+            # The slip is back after being fixed: it needs attention again.
+            flag.status = "open"
+            flag.resolved_at = None
+            opened += 1
+    for key, flag in existing.items():
+        if key not in found and flag.status != "resolved":
+            flag.status = "resolved"
+            flag.resolved_at = now
+            resolved += 1
+    db.session.flush()
+    return opened, resolved
+
+
+def _new_flag(case: Case, key: str, finding: checks.Finding) -> Flag:
+    flag = Flag(
+        case_id=case.id, finding_key=key, kind=finding.kind, rule=finding.rule, status="open"
+    )
+    _update_from_finding(flag, finding)
+    return flag
+
+
+def _update_from_finding(flag: Flag, finding: checks.Finding) -> None:
+    flag.record_type = finding.record_type
+    flag.record_id = finding.record_id
+    flag.field = finding.field
+    flag.carer_id = finding.carer_id
+    flag.span_start = finding.start
+    flag.span_end = finding.end
+    flag.matched = finding.matched
+    flag.explanation = finding.explanation
+    flag.suggestion = finding.suggestion
+    flag.source = finding.source
+
+
+def dismiss(flag: Flag, user: User, reason: str) -> Flag:
+    """Dismiss an open flag with a reason a manager can read."""
+    reason = reason.strip()
+    if not reason:
+        raise FlagError("Enter why you are dismissing this flag")
+    if not flag.is_open:
+        raise FlagError("Only an open flag can be dismissed")
+    flag.status = "dismissed"
+    flag.dismissed_reason = reason
+    flag.dismissed_at = utcnow()
+    flag.dismissed_by_id = user.id
+    audit.record(
+        "flag_dismissed",
+        record_type="flag",
+        record_id=flag.id,
+        case_id=flag.case_id,
+        data={"reason": reason, "kind": flag.kind},
+    )
+    return flag
+
+
+def reopen(flag: Flag, user: User) -> Flag:
+    """Reopen a dismissed flag (managers), so the worker looks at it again."""
+    if flag.status != "dismissed":
+        raise FlagError("Only a dismissed flag can be reopened")
+    flag.status = "reopened"
+    flag.reopened_at = utcnow()
+    flag.reopened_by_id = user.id
+    audit.record(
+        "flag_reopened",
+        record_type="flag",
+        record_id=flag.id,
+        case_id=flag.case_id,
+        data={"kind": flag.kind},
+    )
+    return flag

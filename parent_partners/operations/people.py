@@ -1,0 +1,100 @@
+"""Creating teams and users, and signing in."""
+
+from __future__ import annotations
+
+from parent_partners.extensions import db
+from parent_partners.models import Team, User
+from parent_partners.models.common import utcnow
+from parent_partners.operations import audit
+from parent_partners.operations.passwords import (
+    DUMMY_HASH,
+    MIN_LENGTH,
+    hash_password,
+    needs_rehash,
+    verify_password,
+)
+from parent_partners.vocabulary import ROLES, values
+
+ROLES_WITH_TEAM = {"practitioner", "manager"}
+
+
+class PeopleError(ValueError):
+    """A team or user could not be created as asked."""
+
+
+def normalise_email(email: str) -> str:
+    """Return the form of an e-mail address we store and compare."""
+    return email.strip().lower()
+
+
+def create_team(name: str) -> Team:
+    """Create a team with a unique name."""
+    name = name.strip()
+    if not name:
+        raise PeopleError("Enter a team name")
+    if db.session.scalar(db.select(Team).where(Team.name == name)):
+        raise PeopleError(f"A team called {name!r} already exists")
+    team = Team(name=name)
+    db.session.add(team)
+    db.session.flush()
+    audit.record("team_created", record_type="team", record_id=team.id, data={"name": name})
+    return team
+
+
+def find_team(name: str) -> Team | None:
+    """Return the team called ``name``, if there is one."""
+    return db.session.scalar(db.select(Team).where(Team.name == name.strip()))
+
+
+def create_user(
+    *, email: str, name: str, role: str, password: str, team: Team | None = None
+) -> User:
+    """Create a user; practitioners and managers must belong to a team."""
+    email = normalise_email(email)
+    if role not in values(ROLES):
+        raise PeopleError(f"Role must be one of {', '.join(values(ROLES))}")
+    if role in ROLES_WITH_TEAM and team is None:
+        raise PeopleError(f"A {role} must belong to a team")
+    if len(password) < MIN_LENGTH:
+        raise PeopleError(f"Password must be at least {MIN_LENGTH} characters")
+    if "@" not in email:
+        raise PeopleError("Enter an e-mail address in the right format, like name@example.org")
+    if db.session.scalar(db.select(User).where(User.email == email)):
+        raise PeopleError(f"A user with e-mail {email} already exists")
+    user = User(
+        email=email,
+        name=name.strip(),
+        role=role,
+        team=team,
+        password_hash=hash_password(password),
+        active=True,
+    )
+    db.session.add(user)
+    db.session.flush()
+    audit.record(
+        "user_created", record_type="user", record_id=user.id, data={"email": email, "role": role}
+    )
+    return user
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """Return the active user with these credentials, or None. Audits both outcomes."""
+    user = db.session.scalar(db.select(User).where(User.email == normalise_email(email)))
+    if user is None:
+        verify_password(DUMMY_HASH, password)
+        audit.record("sign_in_failed", data={"reason": "unknown_email"})
+        return None
+    if not verify_password(user.password_hash, password) or not user.active:
+        audit.record(
+            "sign_in_failed",
+            record_type="user",
+            record_id=user.id,
+            user_id=user.id,
+            data={"reason": "inactive" if user.active is False else "bad_password"},
+        )
+        return None
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    user.last_sign_in_at = utcnow()
+    audit.record("sign_in", record_type="user", record_id=user.id, user_id=user.id)
+    return user

@@ -1,0 +1,143 @@
+"""Adding and editing parents and carers, involvements and consultations.
+
+Every change re-runs the case checks (``flags.refresh``) in the same transaction,
+so flags never disagree with the records they point at.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from parent_partners.extensions import db
+from parent_partners.models import Carer, Case, Consultation, Involvement, User
+from parent_partners.operations import audit, flags
+from parent_partners.operations.versioning import StaleEditError, apply_edit
+
+__all__ = [
+    "StaleEditError",
+    "add_carer",
+    "edit_carer",
+    "edit_consultation",
+    "edit_involvement",
+    "log_involvement",
+    "record_consultation",
+]
+
+
+def case_carers(case: Case, ids: list[int]) -> list[Carer]:
+    """Return the case's carers with these ids (others are ignored: they are not on this case)."""
+    if not ids:
+        return []
+    return list(
+        db.session.scalars(
+            select(Carer).where(Carer.case_id == case.id, Carer.id.in_(ids)).order_by(Carer.id)
+        )
+    )
+
+
+def add_carer(case: Case, user: User, values: dict[str, Any]) -> Carer:
+    """Add a parent or carer to the case."""
+    carer = Carer(case_id=case.id, **values)
+    db.session.add(carer)
+    db.session.flush()
+    audit.record("carer_added", record_type="carer", record_id=carer.id, case_id=case.id)
+    flags.refresh(case)
+    return carer
+
+
+def edit_carer(carer: Carer, user: User, values: dict[str, Any], seen_version: int) -> Carer:
+    """Change a parent or carer, keeping the earlier version; refuses stale edits."""
+    _edit(carer, "carer", "carer_edited", values, seen_version, user)
+    return carer
+
+
+def log_involvement(
+    case: Case, user: User, values: dict[str, Any], carer_ids: list[int]
+) -> Involvement:
+    """Log an involvement of parents or carers on the case."""
+    involvement = Involvement(case_id=case.id, recorded_by_id=user.id, **values)
+    db.session.add(involvement)
+    involvement.carers = case_carers(case, carer_ids)
+    db.session.flush()
+    audit.record(
+        "involvement_logged", record_type="involvement", record_id=involvement.id, case_id=case.id
+    )
+    flags.refresh(case)
+    return involvement
+
+
+def edit_involvement(
+    involvement: Involvement,
+    user: User,
+    values: dict[str, Any],
+    carer_ids: list[int],
+    seen_version: int,
+) -> Involvement:
+    """Change an involvement, keeping the earlier version; refuses stale edits."""
+    values = {**values, "carers": case_carers(involvement.case, carer_ids)}
+    _edit(involvement, "involvement", "involvement_edited", values, seen_version, user)
+    return involvement
+
+
+def record_consultation(
+    case: Case, user: User, values: dict[str, Any], carer_ids: list[int]
+) -> Consultation:
+    """Record a consultation with the child about involving parents or carers."""
+    consultation = Consultation(case_id=case.id, recorded_by_id=user.id, **values)
+    db.session.add(consultation)
+    consultation.carers = case_carers(case, carer_ids)
+    db.session.flush()
+    audit.record(
+        "consultation_recorded",
+        record_type="consultation",
+        record_id=consultation.id,
+        case_id=case.id,
+    )
+    flags.refresh(case)
+    return consultation
+
+
+def edit_consultation(
+    consultation: Consultation,
+    user: User,
+    values: dict[str, Any],
+    carer_ids: list[int],
+    seen_version: int,
+) -> Consultation:
+    """Change a consultation, keeping the earlier version; refuses stale edits."""
+    values = {**values, "carers": case_carers(consultation.case, carer_ids)}
+    _edit(consultation, "consultation", "consultation_edited", values, seen_version, user)
+    return consultation
+
+
+def _edit(
+    record: Carer | Involvement | Consultation,
+    record_type: str,
+    action: str,
+    values: dict[str, Any],
+    seen_version: int,
+    user: User,
+) -> None:
+    case_id = record.case_id
+    try:
+        diff = apply_edit(record, record_type, values, seen_version=seen_version, user_id=user.id)
+    except StaleEditError:
+        audit.record(
+            "edit_refused_stale",
+            record_type=record_type,
+            record_id=record.id,
+            case_id=case_id,
+            user_id=user.id,
+        )
+        raise
+    if diff:
+        audit.record(
+            action,
+            record_type=record_type,
+            record_id=record.id,
+            case_id=case_id,
+            data={"fields": sorted(diff)},
+        )
+        flags.refresh(record.case)

@@ -1,0 +1,111 @@
+"""Who may do what. Every route declares a permission; anything undeclared is refused.
+
+Roles map onto permissions here and nowhere else, so a reviewer can read the
+whole access policy on one screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from flask import Flask, abort, current_app, request
+from flask_login import current_user
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+PERMISSION_ATTR = "_partners_permission"
+
+
+class Permission(StrEnum):
+    """What a route needs. ``PUBLIC`` is an explicit decision, not a default."""
+
+    PUBLIC = "public"
+    SIGNED_IN = "signed_in"
+    VIEW_CASES = "view_cases"
+    EDIT_CASES = "edit_cases"
+    MANAGE_FLAGS = "manage_flags"
+    MANAGE_USERS = "manage_users"
+
+
+ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
+    "practitioner": frozenset({Permission.SIGNED_IN, Permission.VIEW_CASES, Permission.EDIT_CASES}),
+    "manager": frozenset(
+        {
+            Permission.SIGNED_IN,
+            Permission.VIEW_CASES,
+            Permission.EDIT_CASES,
+            Permission.MANAGE_FLAGS,
+        }
+    ),
+    # Principals read across every team but do not write case records.
+    "principal": frozenset({Permission.SIGNED_IN, Permission.VIEW_CASES, Permission.MANAGE_FLAGS}),
+    # Administrators run the service; they have no special right to read cases.
+    "admin": frozenset({Permission.SIGNED_IN, Permission.MANAGE_USERS}),
+}
+
+
+def requires(permission: Permission) -> Callable[[F], F]:
+    """Declare the permission a view needs. The check itself runs before every request."""
+
+    def decorate(view: F) -> F:
+        setattr(view, PERMISSION_ATTR, permission)
+        return view
+
+    return decorate
+
+
+def public(view: F) -> F:
+    """Declare a view open to everyone, signed in or not."""
+    return requires(Permission.PUBLIC)(view)
+
+
+def declared_permission(view: Callable[..., Any]) -> Permission | None:
+    """Return the permission a view function declared, or None if it declared none."""
+    return getattr(view, PERMISSION_ATTR, None)
+
+
+def role_has(role: str | None, permission: Permission) -> bool:
+    """Return whether ``role`` grants ``permission``."""
+    if permission is Permission.PUBLIC:
+        return True
+    return permission in ROLE_PERMISSIONS.get(role or "", frozenset())
+
+
+def user_can(permission: Permission) -> bool:
+    """Return whether the signed-in user (if any) has ``permission``."""
+    if permission is Permission.PUBLIC:
+        return True
+    if not current_user.is_authenticated:
+        return False
+    return role_has(current_user.role, permission)
+
+
+def _enforce() -> Any:
+    """Refuse the request unless its endpoint declared a permission the user holds."""
+    if request.endpoint is None:
+        return None  # Flask answers 404 or 405 itself.
+    view = current_app.view_functions.get(request.endpoint)
+    permission = declared_permission(view) if view else None
+    if permission is None:
+        current_app.logger.error("Route %s declares no permission; refused", request.endpoint)
+        abort(403)
+    if permission is Permission.PUBLIC:
+        return None
+    if not current_user.is_authenticated:
+        login_manager = current_app.login_manager  # type: ignore[attr-defined]
+        return login_manager.unauthorized()
+    if not role_has(current_user.role, permission):
+        abort(403)
+    return None
+
+
+def init_app(app: Flask) -> None:
+    """Install deny-by-default checking and mark Flask's own static route public."""
+    static_view = app.view_functions.get("static")
+    if static_view is not None:
+        public(static_view)
+    app.before_request(_enforce)
+    app.jinja_env.globals["can"] = user_can
+    app.jinja_env.globals["Permission"] = Permission
