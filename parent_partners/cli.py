@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from typing import TextIO
 
 import click
 from flask.cli import with_appcontext
@@ -72,3 +73,64 @@ def seed_demo_command(case_count: int, seed: int, if_empty: bool) -> None:
     summary = seed_demo(case_count=case_count, seed=seed, if_empty=if_empty, echo=click.echo)
     db.session.commit()
     click.echo(summary)
+
+
+@partners_cli.command("rescan")
+@click.option("--batch", default=200, show_default=True, help="Cases per transaction.")
+@with_appcontext
+def rescan_command(batch: int) -> None:
+    """Re-run every check over every case, after the lexicon or the settings changed."""
+    from parent_partners.models import Case
+    from parent_partners.operations import flags
+    from parent_partners.operations.lexicon import current_lexicon
+
+    lexicon = current_lexicon()
+    case_ids = list(db.session.scalars(db.select(Case.id).order_by(Case.id)))
+    opened = resolved = 0
+    with click.progressbar(case_ids, label="Checking cases", show_pos=True) as progress:
+        for done, case_id in enumerate(progress, start=1):
+            case = db.session.get(Case, case_id)
+            if case is None:
+                continue
+            now_open, now_resolved = flags.refresh(case, lexicon)
+            opened += now_open
+            resolved += now_resolved
+            if done % batch == 0:
+                db.session.commit()
+                db.session.expunge_all()
+    db.session.commit()
+    click.echo(f"Checked {len(case_ids)} cases: {opened} flags opened, {resolved} resolved.")
+
+
+@partners_cli.command("check")
+@click.argument("source", type=click.File("r", encoding="utf-8"))
+@with_appcontext
+def check_command(source: TextIO) -> None:
+    """Check text for blaming wording: SOURCE holds JSON lines ({"id", "text"}) or plain text.
+
+    Plain text is checked a line at a time, each line's id being its line number.
+    Writes one JSON line per input: {"id": ..., "findings": [...]}. Use - for standard input.
+    """
+    import json
+
+    from parent_partners.checks import scan_text
+    from parent_partners.operations.lexicon import current_lexicon
+
+    lexicon = current_lexicon()
+    for number, line in enumerate(source, start=1):
+        if not line.strip():
+            continue
+        item_id: object = number
+        text = line.rstrip("\n")
+        stripped = line.strip()
+        if stripped.startswith("{"):
+            try:
+                item = json.loads(stripped)
+            except json.JSONDecodeError as error:
+                message = f"line {number}: not valid JSON ({error.msg})"
+                raise click.ClickException(message) from error
+            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+                raise click.ClickException(f'line {number}: expected {{"id": ..., "text": "..."}}')
+            item_id, text = item.get("id", number), item["text"]
+        findings = [finding.to_dict() for finding in scan_text(text, lexicon)]
+        click.echo(json.dumps({"id": item_id, "findings": findings}, ensure_ascii=False))

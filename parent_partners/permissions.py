@@ -27,6 +27,7 @@ class Permission(StrEnum):
     EDIT_CASES = "edit_cases"
     MANAGE_FLAGS = "manage_flags"
     MANAGE_USERS = "manage_users"
+    MANAGE_LEXICON = "manage_lexicon"
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
@@ -42,7 +43,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     # Principals read across every team but do not write case records.
     "principal": frozenset({Permission.SIGNED_IN, Permission.VIEW_CASES, Permission.MANAGE_FLAGS}),
     # Administrators run the service; they have no special right to read cases.
-    "admin": frozenset({Permission.SIGNED_IN, Permission.MANAGE_USERS}),
+    "admin": frozenset(
+        {Permission.SIGNED_IN, Permission.MANAGE_USERS, Permission.MANAGE_LEXICON}
+    ),
 }
 
 

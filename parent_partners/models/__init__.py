@@ -4,6 +4,7 @@ from parent_partners.models.audit import AuditEvent
 from parent_partners.models.case import Carer, Case
 from parent_partners.models.flag import Flag
 from parent_partners.models.history import RecordVersion
+from parent_partners.models.lexicon import LexiconRule
 from parent_partners.models.people import Team, User
 from parent_partners.models.records import (
     Consultation,
@@ -19,6 +20,7 @@ __all__ = [
     "Consultation",
     "Flag",
     "Involvement",
+    "LexiconRule",
     "RecordVersion",
     "Team",
     "User",

@@ -26,6 +26,9 @@ ACTIONS: dict[str, str] = {
     "edit_refused_stale": "Edit refused: someone else saved first",
     "flag_dismissed": "Dismissed a flag",
     "flag_reopened": "Reopened a flag",
+    "lexicon_rule_disabled": "Switched off a blame-language rule",
+    "lexicon_rule_enabled": "Switched on a blame-language rule",
+    "lexicon_rule_added": "Added a blame-language rule",
     "team_created": "Created a team",
     "user_created": "Created a user",
 }

@@ -111,6 +111,10 @@ def refresh(case: Case, lexicon: checks.Lexicon | None = None) -> tuple[int, int
     Returns (flags opened, flags resolved).
     """
     db.session.flush()
+    if lexicon is None:
+        from parent_partners.operations.lexicon import current_lexicon
+
+        lexicon = current_lexicon()
     findings = checks.check_case(case_data(case), check_settings(), lexicon)
     found = {finding_key(f): f for f in findings}
     existing = {

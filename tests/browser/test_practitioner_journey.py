@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import screenshot
 from tests.conftest import PASSWORD
@@ -22,12 +25,12 @@ def test_sign_in_open_a_case_and_log_an_involvement(page, make_user, make_case):
     case = make_case(worker, child_name="Amira Hassan", carers=("Leila Hassan",))
 
     sign_in(page, worker.email)
-    assert page.get_by_role("heading", name="Your cases").is_visible()
+    expect(page.get_by_role("heading", name="Your cases")).to_be_visible()
     screenshot(page, "cases-list")
 
     page.get_by_role("link", name="Amira Hassan").click()
-    assert page.url.endswith(f"/cases/{case.id}")
-    assert page.get_by_role("heading", name="Amira Hassan", level=1).is_visible()
+    expect(page).to_have_url(re.compile(rf"/cases/{case.id}$"))
+    expect(page.get_by_role("heading", name="Amira Hassan", level=1)).to_be_visible()
 
     page.get_by_role("button", name="Log an involvement").click()
     page.get_by_label("Day").fill("10")
@@ -49,8 +52,8 @@ def test_sign_in_open_a_case_and_log_an_involvement(page, make_user, make_case):
     screenshot(page, "involvement-form")
     page.get_by_role("button", name="Save involvement").click()
 
-    assert page.get_by_text("Involvement saved.").is_visible()
-    assert page.get_by_text("I want to help keep her safe.").is_visible()
+    expect(page.get_by_text("Involvement saved.")).to_be_visible()
+    expect(page.get_by_text("I want to help keep her safe.")).to_be_visible()
     screenshot(page, "case-page")
 
 
@@ -61,4 +64,4 @@ def test_a_form_posted_without_its_csrf_token_is_refused(page, make_user):
     page.get_by_label("Email address").fill(worker.email)
     page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    assert page.get_by_role("heading", name="There is a problem with your request").is_visible()
+    expect(page.get_by_role("heading", name="There is a problem with your request")).to_be_visible()

@@ -60,7 +60,7 @@ def home() -> Response:
     """Send people to their cases, or to sign in."""
     if current_user.is_authenticated:
         if current_user.role == "admin":
-            return redirect(url_for("auth.signed_in"))
+            return redirect(url_for("admin.lexicon"))
         return redirect(url_for("cases.index"))
     return redirect(url_for("auth.sign_in"))
 

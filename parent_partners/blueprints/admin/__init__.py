@@ -1,0 +1,7 @@
+"""Blueprint: administrators' pages (the blame lexicon)."""
+
+from flask import Blueprint
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+from parent_partners.blueprints.admin import views  # noqa: E402, F401 - registers routes

@@ -1,0 +1,135 @@
+"""The lexicon in force: the packaged rules merged with administrators' changes."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from sqlalchemy import func, select
+
+from parent_partners import checks
+from parent_partners.extensions import db
+from parent_partners.models import LexiconRule, User
+from parent_partners.operations import audit
+
+RULE_ID = re.compile(r"^[a-z][a-z0-9_]{2,79}$")
+KINDS = ("child_blame", "parent_blame")
+
+# Rebuilding a lexicon compiles every pattern, so keep the last one while the
+# administrators' changes are unchanged (one cheap query tells).
+_cache: dict[str, Any] = {"stamp": None, "lexicon": None}
+
+
+class LexiconError(ValueError):
+    """A rule change that cannot be made as asked."""
+
+
+def _rows() -> list[LexiconRule]:
+    return list(db.session.scalars(select(LexiconRule).order_by(LexiconRule.rule_id)))
+
+
+def _stamp() -> tuple[Any, ...]:
+    row = db.session.execute(
+        select(func.count(LexiconRule.id), func.max(LexiconRule.updated_at))
+    ).one()
+    return tuple(row)
+
+
+def current_lexicon() -> checks.Lexicon:
+    """Return the lexicon the checks should use now."""
+    stamp = _stamp()
+    if _cache["stamp"] == stamp and _cache["lexicon"] is not None:
+        return _cache["lexicon"]
+    rows = _rows()
+    if not rows:
+        lexicon = checks.default_lexicon()
+    else:
+        lexicon = checks.load_lexicon(
+            extra_rules=[
+                {**row.definition, "id": row.rule_id}
+                for row in rows
+                if not row.packaged and row.enabled
+            ],
+            disabled=[row.rule_id for row in rows if not row.enabled],
+        )
+    _cache.update(stamp=stamp, lexicon=lexicon)
+    return lexicon
+
+
+def rules_overview() -> list[dict[str, Any]]:
+    """Every rule, packaged and added, with whether it is on, for the administrators' page."""
+    changes = {row.rule_id: row for row in _rows()}
+    overview: list[dict[str, Any]] = []
+    for rule in checks.default_lexicon().rules:
+        row = changes.get(rule.id)
+        overview.append(
+            {
+                "id": rule.id,
+                "kind": rule.kind,
+                "note": rule.note,
+                "source": rule.source,
+                "packaged": True,
+                "enabled": row.enabled if row is not None else True,
+            }
+        )
+    for row in changes.values():
+        if not row.packaged:
+            overview.append(
+                {
+                    "id": row.rule_id,
+                    "kind": row.definition.get("kind", ""),
+                    "note": row.definition.get("note", ""),
+                    "source": row.definition.get("source", ""),
+                    "packaged": False,
+                    "enabled": row.enabled,
+                }
+            )
+    return overview
+
+
+def set_enabled(rule_id: str, enabled: bool, user: User) -> None:
+    """Switch a packaged or added rule on or off."""
+    row = db.session.scalar(select(LexiconRule).where(LexiconRule.rule_id == rule_id))
+    if row is None:
+        if rule_id not in {rule.id for rule in checks.default_lexicon().rules}:
+            raise LexiconError(f"There is no rule called {rule_id}")
+        row = LexiconRule(rule_id=rule_id, packaged=True, definition={})
+        db.session.add(row)
+    row.enabled = enabled
+    row.changed_by_id = user.id
+    db.session.flush()
+    audit.record(
+        "lexicon_rule_enabled" if enabled else "lexicon_rule_disabled",
+        record_type="lexicon_rule",
+        record_id=row.id,
+        data={"rule": rule_id},
+    )
+
+
+def add_rule(definition: dict[str, Any], user: User) -> LexiconRule:
+    """Add a rule; its patterns must compile in the lexicon's notation."""
+    rule_id = str(definition.get("id", "")).strip()
+    if not RULE_ID.match(rule_id):
+        raise LexiconError(
+            "The rule id must be 3 to 80 lower-case letters, digits or underscores, "
+            "starting with a letter"
+        )
+    known = {rule.id for rule in checks.default_lexicon().rules} | {r.rule_id for r in _rows()}
+    if rule_id in known:
+        raise LexiconError(f"There is already a rule called {rule_id}")
+    if definition.get("kind") not in KINDS:
+        raise LexiconError("Choose whether the wording blames the child or a parent or carer")
+    body = {key: value for key, value in definition.items() if key != "id"}
+    try:
+        checks.load_lexicon(extra_rules=[{**body, "id": rule_id}])
+    except (ValueError, KeyError, TypeError) as error:
+        raise LexiconError(f"The patterns could not be read: {error}") from error
+    row = LexiconRule(
+        rule_id=rule_id, packaged=False, enabled=True, definition=body, changed_by_id=user.id
+    )
+    db.session.add(row)
+    db.session.flush()
+    audit.record(
+        "lexicon_rule_added", record_type="lexicon_rule", record_id=row.id, data={"rule": rule_id}
+    )
+    return row

@@ -1,0 +1,73 @@
+// Shows blame-language flags beside a text box while the practitioner types.
+// Without JavaScript nothing here runs, and the same checks show on the case page after saving.
+const DEBOUNCE_MS = 500
+
+function flagList (findings) {
+  const wrapper = document.createElement('div')
+  if (findings.length === 0) return wrapper
+  wrapper.className = 'govuk-warning-text pp-live-flag'
+  const icon = document.createElement('span')
+  icon.className = 'govuk-warning-text__icon'
+  icon.setAttribute('aria-hidden', 'true')
+  icon.textContent = '!'
+  const body = document.createElement('div')
+  body.className = 'govuk-warning-text__text'
+  const heading = document.createElement('span')
+  heading.className = 'govuk-visually-hidden'
+  heading.textContent = 'Warning: '
+  body.appendChild(heading)
+  for (const finding of findings) {
+    const item = document.createElement('p')
+    item.className = 'govuk-body-s govuk-!-margin-bottom-2'
+    item.dataset.rule = finding.rule
+    const words = document.createElement('strong')
+    words.textContent = '“' + finding.matched + '” '
+    item.appendChild(words)
+    item.appendChild(document.createTextNode(finding.explanation + ' '))
+    const instead = document.createElement('span')
+    instead.textContent = 'Try instead: ' + finding.suggestion + ' '
+    item.appendChild(instead)
+    const source = document.createElement('span')
+    source.className = 'govuk-hint govuk-!-font-size-16'
+    source.textContent = '(Source: ' + finding.source + ')'
+    item.appendChild(source)
+    body.appendChild(item)
+  }
+  wrapper.appendChild(body)
+  return wrapper
+}
+
+function watch (form, field) {
+  const url = form.dataset.checkUrl
+  const token = form.querySelector('input[name="csrf_token"]').value
+  const region = document.createElement('div')
+  region.id = field.id + '-live-flags'
+  region.className = 'pp-live-flags'
+  region.setAttribute('aria-live', 'polite')
+  field.insertAdjacentElement('afterend', region)
+  let timer = null
+  let latest = 0
+  field.addEventListener('input', () => {
+    clearTimeout(timer)
+    timer = setTimeout(async () => {
+      const request = ++latest
+      try {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-CSRFToken': token },
+          body: JSON.stringify({ text: field.value }),
+          credentials: 'same-origin'
+        })
+        if (!response.ok || request !== latest) return
+        const data = await response.json()
+        region.replaceChildren(flagList(data.findings))
+      } catch (error) {
+        // A failed check must never stop anyone typing; the save still checks.
+      }
+    }, DEBOUNCE_MS)
+  })
+}
+
+for (const form of document.querySelectorAll('form[data-check-url]')) {
+  for (const field of form.querySelectorAll('textarea[data-live-check]')) watch(form, field)
+}
