@@ -1,0 +1,25 @@
+"""Practice checks: blaming language in case notes, and record rules from the TCE principles.
+
+Pure functions on text and plain data; no web framework or database imports.
+"""
+
+from .case_rules import check_case
+from .findings import Finding
+from .lexicon import Lexicon, Rule, default_lexicon, load_lexicon
+from .records import CarerData, CaseData, CheckSettings, ConsultationData, InvolvementData
+from .text_scan import scan_text
+
+__all__ = [
+    "CarerData",
+    "CaseData",
+    "CheckSettings",
+    "ConsultationData",
+    "Finding",
+    "InvolvementData",
+    "Lexicon",
+    "Rule",
+    "check_case",
+    "default_lexicon",
+    "load_lexicon",
+    "scan_text",
+]

@@ -1,0 +1,707 @@
+"""Context analysis around a candidate match: who the words are about, and whose words they are.
+
+Only called for candidate matches, so clarity matters more than speed here.
+Everything works on the original text with absolute character offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def _words(text: str) -> frozenset[str]:
+    """A set of words from a whitespace-separated block (easier to read than a list)."""
+    return frozenset(text.split())
+
+
+# ------------------------------------------------------------------ sentences
+
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sgt|Insp|No|vs|etc|e\.g|i\.e|approx)|\b[A-Z])$")
+_BOUNDARY = re.compile(r"[.!?]+['\"’”)\]]*(?=\s)|\n\s*\n|\n(?=\s*[-*•\dA-Z])")
+_LOOK = 240
+
+
+def _is_abbreviation(text: str, m: re.Match[str]) -> bool:
+    return m.group().startswith(".") and bool(
+        _ABBREV.search(text, max(0, m.start() - 6), m.start())
+    )
+
+
+def sentence_span(
+    text: str, pos: int, memo: list[tuple[int, int]] | None = None
+) -> tuple[int, int]:
+    """Return (start, end) of the sentence containing ``pos``.
+
+    ``memo`` (a list the caller keeps for one text) remembers the last span: matches
+    arrive in text order, so it is usually the right one.
+    """
+    if memo:
+        s0, s1 = memo[0]
+        if s0 <= pos < s1:
+            return s0, s1
+    span = _sentence_span(text, pos)
+    if memo is not None:
+        memo[:] = [span]
+    return span
+
+
+def _sentence_span(text: str, pos: int) -> tuple[int, int]:
+    lo = max(0, pos - _LOOK)
+    start = lo
+    for m in reversed(list(_BOUNDARY.finditer(text, lo, pos))):
+        if not _is_abbreviation(text, m):
+            start = m.end()
+            break
+    while start < pos and text[start].isspace():
+        start += 1
+    end = min(len(text), pos + _LOOK)
+    for m in _BOUNDARY.finditer(text, pos, end):
+        if _is_abbreviation(text, m):
+            continue
+        end = m.end() if not m.group().isspace() else m.start()
+        break
+    return start, end
+
+
+def previous_sentence_start(text: str, sent_start: int) -> int:
+    """Start of the sentence before the one beginning at ``sent_start`` (or the same)."""
+    if sent_start <= 0:
+        return 0
+    back = sent_start - 1
+    while back > 0 and text[back].isspace():
+        back -= 1
+    if back <= 0:
+        return 0
+    return sentence_span(text, max(0, back - 1))[0]
+
+
+def next_sentence_end(text: str, sent_end: int) -> int:
+    """End of the sentence after the one ending at ``sent_end`` (or the same)."""
+    pos = sent_end
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    if pos >= len(text):
+        return sent_end
+    return sentence_span(text, pos)[1]
+
+
+# ------------------------------------------------------------------ quotes
+
+_QUOTE_CHARS = re.compile("[\"“”‘’']")
+
+
+def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Quoted stretches in text[start:end] as (open, close+1) pairs.
+
+    A straight or curly single quote only opens after a space or bracket and only
+    closes before a space or punctuation, so apostrophes ("don't", "Kwame's") are skipped.
+    """
+    spans: list[tuple[int, int]] = []
+    open_single: int | None = None
+    open_double: int | None = None
+    for m in _QUOTE_CHARS.finditer(text, start, end):
+        i = m.start()
+        ch = text[i]
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        can_open = (before.isspace() or before in "([{—–-/:") and not after.isspace()
+        can_close = not before.isspace() and (not after.isalnum())
+        if ch in '"“”':
+            if open_double is None and (ch == "“" or (ch == '"' and can_open)):
+                open_double = i
+            elif open_double is not None and (ch == "”" or ch == '"'):
+                spans.append((open_double, i + 1))
+                open_double = None
+            continue
+        if ch == "‘" or (can_open and open_single is None):
+            open_single = i
+        elif can_close and open_single is not None:
+            spans.append((open_single, i + 1))
+            open_single = None
+    return spans
+
+
+def enclosing_quote(
+    spans: list[tuple[int, int]], m_start: int, m_end: int
+) -> tuple[int, int] | None:
+    """The quote span containing [m_start, m_end), if any."""
+    for qs, qe in spans:
+        if qs < m_start and m_end <= qe:
+            return qs, qe
+    return None
+
+
+# ------------------------------------------------------------------ mentions
+
+_FEMALE = (
+    r"step[- ]?mum|step[- ]?mother|foster mum|mummy|mum|mam|mom|mother|grandma|granny|gran|"
+    r"nana|nanna|nan|grandmother|aunty|auntie|aunt|sister"
+)
+_MALE = (
+    r"step[- ]?dad|step[- ]?father|foster dad|daddy|dad|father|grandad|granddad|grandpa|"
+    r"grandfather|uncle|brother"
+)
+_PARENT_N = (
+    r"foster carers?|kinship carers?|special guardians?|residential staff|"
+    r"carers?|parents?|grandparents?|guardians?|family|families|household|home|house|"
+    r"staff|placement|kinship|parenting|partner"
+)
+_CHILD_N = (
+    r"the child|this child|child|young person|young people|the boy|the girl|boy|girl|youth|"
+    r"teenager|teen|pupil|(?:(?:1[0-7]|[1-9]|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen)[- ]year[- ]old)"
+)
+_OTHER = (
+    r"men|man|males|male|adults|adult|group|gang|abusers?|perpetrators?|exploiters?|groomers?|"
+    r"boys|lads|dealers|youths|security|peers|friends|strangers|suspects?|offenders?|"
+    r"traffickers?|(?:1[89]|[2-9]\d)[- ]year[- ]old"
+)
+_SERVICE = (
+    r"social workers?|workers?|police|officers?|sergeant|school|teachers?|manager|team|service|"
+    r"services|professionals?|colleagues?|panel(?: member)?|chair|health|dsl|yot|report|"
+    r"referral|log|record|entry|minutes|assessment|interpreter|advocate|nurse|gp|camhs|"
+    r"housing officer|practitioners?|agenc(?:y|ies)|court|magistrates?|judge|notes?|document|"
+    r"chronology|previous worker|duty manager|detective|inspector"
+)
+_NAME_STOP = _words(
+    """The This That These Those A An In On At For With From To Of By As After Before When While
+    Since During Over Under I We He She They It His Her Their Our My Your There Here Both
+    Neither Nothing No Not Please Reminder Audit Supervision Strategy Security Residential
+    Foster Calling Having Minutes Parenting Each Every Some Any All Most Many Following Today
+    Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday January
+    February March April May June July August September October November December Snapchat
+    Instagram Discord Whatsapp WhatsApp Tiktok TikTok Facebook Telegram Prevent Channel
+    Christmas Easter Ramadan Eid Also However But And Or So If Then Although Though Because
+    Overall Again Later Earlier Now Despite Given Until Just Only Even Still Yet Ms Mr Mrs
+    Miss Dr DC PC DS DI Sgt Mum Dad Nan Gran Aunty Auntie Uncle Grandad Grandma Father Mother
+    Stepdad Stepmum Police School Staff Home Plan Action Actions Agreed Discussed Visit
+    Meeting Call Note Update Concern Concerns Risk Health Education Court Youth Social
+    Children Child Council Team Officer Section Review Outcome Contact Support Advice Let
+    Nobody Everyone Someone Anyone It's Calling Describing Write Avoid Use Don't Do Did Does
+    Is Was Are Were Will Would Should Could Can May Might Must Has Have Had Be Being Been Who
+    What Where Why How Which Whose Whom Whether Who's Lots Good Bad Well Yes Okay OK"""
+)
+_PLACE_PREP = _words(
+    """in into to from at near on via around outside inside towards toward through across of off
+    opposite behind beyond"""
+)
+_PRONOUNS = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "himself": "m",
+    "she": "f",
+    "her": "f",
+    "hers": "f",
+    "herself": "f",
+    "they": "n",
+    "them": "n",
+    "their": "n",
+    "theirs": "n",
+    "themselves": "n",
+    "themself": "n",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A reference to a person (or a group, or a service) in the text."""
+
+    start: int
+    end: int
+    role: str  # child | parent | service | other | self | pronoun
+    gender: str  # m | f | n
+    text: str
+    subject_like: bool
+    after_preposition: bool
+
+
+_WORD = re.compile(r"[A-Za-z0-9][\w'’\-]*")
+_AGE_WORD = re.compile(
+    r"(\d+|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"twenty\w*|thirty\w*|forty\w*)-year-old",
+    re.IGNORECASE,
+)
+_CHILD_AGES = _words("""ten eleven twelve thirteen fourteen fifteen sixteen seventeen""")
+
+
+def _lexicon_of_people() -> dict[str, tuple[str, str]]:
+    table: dict[str, tuple[str, str]] = {}
+    for group, role, gender in (
+        (_FEMALE, "parent", "f"),
+        (_MALE, "parent", "m"),
+        (_PARENT_N, "parent", "n"),
+        (_CHILD_N, "child", "n"),
+        (_OTHER, "other", "n"),
+        (_SERVICE, "service", "n"),
+    ):
+        for alt in group.split("|"):
+            if "(" in alt or "[" in alt:
+                continue
+            base = alt.rstrip("?").replace("s?", "")
+            for form in {alt.replace("s?", ""), alt.replace("s?", "s"), base}:
+                form = form.rstrip("?")
+                if form.startswith(("the ", "this ")):
+                    form = form.split(" ", 1)[1]
+                table.setdefault(form.lower(), (role, gender))
+    for word in ("stepmum", "step-mum", "stepmother", "step-mother"):
+        table[word] = ("parent", "f")
+    for word in ("stepdad", "step-dad", "stepfather", "step-father"):
+        table[word] = ("parent", "m")
+    for word in ("we", "us"):
+        table[word] = ("self", "n")
+    for word, gender in _PRONOUNS.items():
+        table[word] = ("pronoun", gender)
+    return table
+
+
+_PEOPLE = _lexicon_of_people()
+_TITLES_SERVICE = _words("""DC PC DS DI Sgt Insp Inspector Detective Officer Dr""")
+_TITLES_F = _words("""Mrs Ms Miss Mrs. Ms.""")
+
+
+_SUBJECT_WORDS = _words(
+    """and but that because when while as so if though although where whether since until after
+    before then both think feel believe view said says"""
+)
+_PREP_WORDS = _words(
+    """with to from by for at about of on towards toward against into onto over around near like
+    than between among behind"""
+)
+_DETERMINERS = _words(
+    """the a an this that those these his her their my our some older adult same other two three
+    several local"""
+)
+
+
+def _position(text: str, words: list[re.Match[str]], i: int, start: int) -> tuple[bool, bool]:
+    """(looks like a clause subject, is the object of a preposition) for words[i]."""
+    pos = words[i].start()
+    if pos == start:
+        return True, False
+    gap = text[words[i - 1].end() : pos] if i > 0 else text[max(start, pos - 3) : pos]
+    if any(ch in gap for ch in ",;:(—–.!?"):
+        return True, False
+    if i == 0:
+        return False, False
+    prev = words[i - 1].group().lower()
+    subject_like = prev in _SUBJECT_WORDS or (
+        prev == "me" and i > 1 and words[i - 2].group().lower() == "told"
+    )
+    j = i - 1
+    while j >= 0 and words[j].group().lower() in _DETERMINERS:
+        if any(ch in text[words[j].end() : words[j + 1].start()] for ch in ",;:.!?"):
+            break
+        j -= 1
+    after_prep = j >= 0 and words[j].group().lower() in _PREP_WORDS
+    return subject_like, after_prep
+
+
+def find_mentions(text: str, start: int, end: int) -> list[Mention]:
+    """Person, group and service mentions in text[start:end], in order.
+
+    A word-by-word dictionary lookup (faster than one big regex): two-word terms
+    ("foster carers", "young person") are tried first; capitalised words not in the
+    stop list are taken as first names, except after a place preposition.
+    """
+    words = list(_WORD.finditer(text, start, end))
+    out: list[Mention] = []
+    last_cap_end = -1
+    last_cap_kept = False
+    i = 0
+    while i < len(words):
+        m = words[i]
+        raw = m.group()
+        bare = raw[:-2] if raw.endswith(("'s", "’s")) else raw.rstrip("'’")
+        low = bare.lower()
+        m_start, m_end = m.start(), m.end()
+        role = gender = ""
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        adjacent = nxt is not None and text[m_end : nxt.start()] == " "
+        consumed = 1
+        if adjacent and nxt is not None:
+            nxt_bare = nxt.group()
+            nxt_bare = nxt_bare[:-2] if nxt_bare.endswith(("'s", "’s")) else nxt_bare
+            pair = _PEOPLE.get(f"{low} {nxt_bare.lower()}")
+            if pair is not None:
+                role, gender = pair
+                m_end = nxt.end()
+                consumed = 2
+        if not role:
+            if (
+                raw in _TITLES_SERVICE
+                and adjacent
+                and nxt is not None
+                and nxt.group()[:1].isupper()
+            ):
+                role, gender, m_end, consumed = "service", "n", nxt.end(), 2
+            elif (raw in _TITLES_F or raw == "Mr") and adjacent and nxt is not None:
+                role, gender = "parent", ("f" if raw in _TITLES_F else "m")
+                j = i + 1
+                if words[j].group() == "and" and j + 2 < len(words):
+                    j += 2  # "Mr and Mrs Harris"
+                m_end, consumed = words[j].end(), j - i + 1
+            elif raw == "I":
+                role, gender = "self", "n"
+            elif low in _PEOPLE:
+                role, gender = _PEOPLE[low]
+                if (
+                    role in ("parent",)
+                    and adjacent
+                    and nxt is not None
+                    and (nxt.group()[:1].isupper() and nxt.group() not in _NAME_STOP)
+                ):
+                    m_end, consumed = nxt.end(), 2  # "Aunty Grace"
+            else:
+                age = _AGE_WORD.fullmatch(bare)
+                if age:
+                    value = age.group(1).lower()
+                    young = value in _CHILD_AGES or (value.isdigit() and int(value) < 18)
+                    role, gender = ("child" if young else "other"), "n"
+                elif raw[:1].isupper() and raw[1:2].islower():
+                    continues = m_start == last_cap_end + 1
+                    last_cap_end = m.end()
+                    if continues and last_cap_kept:
+                        i += 1
+                        continue
+                    prev_words = text[max(0, m_start - 12) : m_start].split()
+                    if bare in _NAME_STOP:
+                        last_cap_kept = False
+                        i += 1
+                        continue
+                    last_cap_kept = True
+                    if prev_words and prev_words[-1].lower() in _PLACE_PREP:
+                        i += 1
+                        continue  # a place: "in Luton", "on Albion Street"
+                    role, gender = "child", "n"
+        if role:
+            subject_like, after_prep = _position(text, words, i, start)
+            out.append(
+                Mention(
+                    start=m_start,
+                    end=m_end,
+                    role=role,
+                    gender=gender or "n",
+                    text=text[m_start:m_end],
+                    subject_like=subject_like,
+                    after_preposition=after_prep,
+                )
+            )
+        i += consumed
+    return out
+
+
+def _outside(mentions: list[Mention], quotes: list[tuple[int, int]]) -> list[Mention]:
+    return [m for m in mentions if not any(qs <= m.start and m.end <= qe for qs, qe in quotes)]
+
+
+def _compatible(pronoun: Mention, cand: Mention) -> bool:
+    if cand.role not in ("child", "parent"):
+        return False
+    return pronoun.gender == "n" or cand.gender in ("n", pronoun.gender)
+
+
+def resolve_pronoun(pronoun: Mention, mentions: list[Mention], sent_start: int) -> str:
+    """Role ("child" or "parent") a pronoun most likely refers to; children by default."""
+    earlier = [c for c in mentions if c.end <= pronoun.start and _compatible(pronoun, c)]
+    same = [c for c in earlier if c.start >= sent_start]
+    prev = [c for c in earlier if c.start < sent_start]
+    for pool in (same, prev):
+        subjects = [c for c in pool if c.subject_like]
+        if subjects:
+            return subjects[-1].role
+        if pool:
+            return pool[-1].role
+    return "child"
+
+
+_PARTICIPLE = re.compile(r"[A-Za-z]+ing\b")
+_CONJ_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|&|or|as well as)\s+(?:(?:his|her|their)\s+)?$", re.I)
+_CLAUSE_CUT = re.compile(r";|:|—|–|\s-\s|,\s*(?:and|but|so|which|who|whereas|while)\b|\bbut\b")
+
+
+def subject_roles(
+    text: str,
+    m_start: int,
+    sent_start: int,
+    context_start: int,
+    quotes: list[tuple[int, int]],
+    mentions: list[Mention] | None = None,
+) -> set[str]:
+    """Roles of the person(s) the words at ``m_start`` are about.
+
+    ``mentions``, if given, are the mentions (outside quotes) of the context from
+    ``context_start`` on, computed once per sentence by the caller.
+
+    Nearest person mention before the match in its clause (skipping objects of
+    prepositions and possessive pronouns that belong to a following noun); a
+    pronoun is resolved to an earlier child or parent; "X and his mother" gives both.
+    """
+    if mentions is None:
+        local = _outside(find_mentions(text, sent_start, m_start), quotes)
+        full: list[Mention] | None = None
+    else:
+        before = [m for m in mentions if m.end <= m_start]
+        local = [m for m in before if m.start >= sent_start]
+        full = before
+
+    def role_of(mention: Mention) -> str:
+        nonlocal full
+        if mention.role != "pronoun":
+            return mention.role
+        if full is None:
+            # Only a pronoun needs the previous sentence, so only then is it scanned.
+            earlier = (
+                find_mentions(text, context_start, sent_start) if context_start < sent_start else []
+            )
+            full = _outside(earlier, quotes) + local
+        return resolve_pronoun(mention, full, sent_start)
+
+    if _PARTICIPLE.match(text, m_start) and text[sent_start:m_start].rstrip().endswith(","):
+        # ", knowing full well ..." describes the main clause's subject.
+        main = [m for m in local if m.subject_like]
+        if main:
+            return {role_of(main[0])}
+    clause_start = sent_start
+    for cut in _CLAUSE_CUT.finditer(text, sent_start, m_start):
+        clause_start = cut.end()
+    in_clause = [m for m in local if m.start >= clause_start and not m.after_preposition]
+    if not in_clause:
+        in_clause = [m for m in local if not m.after_preposition]
+    # A possessive pronoun directly before a noun mention ("his mother") belongs to it.
+    filtered: list[Mention] = []
+    for i, m in enumerate(in_clause):
+        nxt = in_clause[i + 1] if i + 1 < len(in_clause) else None
+        if (
+            m.role == "pronoun"
+            and m.text.lower() in ("his", "her", "their")
+            and nxt is not None
+            and text[m.end : nxt.start].strip() == ""
+        ):
+            continue
+        filtered.append(m)
+    if not filtered:
+        return {"unknown"}
+    subject = filtered[-1]
+    roles = {role_of(subject)}
+    idx = len(filtered) - 1
+    while idx > 0:
+        prev = filtered[idx - 1]
+        gap = text[prev.end : filtered[idx].start]
+        if not _CONJ_GAP.match(gap):
+            break
+        roles.add(role_of(prev))
+        idx -= 1
+    return roles
+
+
+# ------------------------------------------------------------------ negation
+
+_NEG_TERMINATORS = re.compile(
+    r"[;:—–]|\s-\s|\b(?:but|however|although|though|yet|whereas|except|still|while|because|so)\b"
+    r"|,\s*(?:and|which|who)\b"
+    r"|\band\s+(?:is|was|are|were|has|have|had|did|does|do|will|would|keeps?|kept|continues?|"
+    r"then|he|she|they|it|we|i|so|also|now|remains?|seems?|appears?|refuses?|refused|could|"
+    r"should|must|often|always|just)\b",
+    re.IGNORECASE,
+)
+_PSEUDO_NEG = re.compile(
+    r"\b(?:not only|not just|no doubt|not least|without doubt|not sure|no longer able|"
+    r"nothing to stop|no one else|not always)\b",
+    re.IGNORECASE,
+)
+_NEG_TRIGGER = re.compile(
+    r"\b(?:not|no|never|nothing|none|nobody|no-one|neither|nor|cannot|without|hardly|"
+    r"rather than|instead of|far from|wrong to|unfair to|inaccurate to|incorrect to|\w+n['’]t|"
+    r"disagree|disagreed|dispute|deny|denied|refute|refuted)\b",
+    re.IGNORECASE,
+)
+_POST_NEG = re.compile(
+    r"^[\s'\"’”,]*(?:[\w'’\-]+\s+){0,5}?(?:would be|is|was|are|were|seems|sounds|feels)\s+"
+    r"(?:\w+\s+)?(?:wrong|inaccurate|incorrect|unfair|misleading|untrue|unhelpful|"
+    r"victim[- ]blaming|not (?:accurate|right|fair|appropriate|true|the case|helpful|correct))",
+    re.IGNORECASE,
+)
+NEG_WINDOW = 6
+
+
+def is_negated(text: str, sent_start: int, m_start: int, m_end: int, sent_end: int) -> bool:
+    """NegEx-style: a negation trigger within a few words before (scope ends at but/however/
+    although/...) or a refutation right after ("... would be wrong")."""
+    prefix = text[sent_start:m_start]
+    last_cut = 0
+    for cut in _NEG_TERMINATORS.finditer(prefix):
+        last_cut = cut.end()
+    prefix = _PSEUDO_NEG.sub(" ", prefix[last_cut:])
+    words = re.findall(r"[\w'’\-]+", prefix)[-NEG_WINDOW:]
+    if words and _NEG_TRIGGER.search(" ".join(words)):
+        return True
+    return bool(_POST_NEG.search(text, m_end, min(sent_end, m_end + 120)))
+
+
+# ------------------------------------------------------------------ advice about language
+
+_ADVICE = re.compile(
+    r"\b(?:avoid(?:ing|s)?|stop)\s+(?:using|saying|describing|calling|writing|labelling|labeling|"
+    r"the\s+(?:word|term|phrase|label)|words|terms|phrases|language|referring)"
+    r"|\b(?:do not|don't|never|should not|shouldn't|must not|mustn't|not to|please don't|"
+    r"please do not)\s+(?:use|say|describe|call|write|record|refer|label|talk about)"
+    r"|\b(?:words?|phrases?|terms?|labels?|language|expressions?|wording)\s+(?:such as|like)\b"
+    r"|\b(?:the|this|that)\s+(?:word|term|phrase|label|wording)\b"
+    r"|\b(?:calling|describing|labelling|labeling|referring to)\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?:young people|children|child|young person|parents|carers|families|mothers|fathers|"
+    r"them|him|her|this|it|someone|a child|kids|boys|girls)\b"
+    r"|\bwrite\s+['\"‘“]",
+    re.IGNORECASE,
+)
+_ADVICE_AFTER = re.compile(
+    r"\b(?:should (?:not|never) be used|must not be (?:used|repeated)|should be (?:replaced|"
+    r"avoided|removed|changed|reworded)|shifts? (?:the )?(?:responsibility|blame)|"
+    r"(?:is|are) (?:a )?(?:victim[- ]blaming|blaming|unhelpful|stigmatising) "
+    r"(?:term|phrase|word|label|language)s?)\b",
+    re.IGNORECASE,
+)
+
+
+def is_language_advice(text: str, sent_start: int, m_start: int, m_end: int, sent_end: int) -> bool:
+    """True when the sentence talks about the wording itself rather than using it."""
+    if _ADVICE.search(text, sent_start, m_start):
+        return True
+    return bool(_ADVICE_AFTER.search(text, m_end, sent_end))
+
+
+# ------------------------------------------------------------------ reported speech
+
+_REPORT_VERB = re.compile(
+    r"\b(?:said|says|say|told|tells|tell|called|calls|call|described|describes|describe|"
+    r"referred to|refers to|refer to|stated|states|recorded|records|wrote|writes|asked|"
+    r"explained|admitted|admits|insisted|insists|shouted|replied|added|feels|felt|worries|"
+    r"worried|believes|believed|thinks|thought|claims|claimed|reported|reports|suggested|"
+    r"suggests|labelled|labels|labeled|considers|considered|alleged|alleges|argued|argues|"
+    r"regards|regarded|noted|notes|mentioned|mentions|disclosed|texted|messaged|maintains|"
+    r"maintained|view (?:is )?that|views? (?:him|her|them) as|sees (?:him|her|them) as|"
+    r"put it|puts it|accepts|accepted|according to|describing|calling|branded|brands|"
+    r"dismissed|dismisses|insisting)\b",
+    re.IGNORECASE,
+)
+_REPORT_SCOPE_END = re.compile(
+    r";|—|–|\bbut\b|\bhowever\b|,\s*(?:so|which|and I|and we)\b|\bso\b", re.IGNORECASE
+)
+_AFTER_QUOTE_SPEAKER = re.compile(
+    r"^[\s,.!?]*(?P<who>[\w'’ ]{1,30}?)\s+(?:said|says|added|replied|explained|told|insisted|"
+    r"admitted|shouted)\b",
+    re.IGNORECASE,
+)
+_CHALLENGE = re.compile(
+    r"\b(?:challeng\w*|disagree\w*|disput\w*|question(?:ed|ing)? (?:this|that|it|the)|"
+    r"pointed out|point out|(?:I|we) (?:have )?explained|reminded|"
+    r"(?:asked|requested|asking) (?:for )?(?:this|it|that|the \w+|them|him|her)\s+(?:\w+\s+){0,3}?"
+    r"(?:to )?(?:be )?(?:amend|chang|correct|remov|reword|withdr)\w*|amend\w*|correct(?:ed|ion)|"
+    r"raised (?:this|it|my concern|concerns?)|added a note|must not be (?:repeated|used)|"
+    r"should not be (?:used|repeated)|not (?:accurate|appropriate|right|fair|correct|true)|"
+    r"inaccurate|incorrect|wrong|untrue|unfair|victim[- ]blaming|hides? the (?:abuse|harm|"
+    r"exploitation)|in my experience|having met (?:him|her|them)|I would (?:say|describe)|"
+    r"(?:I|we) do(?:n't| not) (?:agree|accept|think)|(?:did|do) not agree|didn't agree|"
+    r"the law is clear|cannot consent|can't consent|reframed|does not reflect|doesn't reflect|"
+    r"not borne out|no evidence|is frightened|are frightened|was frightened|"
+    r"(?:I|we) (?:have )?(?:seen|found|observed) (?:no|nothing|the opposite))",
+    re.IGNORECASE,
+)
+_ENDORSE = re.compile(
+    r"\b(?:rightly|correctly|accurately|which is (?:accurate|right|true|fair|correct|fair)|"
+    r"(?:I|we) (?:would |fully |completely |entirely )?(?:agree|concur)(?! with (?:the )?"
+    r"(?:child|parent))|(?:I|we) share|is (?:accurate|right|correct|fair)|"
+    r"fair (?:description|to say)|as (?:the )?\w+ (?:rightly )?(?:says|said|notes|noted|put it|"
+    r"puts it))\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Voice:
+    """Whose words a match is: the writer's own, a voice (child/parent/others), or a report."""
+
+    status: str  # own | voice | reported_challenged | reported
+    speaker: str | None = None
+
+
+def _speaker_role(
+    text: str, verb_start: int, sent_start: int, context_start: int, quotes: list[tuple[int, int]]
+) -> str:
+    roles = subject_roles(text, verb_start, sent_start, context_start, quotes)
+    for role in ("self", "service", "child", "parent", "other"):
+        if role in roles:
+            return role
+    return "unknown"
+
+
+def _classify_report(
+    speaker: str, text: str, sent_start: int, report_end: int, window_end: int
+) -> Voice:
+    if speaker in ("child", "parent", "other"):
+        return Voice("voice", speaker)
+    if speaker == "self":
+        return Voice("own", speaker)
+    if _ENDORSE.search(text, sent_start, window_end):
+        return Voice("own", speaker)
+    if _CHALLENGE.search(text, report_end, window_end) or _CHALLENGE.search(
+        text, sent_start, report_end
+    ):
+        return Voice("reported_challenged", speaker)
+    return Voice("reported", speaker)
+
+
+def voice_of(
+    text: str,
+    m_start: int,
+    m_end: int,
+    sent_start: int,
+    sent_end: int,
+    context_start: int,
+    quotes: list[tuple[int, int]],
+    window_end: int | None = None,
+) -> Voice:
+    """Decide whose words the match is.
+
+    Quoted and attributed to the child or a parent (or any other non-professional):
+    a voice, not flagged. Reported from a professional or document: not flagged if the
+    writer challenges it, flagged if the writer endorses it or lets it stand.
+    """
+    if window_end is None:
+        window_end = next_sentence_end(text, sent_end)
+    quote = enclosing_quote(quotes, m_start, m_end)
+    if quote is not None:
+        qs, qe = quote
+        verbs = list(_REPORT_VERB.finditer(text, sent_start, qs))
+        if verbs:
+            verb = verbs[-1]
+            if verb.group().lower() == "according to":
+                roles = subject_roles(text, qs, verb.end(), verb.end(), quotes)
+                speaker = next(iter(roles))
+            else:
+                speaker = _speaker_role(text, verb.start(), sent_start, context_start, quotes)
+            return _classify_report(speaker, text, sent_start, qe, window_end)
+        after = _AFTER_QUOTE_SPEAKER.match(text, qe, min(len(text), qe + 60))
+        if after:
+            who = after.start("who")
+            speaker = _speaker_role(text, after.end("who"), who, who, quotes)
+            return _classify_report(speaker, text, sent_start, qe, window_end)
+        # Unattributed quotation marks: most often the child's or parent's own term.
+        if _ENDORSE.search(text, sent_start, window_end):
+            return Voice("own", None)
+        return Voice("voice", None)
+    # Unquoted reported speech: "The officer described him as a runner."
+    verbs = list(_REPORT_VERB.finditer(text, sent_start, m_start))
+    if not verbs:
+        return Voice("own", None)
+    verb = verbs[-1]
+    between_quotes = [q for q in quotes if verb.end() <= q[1] <= m_start]
+    if between_quotes or _REPORT_SCOPE_END.search(text, verb.end(), m_start):
+        return Voice("own", None)
+    if verb.group().lower() == "according to":
+        roles = subject_roles(text, m_start, verb.end(), verb.end(), quotes)
+        speaker = next(iter(roles))
+    else:
+        speaker = _speaker_role(text, verb.start(), sent_start, context_start, quotes)
+    return _classify_report(speaker, text, sent_start, m_end, window_end)

@@ -1,0 +1,251 @@
+"""Lexicon rules as data: loading, validating, merging admin rules, compiling."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import ahocorasick
+
+from .findings import TEXT_KINDS
+from .patterns import SEP, PatternCompiler, PatternError
+
+ROLES = ("child", "parent", "service", "other", "unknown")
+
+# Everything that is not a letter or digit becomes a space, keeping offsets: anchors are then
+# found only as whole words (or word starts), without any per-hit boundary check in Python.
+_NON_WORD = "".join(chr(c) for c in range(128) if not chr(c).isalnum()) + "‘’“”—–…\u00a0"
+_FOLD_TABLE = str.maketrans(_NON_WORD, " " * len(_NON_WORD))
+
+
+def fold_for_anchors(text: str) -> str:
+    """Lower-case and map punctuation/whitespace to single spaces, keeping length."""
+    low = text.lower()
+    if len(low) != len(text):
+        # A few characters (e.g. "İ") lower-case to two; keep offsets aligned.
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.translate(_FOLD_TABLE)
+
+
+_REQUIRED = ("id", "kind", "patterns", "suggestions", "source", "note")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One lexicon rule, compiled.
+
+    ``subject`` lists the roles the wording must be about for the rule to apply
+    (empty = any): it is how "hostile" about a parent differs from "hostile
+    towards the men grooming his son".
+    """
+
+    id: str
+    kind: str
+    patterns: tuple[str, ...]
+    suggestions: tuple[str, ...]
+    source: str
+    note: str
+    subject: tuple[str, ...]
+    regex: re.Pattern[str]
+    anchors: frozenset[str]
+    pattern_regexes: tuple[re.Pattern[str], ...] = ()
+    pattern_anchors: tuple[frozenset[str], ...] = ()
+    # Per pattern: (anchor word always starts the match, chars a match may start before it).
+    pattern_reach: tuple[tuple[bool, int], ...] = ()
+    exclude_next: re.Pattern[str] | None = None
+    exclude_prev: re.Pattern[str] | None = None
+    unless_sentence: re.Pattern[str] | None = None
+
+    @property
+    def suggestion(self) -> str:
+        """All suggestions as one line for display."""
+        return " Or: ".join(self.suggestions)
+
+
+@dataclass
+class Lexicon:
+    """The compiled rule set plus the first-stage trigger automaton."""
+
+    rules: tuple[Rule, ...]
+    macros: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    _automaton: Any = None
+
+    def __post_init__(self) -> None:
+        """Build the Aho-Corasick automaton over every rule's anchor words."""
+        automaton = ahocorasick.Automaton()
+        by_anchor: dict[str, set[tuple[int, int]]] = {}
+        prefix_only: set[str] = set()
+        for index, rule in enumerate(self.rules):
+            for pindex, anchors in enumerate(rule.pattern_anchors):
+                for anchor in anchors:
+                    word = anchor.rstrip("*")
+                    if anchor.endswith("*"):
+                        prefix_only.add(word)
+                    by_anchor.setdefault(word, set()).add((index, pindex))
+        keyed: dict[str, set[tuple[int, int]]] = {}
+        for word, targets in by_anchor.items():
+            # Keys carry their word boundaries as spaces (see fold_for_anchors), so the
+            # automaton never reports a hit inside another word. Value: (offset of the word
+            # start from the key start, key length, (rule, pattern) pairs).
+            key = " " + fold_for_anchors(word) + ("" if word in prefix_only else " ")
+            merged = set(targets) | keyed.get(key, set())
+            keyed[key] = merged
+        for key, pairs in keyed.items():
+            # Each target carries what the scanner needs, so the hot loop does no lookups:
+            # (compiled pattern, anchor starts the match?, reach before anchor, rule index).
+            flat = tuple(
+                (
+                    self.rules[ri].pattern_regexes[pi],
+                    self.rules[ri].pattern_reach[pi][0],
+                    self.rules[ri].pattern_reach[pi][1],
+                    ri,
+                )
+                for ri, pi in sorted(pairs)
+            )
+            automaton.add_word(key, (len(key) - 1, flat))
+        if by_anchor:
+            automaton.make_automaton()
+        self._automaton = automaton
+
+    @property
+    def automaton(self) -> Any:
+        """The first-stage automaton over fold_for_anchors(" " + text + " ")."""
+        return self._automaton
+
+    def trigger_words(self) -> list[str]:
+        """Every anchor word the first stage looks for (used by the speed bench)."""
+        words: set[str] = set()
+        for rule in self.rules:
+            words |= {a.rstrip("*") for a in rule.anchors}
+        return sorted(words)
+
+    def rule(self, rule_id: str) -> Rule:
+        """Return the rule with ``rule_id`` (KeyError if absent)."""
+        for rule in self.rules:
+            if rule.id == rule_id:
+                return rule
+        raise KeyError(rule_id)
+
+
+def _as_list(value: Any, name: str, rule_id: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise ValueError(f"rule {rule_id!r}: {name} must be a string or a list of strings")
+
+
+def _context_regex(
+    compiler: PatternCompiler, phrases: list[str], mode: str
+) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    parts = []
+    for phrase in phrases:
+        inner = compiler.compile(phrase).regex
+        parts.append(f"(?:{inner})")
+    body = "|".join(parts)
+    if mode == "next":
+        return re.compile(r"[\s,'\"‘’“”]*(?:" + body + ")", re.IGNORECASE)
+    if mode == "prev":
+        return re.compile("(?:" + body + r")(?:" + SEP + r"|[\s,'\"‘’“”])*$", re.IGNORECASE)
+    return re.compile(body, re.IGNORECASE)
+
+
+def compile_rule(data: Mapping[str, Any], compiler: PatternCompiler) -> Rule:
+    """Validate one rule dict (the lexicon.json shape) and compile it."""
+    missing = [k for k in _REQUIRED if not data.get(k)]
+    rule_id = str(data.get("id", "?"))
+    if missing:
+        raise ValueError(f"rule {rule_id!r} is missing {', '.join(missing)}")
+    kind = str(data["kind"])
+    if kind not in TEXT_KINDS:
+        raise ValueError(f"rule {rule_id!r}: kind must be one of {TEXT_KINDS}")
+    subject = tuple(_as_list(data.get("subject"), "subject", rule_id))
+    bad_roles = [r for r in subject if r not in ROLES]
+    if bad_roles:
+        raise ValueError(f"rule {rule_id!r}: unknown subject roles {bad_roles}")
+    patterns = _as_list(data["patterns"], "patterns", rule_id)
+    try:
+        compiled = [compiler.compile(p) for p in patterns]
+        exclude_next = _context_regex(
+            compiler, _as_list(data.get("exclude_next"), "exclude_next", rule_id), "next"
+        )
+        exclude_prev = _context_regex(
+            compiler, _as_list(data.get("exclude_prev"), "exclude_prev", rule_id), "prev"
+        )
+        unless = _context_regex(
+            compiler, _as_list(data.get("unless_sentence"), "unless_sentence", rule_id), "any"
+        )
+    except PatternError as exc:
+        raise ValueError(f"rule {rule_id!r}: {exc}") from exc
+    # Longer alternatives first so the reported span is the fullest phrase.
+    ordered = sorted(compiled, key=lambda c: len(c.source), reverse=True)
+    regex = re.compile("|".join(f"(?:{c.regex})" for c in ordered), re.IGNORECASE)
+    anchors: frozenset[str] = frozenset().union(*(c.anchors for c in compiled))
+    return Rule(
+        id=rule_id,
+        kind=kind,
+        patterns=tuple(patterns),
+        suggestions=tuple(_as_list(data["suggestions"], "suggestions", rule_id)),
+        source=str(data["source"]),
+        note=str(data["note"]),
+        subject=subject,
+        regex=regex,
+        anchors=anchors,
+        # The rule's exclude_next is folded into each pattern as a negative lookahead, so
+        # "dealing with a lot" never even becomes a candidate.
+        pattern_regexes=tuple(
+            re.compile(
+                c.regex + (f"(?!{exclude_next.pattern})" if exclude_next is not None else ""),
+                re.IGNORECASE,
+            )
+            for c in compiled
+        ),
+        pattern_anchors=tuple(c.anchors for c in compiled),
+        pattern_reach=tuple((c.anchor_first, c.before_chars) for c in compiled),
+        exclude_next=exclude_next,
+        exclude_prev=exclude_prev,
+        unless_sentence=unless,
+    )
+
+
+@lru_cache(maxsize=1)
+def _packaged_data() -> dict[str, Any]:
+    text = resources.files(__package__).joinpath("lexicon.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def load_lexicon(
+    extra_rules: Iterable[Mapping[str, Any]] = (), disabled: Iterable[str] = ()
+) -> Lexicon:
+    """Build a lexicon from the packaged rules plus admin-added rules, minus disabled ids.
+
+    An extra rule with the id of a packaged rule replaces it. Extra rules use the
+    same dict shape as lexicon.json; ``subject`` defaults to any role.
+    """
+    data = _packaged_data()
+    macros: dict[str, list[str]] = {k: list(v) for k, v in data.get("macros", {}).items()}
+    rules: dict[str, Mapping[str, Any]] = {r["id"]: r for r in data["rules"]}
+    for extra in extra_rules:
+        if "id" not in extra:
+            raise ValueError("an extra rule needs an id")
+        rules[str(extra["id"])] = extra
+    off = set(disabled)
+    compiler = PatternCompiler(macros)
+    compiled = tuple(compile_rule(r, compiler) for rid, r in rules.items() if rid not in off)
+    return Lexicon(rules=compiled, macros=macros)
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The packaged lexicon, compiled once per process."""
+    return load_lexicon()

@@ -1,0 +1,57 @@
+"""The lexicon file and admin rules (added and switched off)."""
+
+import json
+from importlib import resources
+
+import pytest
+
+from parent_partners.checks import load_lexicon, scan_text
+
+
+def test_packaged_rules_are_complete() -> None:
+    data = json.loads(
+        resources.files("parent_partners.checks").joinpath("lexicon.json").read_text("utf-8")
+    )
+    ids = [r["id"] for r in data["rules"]]
+    assert len(ids) == len(set(ids))
+    for rule in data["rules"]:
+        assert rule["kind"] in ("child_blame", "parent_blame")
+        for key in ("patterns", "suggestions", "source", "note"):
+            assert rule[key], (rule["id"], key)
+
+
+def test_admin_rule_added_and_rule_disabled() -> None:
+    extra = {
+        "id": "admin_feral",
+        "kind": "child_blame",
+        "patterns": ["run~ wild"],
+        "suggestions": ["Describe what happened and who was with the child."],
+        "source": "Local practice guidance",
+        "note": "Describes the child as out of control instead of describing the harm.",
+    }
+    lex = load_lexicon(extra_rules=[extra])
+    found = scan_text("Kai has been running wild on the estate.", lex)
+    assert [f.rule for f in found] == ["admin_feral"]
+    assert found[0].source == "Local practice guidance"
+
+    off = load_lexicon(disabled=["streetwise"])
+    assert scan_text("Jamal is streetwise.", off) == []
+    assert scan_text("Jamal is streetwise.") != []
+
+
+def test_invalid_admin_rule_is_rejected() -> None:
+    with pytest.raises(ValueError):
+        load_lexicon(extra_rules=[{"id": "x", "kind": "child_blame", "patterns": ["ok"]}])
+    with pytest.raises(ValueError):
+        load_lexicon(
+            extra_rules=[
+                {
+                    "id": "y",
+                    "kind": "teacher_blame",
+                    "patterns": ["ok"],
+                    "suggestions": ["s"],
+                    "source": "s",
+                    "note": "n",
+                }
+            ]
+        )
