@@ -56,4 +56,4 @@ bench: install ## Blame checker quality and speed benchmarks
 	$(BIN)/python bench/speed.py
 
 clean: ## Remove the virtualenv, node_modules and built assets
-	rm -rf $(VENV) node_modules parent_partners/static/govuk
+	rm -rf $(VENV) node_modules parent_partners/static/govuk parent_partners/static/swagger-ui

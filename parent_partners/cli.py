@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import secrets
-from typing import TextIO
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, TextIO
 
 import click
 from flask.cli import with_appcontext
@@ -11,6 +12,9 @@ from flask.cli import with_appcontext
 from parent_partners.extensions import db
 from parent_partners.operations.people import PeopleError, create_team, create_user, find_team
 from parent_partners.vocabulary import ROLES, values
+
+if TYPE_CHECKING:
+    from parent_partners.operations.importing import CaseRow
 
 
 @click.group("partners")
@@ -134,3 +138,64 @@ def check_command(source: TextIO) -> None:
             item_id, text = item.get("id", number), item["text"]
         findings = [finding.to_dict() for finding in scan_text(text, lexicon)]
         click.echo(json.dumps({"id": item_id, "findings": findings}, ensure_ascii=False))
+
+
+@partners_cli.command("create-token")
+@click.option("--email", required=True, help="The user the token acts as.")
+@click.option("--name", default="Command line", show_default=True, help="What the token is for.")
+@with_appcontext
+def create_token_command(email: str, name: str) -> None:
+    """Make an API token for a user. The token is the last line printed, and is shown once."""
+    from parent_partners.models import User
+    from parent_partners.operations.people import normalise_email
+    from parent_partners.operations.tokens import TokenError, create_token
+
+    user = db.session.scalar(db.select(User).where(User.email == normalise_email(email)))
+    if user is None:
+        raise click.ClickException(f"No user with e-mail {email}")
+    try:
+        token, secret = create_token(user, name)
+    except TokenError as error:
+        raise click.ClickException(str(error)) from error
+    db.session.commit()
+    click.echo(f"Created API token {token.name!r} (id {token.id}) for {user.email}.")
+    click.echo("It is shown only this once; keep it secret. Send it as Authorization: Bearer …")
+    click.echo(secret)
+
+
+@partners_cli.command("import-cases")
+@click.argument("source", type=click.File("r", encoding="utf-8-sig"))
+@with_appcontext
+def import_cases_command(source: TextIO) -> None:
+    """Import cases (and their parents and carers) from a CSV file; see the README for columns.
+
+    Every row is checked first: if any is wrong, each bad row is reported with its
+    line number and nothing is written. Otherwise all rows are written in one transaction.
+    """
+    from parent_partners.operations.importing import plan_import, write_import
+
+    plan = plan_import(source)
+    if plan.errors:
+        for line, reason in plan.errors:
+            click.echo(f"line {line}: {reason}", err=True)
+        db.session.rollback()
+        count = len(plan.errors)
+        raise click.ClickException(
+            f"{count} {'row has' if count == 1 else 'rows have'} errors; nothing was imported."
+        )
+    try:
+        with click.progressbar(
+            length=len(plan.cases), label="Importing cases", show_pos=True
+        ) as bar:
+
+            def advance(rows: Iterable[CaseRow]) -> Iterator[CaseRow]:
+                for row in rows:
+                    yield row
+                    bar.update(1)
+
+            write_import(plan, advance)
+        db.session.commit()
+    except Exception:
+        db.session.rollback()
+        raise
+    click.echo(f"Imported {len(plan.cases)} cases and {plan.carer_count} parents or carers.")

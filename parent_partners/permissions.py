@@ -10,8 +10,9 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from flask import Flask, abort, current_app, request
-from flask_login import current_user
+from flask import abort, current_app, request
+
+from parent_partners.identity import EXTENSION_KEY, current_actor
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -77,16 +78,21 @@ def role_has(role: str | None, permission: Permission) -> bool:
 
 
 def user_can(permission: Permission) -> bool:
-    """Return whether the signed-in user (if any) has ``permission``."""
+    """Return whether the acting user (if any) has ``permission``."""
     if permission is Permission.PUBLIC:
         return True
-    if not current_user.is_authenticated:
+    actor = current_actor()
+    if actor is None:
         return False
-    return role_has(current_user.role, permission)
+    return role_has(actor.role, permission)
 
 
-def _enforce() -> Any:
-    """Refuse the request unless its endpoint declared a permission the user holds."""
+def enforce() -> Any:
+    """Refuse the request unless its endpoint declared a permission the user holds.
+
+    The partners extension runs this before every request it owns: every request
+    in the standalone service, and its own blueprints' requests inside a host app.
+    """
     if request.endpoint is None:
         return None  # Flask answers 404 or 405 itself.
     view = current_app.view_functions.get(request.endpoint)
@@ -96,19 +102,9 @@ def _enforce() -> Any:
         abort(403)
     if permission is Permission.PUBLIC:
         return None
-    if not current_user.is_authenticated:
-        login_manager = current_app.login_manager  # type: ignore[attr-defined]
-        return login_manager.unauthorized()
-    if not role_has(current_user.role, permission):
+    actor = current_actor()
+    if actor is None:
+        return current_app.extensions[EXTENSION_KEY].unauthorized()
+    if not role_has(actor.role, permission):
         abort(403)
     return None
-
-
-def init_app(app: Flask) -> None:
-    """Install deny-by-default checking and mark Flask's own static route public."""
-    static_view = app.view_functions.get("static")
-    if static_view is not None:
-        public(static_view)
-    app.before_request(_enforce)
-    app.jinja_env.globals["can"] = user_can
-    app.jinja_env.globals["Permission"] = Permission

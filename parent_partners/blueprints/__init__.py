@@ -6,17 +6,14 @@ from flask import Blueprint
 
 
 def all_blueprints() -> list[Blueprint]:
-    """Return every blueprint of the service."""
+    """Return the service's page blueprints (sign-in and health are the standalone app's)."""
+    from parent_partners.blueprints.account import bp as account
     from parent_partners.blueprints.admin import bp as admin
-    from parent_partners.blueprints.auth import bp as auth
     from parent_partners.blueprints.carers import bp as carers
     from parent_partners.blueprints.cases import bp as cases
     from parent_partners.blueprints.checking import bp as checking
     from parent_partners.blueprints.consultations import bp as consultations
     from parent_partners.blueprints.flags import bp as flags
-    from parent_partners.blueprints.health import bp as health
     from parent_partners.blueprints.involvements import bp as involvements
 
-    return [
-        health, auth, cases, carers, involvements, consultations, flags, checking, admin
-    ]
+    return [cases, carers, involvements, consultations, flags, checking, admin, account]

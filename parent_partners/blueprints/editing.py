@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from flask import abort, render_template
-from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from parent_partners.extensions import db
+from parent_partners.identity import actor
 from parent_partners.models import Case
 from parent_partners.scoping import editable_case_for
 
@@ -22,7 +22,7 @@ STALE_MESSAGE = (
 
 def record_on_case(model: type[R], case_id: int, record_id: int) -> tuple[Case, R]:
     """Return the editable case and one of its records; 404 if the record is not on it."""
-    case = editable_case_for(current_user, case_id)
+    case = editable_case_for(actor(), case_id)
     record = db.session.get(model, record_id)
     if (
         record is None

@@ -2,6 +2,7 @@
 
 from parent_partners.models.audit import AuditEvent
 from parent_partners.models.case import Carer, Case
+from parent_partners.models.case_audit import AuditAction, AuditGrade, CaseAudit
 from parent_partners.models.flag import Flag
 from parent_partners.models.history import RecordVersion
 from parent_partners.models.lexicon import LexiconRule
@@ -12,11 +13,17 @@ from parent_partners.models.records import (
     consultation_carers,
     involvement_carers,
 )
+from parent_partners.models.summary import case_month_stats, fairness_rollup, practice_rollup
+from parent_partners.models.token import ApiToken
 
 __all__ = [
+    "ApiToken",
+    "AuditAction",
     "AuditEvent",
+    "AuditGrade",
     "Carer",
     "Case",
+    "CaseAudit",
     "Consultation",
     "Flag",
     "Involvement",
@@ -24,6 +31,9 @@ __all__ = [
     "RecordVersion",
     "Team",
     "User",
+    "case_month_stats",
     "consultation_carers",
+    "fairness_rollup",
     "involvement_carers",
+    "practice_rollup",
 ]

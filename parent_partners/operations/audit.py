@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from flask import has_request_context, request
-from flask_login import current_user
 
 from parent_partners.extensions import db
+from parent_partners.identity import current_actor, is_api_request
 from parent_partners.models import AuditEvent
 
 ACTIONS: dict[str, str] = {
@@ -31,6 +31,9 @@ ACTIONS: dict[str, str] = {
     "lexicon_rule_added": "Added a blame-language rule",
     "team_created": "Created a team",
     "user_created": "Created a user",
+    "api_token_created": "Created an API token",
+    "api_token_revoked": "Revoked an API token",
+    "cases_imported": "Imported cases from a file",
 }
 
 
@@ -57,8 +60,12 @@ def record(
     """Add an audit event to the session (committed with the request's transaction)."""
     if action not in ACTIONS:
         raise UnknownAuditAction(action)
-    if user_id is None and has_request_context() and current_user.is_authenticated:
-        user_id = current_user.id
+    if user_id is None:
+        actor = current_actor()
+        user_id = actor.id if actor is not None else None
+    data = dict(data or {})
+    if is_api_request():
+        data.setdefault("via", "api")
     event = AuditEvent(
         action=action,
         record_type=record_type,
@@ -67,7 +74,7 @@ def record(
         user_id=user_id,
         ip_address=_client_address(),
         summary=(summary or ACTIONS[action])[:255],
-        data=data or {},
+        data=data,
     )
     db.session.add(event)
     return event

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from parent_partners.blueprints.admin import bp
 from parent_partners.blueprints.admin.forms import RuleForm
+from parent_partners.identity import actor
 from parent_partners.operations.lexicon import LexiconError, add_rule, rules_overview, set_enabled
 from parent_partners.permissions import Permission, requires
 
@@ -18,7 +18,7 @@ RESCAN_HINT = "Run `flask --app wsgi partners rescan` to re-check existing recor
 @requires(Permission.MANAGE_LEXICON)
 def lexicon() -> str:
     """List every rule, packaged and added, with whether it is on."""
-    return render_template("admin/lexicon.html", rules=rules_overview())
+    return render_template("parent_partners/admin/lexicon.html", rules=rules_overview())
 
 
 @bp.post("/lexicon/<rule_id>/switch")
@@ -27,7 +27,7 @@ def switch(rule_id: str) -> Response:
     """Switch a rule on or off."""
     enabled = request.form.get("enabled") == "1"
     try:
-        set_enabled(rule_id, enabled, current_user)
+        set_enabled(rule_id, enabled, actor())
     except LexiconError as error:
         flash(str(error), "error")
     else:
@@ -52,10 +52,10 @@ def new_rule() -> str | Response:
             "source": (form.source.data or "").strip(),
         }
         try:
-            add_rule(definition, current_user)
+            add_rule(definition, actor())
         except LexiconError as error:
             form.form_errors.append(str(error))
         else:
             flash(f"Rule {definition['id']} added. {RESCAN_HINT}", "success")
             return redirect(url_for("admin.lexicon"))
-    return render_template("admin/new_rule.html", form=form)
+    return render_template("parent_partners/admin/new_rule.html", form=form)

@@ -8,6 +8,7 @@ from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 from werkzeug.wrappers import Response
 
+from parent_partners import identity
 from parent_partners.blueprints.auth import bp
 from parent_partners.blueprints.auth.forms import SignInForm
 from parent_partners.operations import audit
@@ -37,10 +38,11 @@ def sign_in() -> str | Response:
         if user is not None:
             session.clear()  # a fresh session at sign-in: nothing carried over
             login_user(user)
+            identity.forget()
             session.permanent = True
             return redirect(_safe_next(request.args.get("next")) or url_for("cases.index"))
         form.password.errors = [*form.password.errors, "Enter a correct email address and password"]
-    return render_template("auth/sign_in.html", form=form)
+    return render_template("parent_partners/auth/sign_in.html", form=form)
 
 
 @bp.post("/logout")
@@ -49,6 +51,7 @@ def sign_out() -> Response:
     """Sign the user out (POST only, so a link on another site cannot do it)."""
     audit.record("sign_out", record_type="user", record_id=current_user.id)
     logout_user()
+    identity.forget()
     session.clear()
     flash("You have signed out.", "success")
     return redirect(url_for("auth.sign_in"))
@@ -63,10 +66,3 @@ def home() -> Response:
             return redirect(url_for("admin.lexicon"))
         return redirect(url_for("cases.index"))
     return redirect(url_for("auth.sign_in"))
-
-
-@bp.get("/account")
-@requires(Permission.SIGNED_IN)
-def signed_in() -> str:
-    """Who is signed in, with what role and team."""
-    return render_template("auth/account.html")

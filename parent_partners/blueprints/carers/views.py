@@ -5,18 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from parent_partners.blueprints.carers import bp
 from parent_partners.blueprints.editing import checked, record_on_case, stale_reply
 from parent_partners.forms.records import CarerForm
+from parent_partners.identity import actor
 from parent_partners.models import Carer
 from parent_partners.operations.records import StaleEditError, add_carer, edit_carer
 from parent_partners.permissions import Permission, requires
 from parent_partners.scoping import editable_case_for
 
-TEMPLATE = "carers/form.html"
+TEMPLATE = "parent_partners/carers/form.html"
 
 
 def _values(form: CarerForm) -> dict[str, Any]:
@@ -37,10 +37,10 @@ def _values(form: CarerForm) -> dict[str, Any]:
 @requires(Permission.EDIT_CASES)
 def new(case_id: int) -> str | Response:
     """Add a parent or carer to the case."""
-    case = editable_case_for(current_user, case_id)
+    case = editable_case_for(actor(), case_id)
     form = CarerForm()
     if form.validate_on_submit():
-        carer = add_carer(case, current_user, _values(form))
+        carer = add_carer(case, actor(), _values(form))
         flash(f"{carer.name} added.", "success")
         return redirect(url_for("cases.show", case_id=case.id, _anchor="carers"))
     return render_template(TEMPLATE, form=form, case=case, carer=None)
@@ -58,7 +58,7 @@ def edit(case_id: int, carer_id: int) -> str | Response | tuple[str, int]:
         form.safe_to_involve.data = checked(carer.safe_to_involve)
     if form.validate_on_submit():
         try:
-            edit_carer(carer, current_user, _values(form), seen_version=form.version.data or 0)
+            edit_carer(carer, actor(), _values(form), seen_version=form.version.data or 0)
         except StaleEditError:
             return stale_reply(TEMPLATE, form, carer.version, case=case, carer=carer)
         flash(f"{carer.name} updated.", "success")

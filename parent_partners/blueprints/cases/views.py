@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from flask import abort, redirect, render_template, request, url_for
-from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from parent_partners.blueprints.cases import bp
 from parent_partners.blueprints.cases.forms import CaseForm
+from parent_partners.identity import actor
 from parent_partners.operations import audit
 from parent_partners.operations.cases import (
     CaseListing,
@@ -31,29 +31,30 @@ def index() -> str:
     page = request.args.get("page", 1, type=int) or 1
     mine = request.args.get("mine") == "1"
     listing: CaseListing = list_cases(
-        current_user, page=max(page, 1), per_page=PAGE_SIZE, mine=mine
+        actor(), page=max(page, 1), per_page=PAGE_SIZE, mine=mine
     )
-    return render_template("cases/index.html", listing=listing, mine=mine)
+    return render_template("parent_partners/cases/index.html", listing=listing, mine=mine)
 
 
 @bp.route("/cases/new", methods=["GET", "POST"])
 @requires(Permission.EDIT_CASES)
 def new() -> str | Response:
     """Open a new case for the user's team."""
-    if current_user.team_id is None:
+    user = actor()
+    if user.team_id is None:
         abort(403)
     form = CaseForm()
-    workers = team_workers(current_user.team_id)
+    workers = team_workers(user.team_id)
     form.worker_id.choices = [(0, "Choose a worker")] + [(w.id, w.name) for w in workers]
     if request.method == "GET":
-        form.worker_id.data = current_user.id
+        form.worker_id.data = user.id
         form.opened_on.data = date.today()
     if form.validate_on_submit():
         if form.worker_id.data not in {w.id for w in workers}:
             form.worker_id.errors = ["Select the allocated worker"]
         else:
             case = open_case(
-                team_id=current_user.team_id,
+                team_id=user.team_id,
                 worker_id=form.worker_id.data,
                 child_name=form.child_name.data or "",
                 reference=form.reference.data or "",
@@ -68,13 +69,14 @@ def new() -> str | Response:
             if case is not None:
                 return redirect(url_for("cases.show", case_id=case.id))
             form.reference.errors = ["A case with this reference already exists"]
-    return render_template("cases/new.html", form=form)
+    return render_template("parent_partners/cases/new.html", form=form)
 
 
 @bp.get("/cases/<int:case_id>")
 @requires(Permission.VIEW_CASES)
 def show(case_id: int) -> str:
     """The case page: the child, parents and carers, timeline and open flags."""
-    case = case_for(current_user, case_id)
+    user = actor()
+    case = case_for(user, case_id)
     audit.record("case_viewed", record_type="case", record_id=case.id, case_id=case.id)
-    return render_template("cases/show.html", **case_page(current_user, case))
+    return render_template("parent_partners/cases/show.html", **case_page(user, case))

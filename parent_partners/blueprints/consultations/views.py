@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from parent_partners.blueprints.consultations import bp
 from parent_partners.blueprints.editing import checked, record_on_case, stale_reply
 from parent_partners.forms.records import ConsultationForm
+from parent_partners.identity import actor
 from parent_partners.models import Case, Consultation
 from parent_partners.operations.records import (
     StaleEditError,
@@ -20,7 +20,7 @@ from parent_partners.operations.records import (
 from parent_partners.permissions import Permission, requires
 from parent_partners.scoping import editable_case_for
 
-TEMPLATE = "consultations/form.html"
+TEMPLATE = "parent_partners/consultations/form.html"
 
 
 def _form(case: Case, consultation: Consultation | None = None) -> ConsultationForm:
@@ -53,13 +53,13 @@ def _values(form: ConsultationForm) -> dict[str, Any]:
 @requires(Permission.EDIT_CASES)
 def new(case_id: int) -> str | Response:
     """Record the child's view on involving parents or carers."""
-    case = editable_case_for(current_user, case_id)
+    case = editable_case_for(actor(), case_id)
     form = _form(case)
     preselected = request.args.get("carer", "")
     if request.method == "GET" and preselected.isdigit():
         form.carer_ids.data = [int(preselected)]
     if form.validate_on_submit():
-        record_consultation(case, current_user, _values(form), list(form.carer_ids.data or []))
+        record_consultation(case, actor(), _values(form), list(form.carer_ids.data or []))
         flash("Consultation saved.", "success")
         return redirect(url_for("cases.show", case_id=case.id, _anchor="timeline"))
     return render_template(TEMPLATE, form=form, case=case, consultation=None)
@@ -75,7 +75,7 @@ def edit(case_id: int, consultation_id: int) -> str | Response | tuple[str, int]
         try:
             edit_consultation(
                 consultation,
-                current_user,
+                actor(),
                 _values(form),
                 list(form.carer_ids.data or []),
                 seen_version=form.version.data or 0,

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from flask import abort, flash, redirect, request, url_for
-from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from parent_partners.blueprints.flags import bp
 from parent_partners.extensions import db
+from parent_partners.identity import actor
 from parent_partners.models import Flag
 from parent_partners.operations.flags import FlagError, dismiss, reopen
 from parent_partners.permissions import Permission, requires
@@ -25,10 +25,10 @@ def _flag(case_id: int, flag_id: int) -> Flag:
 @requires(Permission.EDIT_CASES)
 def dismiss_flag(case_id: int, flag_id: int) -> Response:
     """Dismiss a flag with a reason; the reason is shown to managers."""
-    case = editable_case_for(current_user, case_id)
+    case = editable_case_for(actor(), case_id)
     flag = _flag(case.id, flag_id)
     try:
-        dismiss(flag, current_user, request.form.get("reason", ""))
+        dismiss(flag, actor(), request.form.get("reason", ""))
     except FlagError as error:
         flash(str(error), "error")
         return redirect(url_for("cases.show", case_id=case.id, _anchor=f"flag-{flag.id}"))
@@ -40,10 +40,10 @@ def dismiss_flag(case_id: int, flag_id: int) -> Response:
 @requires(Permission.MANAGE_FLAGS)
 def reopen_flag(case_id: int, flag_id: int) -> Response:
     """Reopen a dismissed flag so the worker looks at it again."""
-    case = case_for(current_user, case_id)
+    case = case_for(actor(), case_id)
     flag = _flag(case.id, flag_id)
     try:
-        reopen(flag, current_user)
+        reopen(flag, actor())
     except FlagError as error:
         flash(str(error), "error")
     else:

@@ -5,18 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from flask import flash, redirect, render_template, request, url_for
-from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from parent_partners.blueprints.editing import checked, record_on_case, stale_reply
 from parent_partners.blueprints.involvements import bp
 from parent_partners.forms.records import InvolvementForm
+from parent_partners.identity import actor
 from parent_partners.models import Case, Involvement
 from parent_partners.operations.records import StaleEditError, edit_involvement, log_involvement
 from parent_partners.permissions import Permission, requires
 from parent_partners.scoping import editable_case_for
 
-TEMPLATE = "involvements/form.html"
+TEMPLATE = "parent_partners/involvements/form.html"
 
 
 def _form(case: Case, involvement: Involvement | None = None) -> InvolvementForm:
@@ -53,10 +53,10 @@ def _values(form: InvolvementForm) -> dict[str, Any]:
 @requires(Permission.EDIT_CASES)
 def new(case_id: int) -> str | Response:
     """Log an involvement with one or more parents or carers."""
-    case = editable_case_for(current_user, case_id)
+    case = editable_case_for(actor(), case_id)
     form = _form(case)
     if form.validate_on_submit():
-        log_involvement(case, current_user, _values(form), list(form.carer_ids.data or []))
+        log_involvement(case, actor(), _values(form), list(form.carer_ids.data or []))
         flash("Involvement saved.", "success")
         return redirect(url_for("cases.show", case_id=case.id, _anchor="timeline"))
     return render_template(TEMPLATE, form=form, case=case, involvement=None)
@@ -72,7 +72,7 @@ def edit(case_id: int, involvement_id: int) -> str | Response | tuple[str, int]:
         try:
             edit_involvement(
                 involvement,
-                current_user,
+                actor(),
                 _values(form),
                 list(form.carer_ids.data or []),
                 seen_version=form.version.data or 0,

@@ -1,0 +1,12 @@
+"""The JSON API, ``/api/v1``: bearer tokens, the same permissions and audit trail as the pages.
+
+Views are thin: parse the body with a pydantic model (``schemas``), call an
+operation, serialise the result. Errors are RFC 9457 problem details
+(``errors``). The OpenAPI 3.1 document is generated from the same models and
+from the ``operation`` declarations (``blueprint``, ``openapi``).
+"""
+
+from parent_partners.api import errors, views  # noqa: F401 - registers handlers, routes
+from parent_partners.api.blueprint import bp
+
+__all__ = ["bp"]

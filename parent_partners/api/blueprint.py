@@ -1,0 +1,125 @@
+"""The API blueprint, and ``operation``: one declaration per route that registers the view,
+its permission, and what the OpenAPI document says about it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from flask import Blueprint, current_app, request
+from flask.wrappers import Response
+from pydantic import BaseModel, ValidationError
+
+from parent_partners.permissions import Permission, requires
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+F = TypeVar("F", bound=Callable[..., Any])
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One API route as the OpenAPI document describes it."""
+
+    method: str
+    rule: str
+    endpoint: str
+    summary: str
+    description: str
+    tag: str
+    permission: Permission
+    status: int = 200
+    body: type[BaseModel] | None = None
+    response: type[BaseModel] | None = None
+    query: type[BaseModel] | None = None
+    content_type: str = "application/json"
+    errors: tuple[int, ...] = field(default_factory=tuple)
+
+
+OPERATIONS: list[Operation] = []
+
+
+def operation(
+    method: str,
+    rule: str,
+    *,
+    summary: str,
+    tag: str,
+    permission: Permission,
+    status: int = 200,
+    body: type[BaseModel] | None = None,
+    response: type[BaseModel] | None = None,
+    query: type[BaseModel] | None = None,
+    content_type: str = "application/json",
+    errors: tuple[int, ...] = (),
+) -> Callable[[F], F]:
+    """Register an API view with its permission, and describe it for the OpenAPI document."""
+
+    def decorate(view: F) -> F:
+        requires(permission)(view)
+        bp.add_url_rule(rule, view_func=view, methods=[method])
+        OPERATIONS.append(
+            Operation(
+                method=method.lower(),
+                rule=rule,
+                endpoint=f"{bp.name}.{view.__name__}",
+                summary=summary,
+                description=(view.__doc__ or "").strip(),
+                tag=tag,
+                permission=permission,
+                status=status,
+                body=body,
+                response=response,
+                query=query,
+                content_type=content_type,
+                errors=errors,
+            )
+        )
+        return view
+
+    return decorate
+
+
+@bp.before_request
+def limit_body() -> None:
+    """API bodies are small: refuse big ones (413) before reading them."""
+    request.max_content_length = current_app.config["PARTNERS_API_MAX_BODY"]
+
+
+def parse(model: type[M]) -> M:
+    """Validate the JSON body against ``model``: 415 if not JSON, 400 if unreadable, 422 if
+    invalid (naming each field), including the model's rules across fields."""
+    from parent_partners.api.errors import ApiError, field_error, from_pydantic, validation_problem
+
+    if not request.is_json:
+        raise ApiError(415, "Send the body as JSON, with Content-Type: application/json.")
+    try:
+        body = model.model_validate_json(request.get_data(cache=True))
+    except ValidationError as error:
+        raise from_pydantic(error) from None
+    problems = body.problems() if hasattr(body, "problems") else []
+    if problems:
+        raise validation_problem(
+            [field_error((name,), message, "required") for name, message in problems]
+        )
+    return body
+
+
+def parse_query(model: type[M]) -> M:
+    """Validate the query string against ``model`` (unknown parameters are a 422)."""
+    from parent_partners.api.errors import from_pydantic
+
+    try:
+        return model.model_validate(request.args.to_dict())
+    except ValidationError as error:
+        raise from_pydantic(error) from None
+
+
+def reply(body: BaseModel, status: int = 200, location: str | None = None) -> Response:
+    """A JSON response from a response model."""
+    response = Response(body.model_dump_json(), status=status, mimetype="application/json")
+    if location:
+        response.headers["Location"] = location
+    return response

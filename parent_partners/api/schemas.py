@@ -1,0 +1,425 @@
+"""The API's request and response bodies, as pydantic models.
+
+These models validate every request and describe every response; the OpenAPI
+document (``openapi.py``) is generated from their JSON schemas, so the two cannot
+drift apart. Requests are parsed strictly from JSON: unknown fields, wrong types
+and values outside the vocabularies are refused (422), naming the field.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from parent_partners import vocabulary as v
+
+LONG_TEXT = 10_000
+MEDIUM_TEXT = 4_000
+CHECK_TEXT = 20_000
+
+
+def _one_of(choices: v.Choices) -> Any:
+    """A Literal type of the stored values of ``choices`` (the vocabulary is the one source)."""
+    return Literal[tuple(v.values(choices))]
+
+
+if TYPE_CHECKING:  # the checker sees plain strings; pydantic sees the Literal values
+    Gender: TypeAlias = str
+    Ethnicity: TypeAlias = str
+    HarmType: TypeAlias = str
+    Context: TypeAlias = str
+    Relationship: TypeAlias = str
+    InvolvementKind: TypeAlias = str
+    PartnershipLevel: TypeAlias = str
+    ChildWish: TypeAlias = str
+    Decision: TypeAlias = str
+    NotAskedReason: TypeAlias = str
+    FlagKind: TypeAlias = str
+    FlagStatus: TypeAlias = str
+else:
+    Gender = _one_of(v.GENDERS)
+    Ethnicity = _one_of(v.ETHNICITIES)
+    HarmType = _one_of(v.HARM_TYPES)
+    Context = _one_of(v.CONTEXTS)
+    Relationship = _one_of(v.RELATIONSHIPS)
+    InvolvementKind = _one_of(v.INVOLVEMENT_KINDS)
+    PartnershipLevel = _one_of(v.PARTNERSHIP_LEVELS)
+    ChildWish = _one_of(v.CHILD_WISHES)
+    Decision = _one_of(v.DECISIONS)
+    NotAskedReason = _one_of(v.NOT_ASKED_REASONS)
+    FlagKind = _one_of(v.FLAG_KINDS)
+    FlagStatus = _one_of(v.FLAG_STATUSES)
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
+LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=LONG_TEXT)]
+MediumText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MEDIUM_TEXT)]
+Id = Annotated[int, Field(ge=1)]
+
+
+class Request(BaseModel):
+    """A request body: strict JSON, no field the API does not know."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    def problems(self) -> list[tuple[str, str]]:
+        """Rules across fields, as (field, message); empty when the body is complete."""
+        return []
+
+
+class Response_(BaseModel):
+    """A response body, read from a model's attributes."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+
+# -- requests ---------------------------------------------------------------------------------
+
+
+class CaseIn(Request):
+    """Open a case for the token holder's team."""
+
+    child_name: Name
+    reference: Annotated[str, StringConstraints(strip_whitespace=True, max_length=32)] = Field(
+        default="", description="Your system's reference; one is made up when left out."
+    )
+    child_dob: date | None = None
+    gender: Gender = "not_recorded"
+    ethnicity: Ethnicity = "not_recorded"
+    communication_needs: LongText = ""
+    harm_types: list[HarmType] = Field(default_factory=list)
+    contexts: list[Context] = Field(default_factory=list)
+    worker_id: Id | None = Field(
+        default=None,
+        description="The allocated worker, from the team; the token holder when left out.",
+    )
+    opened_on: date | None = Field(default=None, description="Today when left out.")
+
+
+class CarerIn(Request):
+    """Add a parent or carer to a case."""
+
+    name: Name
+    relationship: Relationship
+    parental_responsibility: bool = False
+    communication_needs: LongText = ""
+    interpreter_language: Annotated[
+        str, StringConstraints(strip_whitespace=True, max_length=60)
+    ] = Field(default="", description="Empty when no interpreter is needed.")
+    safe_to_involve: bool = True
+    safe_reason: LongText = Field(
+        default="", description="Needed when it is not safe to involve them."
+    )
+    safe_review_on: date | None = Field(
+        default=None, description="Needed when it is not safe to involve them."
+    )
+
+    def problems(self) -> list[tuple[str, str]]:
+        found = []
+        if not self.safe_to_involve and not self.safe_reason:
+            found.append(("safe_reason", "Give the reason it is not safe to involve them"))
+        if not self.safe_to_involve and self.safe_review_on is None:
+            found.append(("safe_review_on", "Give the date to review the decision"))
+        return found
+
+
+class InvolvementIn(Request):
+    """Log an involvement of one or more of the case's parents or carers."""
+
+    carer_ids: Annotated[list[Id], Field(min_length=1)]
+    date: date
+    kind: InvolvementKind
+    partnership_level: PartnershipLevel
+    not_involved_reason: MediumText = Field(
+        default="", description="Needed when partnership_level is not_involved."
+    )
+    shares_child_information: bool = False
+    shared_what: MediumText = Field(
+        default="", description="Needed when shares_child_information is true."
+    )
+    shared_why: MediumText = ""
+    parent_view: LongText = Field(
+        default="", description="The parent's own words: shown as they are, never flagged."
+    )
+    strengths: LongText = ""
+    parent_distress: bool = False
+    distress_support: MediumText = ""
+    actions: LongText = ""
+    notes: LongText = ""
+
+    def problems(self) -> list[tuple[str, str]]:
+        found = []
+        if self.partnership_level == "not_involved" and not self.not_involved_reason:
+            found.append(("not_involved_reason", "Give the reason they were not involved"))
+        if self.shares_child_information and not self.shared_what:
+            found.append(("shared_what", "Say what was shared"))
+        return found
+
+
+class ConsultationIn(Request):
+    """Record the child's view on involving one or more parents or carers."""
+
+    carer_ids: Annotated[list[Id], Field(min_length=1)]
+    date: date
+    child_asked: bool = True
+    child_view: LongText = Field(
+        default="", description="The child's own words: shown as they are, never flagged."
+    )
+    child_wish: ChildWish | None = Field(default=None, description="Needed when child_asked.")
+    influence: MediumText = ""
+    decision: Decision | None = None
+    override_rationale: MediumText = ""
+    child_told_outcome: bool = False
+    not_asked_reason: NotAskedReason | None = Field(
+        default=None, description="Needed when the child was not asked."
+    )
+    not_asked_detail: Annotated[
+        str, StringConstraints(strip_whitespace=True, max_length=2000)
+    ] = ""
+
+    def problems(self) -> list[tuple[str, str]]:
+        found = []
+        if self.child_asked:
+            if not self.child_view:
+                found.append(("child_view", "Give the child's view, in their own words"))
+            if self.child_wish is None:
+                found.append(("child_wish", "Say what the child wants"))
+        else:
+            if self.not_asked_reason is None:
+                found.append(("not_asked_reason", "Say why the child was not asked"))
+            elif self.not_asked_reason == "too_young" and not self.not_asked_detail:
+                found.append(("not_asked_detail", "Give the child's age and understanding"))
+        return found
+
+    def values(self) -> dict[str, Any]:
+        """The fields as the operation stores them (no wish when the child was not asked)."""
+        data = self.model_dump(exclude={"carer_ids"})
+        if self.child_asked:
+            data.update(not_asked_reason=None, not_asked_detail="")
+        else:
+            data.update(child_view="", child_wish=None)
+        return data
+
+
+class DismissIn(Request):
+    """Dismiss an open finding with a reason a manager can read."""
+
+    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+
+
+class CheckIn(Request):
+    """Text to check for blaming wording; nothing is stored."""
+
+    text: Annotated[str, StringConstraints(max_length=CHECK_TEXT)]
+
+
+
+# -- responses --------------------------------------------------------------------------------
+
+
+class Finding(Response_):
+    """A finding of the checks on a case (a stored flag), with its life."""
+
+    id: int
+    case_id: int
+    kind: FlagKind
+    rule: str
+    status: FlagStatus = Field(description="open, resolved, dismissed or reopened")
+    record_type: str | None = Field(description="involvement, consultation or carer")
+    record_id: int | None
+    field: str | None = Field(description="The text field, for wording findings")
+    carer_id: int | None
+    start: int | None = Field(
+        validation_alias="span_start", description="Span in the field's text (wording findings)"
+    )
+    end: int | None = Field(validation_alias="span_end")
+    matched: str | None
+    explanation: str
+    suggestion: str
+    source: str
+    dismissed_reason: str
+    created_at: datetime
+    resolved_at: datetime | None
+    dismissed_at: datetime | None
+
+
+class TextFinding(BaseModel):
+    """A finding in checked text. Not stored: ``id`` names the rule and the words it matched."""
+
+    id: str
+    kind: FlagKind
+    status: Literal["open"] = "open"
+    rule: str
+    start: int
+    end: int
+    matched: str
+    explanation: str
+    suggestion: str
+    source: str
+
+
+class Findings(BaseModel):
+    """A list of findings."""
+
+    findings: list[Finding]
+
+
+class TextFindings(BaseModel):
+    """What the check found in the text."""
+
+    findings: list[TextFinding]
+
+
+class Carer(Response_):
+    """A parent or carer on a case."""
+
+    id: int
+    case_id: int
+    name: str
+    relationship: Relationship = Field(validation_alias="relationship_to_child")
+    parental_responsibility: bool
+    communication_needs: str
+    interpreter_language: str
+    safe_to_involve: bool
+    safe_reason: str
+    safe_review_on: date | None
+    version: int
+
+
+class Involvement(Response_):
+    """An involvement of parents or carers, with the findings on it."""
+
+    id: int
+    case_id: int
+    carer_ids: list[int]
+    date: date
+    kind: InvolvementKind
+    partnership_level: PartnershipLevel
+    not_involved_reason: str
+    shares_child_information: bool
+    shared_what: str
+    shared_why: str
+    parent_view: str
+    strengths: str
+    parent_distress: bool
+    distress_support: str
+    actions: str
+    notes: str
+    recorded_by_id: int | None
+    version: int
+    findings: list[Finding] = Field(default_factory=list)
+
+
+class Consultation(Response_):
+    """A consultation with the child, with the findings on it."""
+
+    id: int
+    case_id: int
+    carer_ids: list[int]
+    date: date
+    child_asked: bool
+    child_view: str
+    child_wish: ChildWish | None
+    influence: str
+    decision: Decision | None
+    override_rationale: str
+    child_told_outcome: bool
+    not_asked_reason: NotAskedReason | None
+    not_asked_detail: str
+    recorded_by_id: int | None
+    version: int
+    findings: list[Finding] = Field(default_factory=list)
+
+
+class CaseSummary(Response_):
+    """A case as the case list shows it."""
+
+    id: int
+    reference: str
+    child_name: str
+    child_dob: date | None
+    gender: Gender
+    ethnicity: Ethnicity
+    harm_types: list[HarmType]
+    contexts: list[Context]
+    team_id: int
+    worker_id: int | None
+    opened_on: date
+    closed_on: date | None
+    version: int
+
+
+class CaseListItem(CaseSummary):
+    """A case in the list, with its open findings and latest involvement."""
+
+    open_findings: int
+    last_involvement: date | None
+
+
+class Case(CaseSummary):
+    """A case with its parents and carers, records and open findings."""
+
+    communication_needs: str
+    carers: list[Carer]
+    involvements: list[Involvement]
+    consultations: list[Consultation]
+    findings: list[Finding] = Field(description="The case's open findings")
+
+
+class CaseList(BaseModel):
+    """A page of the cases the token holder may see."""
+
+    cases: list[CaseListItem]
+    total: int
+    page: int
+    per_page: int
+
+
+class FieldError(BaseModel):
+    """What is wrong with one field of the request."""
+
+    field: str = Field(description="Dotted path to the field, e.g. carer_ids.0")
+    pointer: str = Field(description="JSON Pointer (RFC 6901) into the request body")
+    message: str
+    code: str = Field(description="A machine-readable reason, e.g. extra_forbidden")
+
+
+class Problem(BaseModel):
+    """An error, as RFC 9457 problem details (``application/problem+json``)."""
+
+    type: str = Field(description="A URI naming the kind of problem; about:blank for plain HTTP")
+    title: str
+    status: int
+    detail: str
+    errors: list[FieldError] | None = Field(
+        default=None, description="Per-field errors (validation problems)"
+    )
+
+
+# -- query strings ----------------------------------------------------------------------------
+
+
+class Query(BaseModel):
+    """Query-string parameters: read from text, no parameter the API does not know."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class CaseListQuery(Query):
+    """Paging through the case list."""
+
+    page: int = Field(default=1, ge=1)
+    per_page: int = Field(default=50, ge=1, le=200)
+    mine: bool = Field(default=False, description="Only cases allocated to the token holder")
+
+
+class FindingsQuery(Query):
+    """Filtering a case's findings."""
+
+    status: FlagStatus | None = Field(
+        default=None,
+        description="open (which includes reopened), resolved, dismissed or reopened; all if "
+        "left out",
+    )
+    kind: FlagKind | None = None

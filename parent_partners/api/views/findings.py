@@ -1,0 +1,68 @@
+"""Findings (flags): list a case's, dismiss one with a reason."""
+
+from __future__ import annotations
+
+from flask import abort
+from flask.wrappers import Response
+from sqlalchemy import select
+
+from parent_partners.api import schemas, serialise
+from parent_partners.api.blueprint import operation, parse, parse_query, reply
+from parent_partners.api.errors import CONFLICT, ApiError
+from parent_partners.extensions import db
+from parent_partners.identity import actor
+from parent_partners.models import Flag
+from parent_partners.operations.flags import OPEN, FlagError, dismiss
+from parent_partners.permissions import Permission
+from parent_partners.scoping import case_for, editable_case_for
+
+
+@operation(
+    "GET",
+    "/cases/<int:case_id>/findings",
+    summary="List a case's findings",
+    tag="Findings",
+    permission=Permission.VIEW_CASES,
+    response=schemas.Findings,
+    query=schemas.FindingsQuery,
+)
+def list_findings(case_id: int) -> Response:
+    """What the checks found on a case, oldest first. ``status=open`` gives those that
+    still need attention (open and reopened)."""
+    case = case_for(actor(), case_id)
+    query = parse_query(schemas.FindingsQuery)
+    statement = select(Flag).where(Flag.case_id == case.id).order_by(Flag.id)
+    if query.status == "open":
+        statement = statement.where(Flag.status.in_(OPEN))
+    elif query.status is not None:
+        statement = statement.where(Flag.status == query.status)
+    if query.kind is not None:
+        statement = statement.where(Flag.kind == query.kind)
+    flags = db.session.scalars(statement)
+    return reply(schemas.Findings(findings=[serialise.finding(flag) for flag in flags]))
+
+
+@operation(
+    "POST",
+    "/findings/<int:finding_id>/dismiss",
+    summary="Dismiss a finding",
+    tag="Findings",
+    permission=Permission.EDIT_CASES,
+    body=schemas.DismissIn,
+    response=schemas.Finding,
+    errors=(409,),
+)
+def dismiss_finding(finding_id: int) -> Response:
+    """Dismiss an open finding with a reason; managers see the reason. A finding that is
+    not open is a 409."""
+    user = actor()
+    flag = db.session.get(Flag, finding_id)
+    if flag is None:
+        abort(404)
+    editable_case_for(user, flag.case_id)
+    body = parse(schemas.DismissIn)
+    try:
+        dismiss(flag, user, body.reason)
+    except FlagError as error:
+        raise ApiError(409, str(error), title="Conflict", type_=CONFLICT) from error
+    return reply(serialise.finding(flag))

@@ -1,0 +1,99 @@
+"""Records on a case: parents and carers, involvements, consultations."""
+
+from __future__ import annotations
+
+from flask.wrappers import Response
+
+from parent_partners.api import schemas, serialise
+from parent_partners.api.blueprint import operation, parse, reply
+from parent_partners.api.errors import field_error, validation_problem
+from parent_partners.identity import actor
+from parent_partners.models import Case
+from parent_partners.operations.records import add_carer, log_involvement, record_consultation
+from parent_partners.permissions import Permission
+from parent_partners.scoping import editable_case_for
+
+
+def _case_carer_ids(case: Case, wanted: list[int]) -> list[int]:
+    """The ids, if every one is a current parent or carer on the case; otherwise a 422."""
+    known = {carer.id for carer in case.carers if carer.archived_at is None}
+    unknown = [carer_id for carer_id in wanted if carer_id not in known]
+    if unknown:
+        raise validation_problem(
+            [
+                field_error(
+                    ("carer_ids",),
+                    "Not a parent or carer on this case: " + ", ".join(map(str, unknown)),
+                    "unknown_carer",
+                )
+            ]
+        )
+    return sorted(set(wanted))
+
+
+@operation(
+    "POST",
+    "/cases/<int:case_id>/carers",
+    summary="Add a parent or carer",
+    tag="Records",
+    permission=Permission.EDIT_CASES,
+    status=201,
+    body=schemas.CarerIn,
+    response=schemas.Carer,
+)
+def add_carer_view(case_id: int) -> Response:
+    """Add a parent or carer to a case your team holds."""
+    user = actor()
+    case = editable_case_for(user, case_id)
+    body = parse(schemas.CarerIn)
+    values = body.model_dump(exclude={"relationship"})
+    values["relationship_to_child"] = body.relationship
+    if body.safe_to_involve:
+        values["safe_review_on"] = None
+    carer = add_carer(case, user, values)
+    return reply(schemas.Carer.model_validate(carer), 201)
+
+
+@operation(
+    "POST",
+    "/cases/<int:case_id>/involvements",
+    summary="Log an involvement",
+    tag="Records",
+    permission=Permission.EDIT_CASES,
+    status=201,
+    body=schemas.InvolvementIn,
+    response=schemas.Involvement,
+)
+def log_involvement_view(case_id: int) -> Response:
+    """Log an involvement of parents or carers. The checks run at once: the reply carries
+    the involvement's findings (for example ``child_not_consulted`` when it shares
+    information about the child and the child was not asked)."""
+    user = actor()
+    case = editable_case_for(user, case_id)
+    body = parse(schemas.InvolvementIn)
+    carer_ids = _case_carer_ids(case, body.carer_ids)
+    record = log_involvement(case, user, body.model_dump(exclude={"carer_ids"}), carer_ids)
+    findings = serialise.record_findings("involvement", record.id)
+    return reply(serialise.involvement(record, findings), 201)
+
+
+@operation(
+    "POST",
+    "/cases/<int:case_id>/consultations",
+    summary="Record a consultation with the child",
+    tag="Records",
+    permission=Permission.EDIT_CASES,
+    status=201,
+    body=schemas.ConsultationIn,
+    response=schemas.Consultation,
+)
+def record_consultation_view(case_id: int) -> Response:
+    """Record the child's view on involving parents or carers. The checks run at once, so
+    findings it answers (such as ``child_not_consulted``) are resolved."""
+    user = actor()
+    case = editable_case_for(user, case_id)
+    body = parse(schemas.ConsultationIn)
+    carer_ids = _case_carer_ids(case, body.carer_ids)
+    record = record_consultation(case, user, body.values(), carer_ids)
+    findings = serialise.record_findings("consultation", record.id)
+    return reply(serialise.consultation(record, findings), 201)

@@ -1,0 +1,25 @@
+"""Naming a new API token."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextInput
+from wtforms import StringField, SubmitField
+from wtforms.validators import InputRequired, Length
+
+from parent_partners.operations.tokens import NAME_MAX
+
+
+class TokenForm(FlaskForm):
+    """What the token is for, so you know which one to revoke later."""
+
+    name = StringField(
+        "Name of the token",
+        description="Say what will use it, for example: the case-management system",
+        widget=GovTextInput(),
+        validators=[
+            InputRequired(message="Enter a name for the token"),
+            Length(max=NAME_MAX, message=f"The name must be {NAME_MAX} characters or fewer"),
+        ],
+    )
+    submit = SubmitField("Create token", widget=GovSubmitInput())

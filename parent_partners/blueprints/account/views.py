@@ -1,0 +1,56 @@
+"""Your account page and your API tokens: create one (its secret is shown once), revoke one."""
+
+from __future__ import annotations
+
+from flask import abort, flash, redirect, render_template, url_for
+from werkzeug.wrappers import Response
+
+from parent_partners.blueprints.account import bp
+from parent_partners.blueprints.account.forms import TokenForm
+from parent_partners.extensions import db
+from parent_partners.identity import actor
+from parent_partners.models import ApiToken
+from parent_partners.operations.tokens import TokenError, create_token, revoke_token, user_tokens
+from parent_partners.permissions import Permission, requires
+
+TEMPLATE = "parent_partners/account/tokens.html"
+
+
+@bp.get("")
+@requires(Permission.SIGNED_IN)
+def show() -> str:
+    """Who is signed in, with what role and team."""
+    return render_template("parent_partners/account/show.html")
+
+
+@bp.route("/tokens", methods=["GET", "POST"])
+@requires(Permission.SIGNED_IN)
+def tokens() -> str:
+    """List your API tokens and make a new one; a new token's secret is shown once, here."""
+    user = actor()
+    form = TokenForm()
+    secret = None
+    if form.validate_on_submit():
+        try:
+            _, secret = create_token(user, form.name.data or "")
+        except TokenError as error:
+            form.name.errors = [*form.name.errors, str(error)]
+        else:
+            form = TokenForm(formdata=None)
+    return render_template(TEMPLATE, form=form, tokens=user_tokens(user), secret=secret)
+
+
+@bp.post("/tokens/<int:token_id>/revoke")
+@requires(Permission.SIGNED_IN)
+def revoke(token_id: int) -> Response:
+    """Revoke one of your own tokens."""
+    token = db.session.get(ApiToken, token_id)
+    if token is None or token.user_id != actor().id:
+        abort(404)
+    try:
+        revoke_token(token)
+    except TokenError as error:
+        flash(str(error), "error")
+    else:
+        flash(f"Token {token.name!r} revoked: it no longer works.", "success")
+    return redirect(url_for("account.tokens"))

@@ -1,0 +1,296 @@
+"""Importing cases from a CSV export of a case-management system.
+
+Every row is checked before anything is written; the rows are then written
+together, through the same operations as the pages (so they are audited and
+checked). See the README's "Importing cases" for the columns.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, TextIO
+
+from sqlalchemy import select
+
+from parent_partners.extensions import db
+from parent_partners.models import Case, Team, User
+from parent_partners.operations import audit
+from parent_partners.operations.cases import open_case
+from parent_partners.operations.people import normalise_email
+from parent_partners.operations.records import add_carer
+from parent_partners.vocabulary import (
+    CONTEXTS,
+    ETHNICITIES,
+    GENDERS,
+    HARM_TYPES,
+    RELATIONSHIPS,
+    Choices,
+    values,
+)
+
+COLUMNS = (
+    "reference",
+    "child_name",
+    "child_dob",
+    "gender",
+    "ethnicity",
+    "harm_types",
+    "contexts",
+    "team",
+    "worker_email",
+    "opened_on",
+    "carer_name",
+    "carer_relationship",
+    "carer_parental_responsibility",
+)
+REQUIRED = ("reference", "child_name", "team", "worker_email", "opened_on")
+CASE_COLUMNS = COLUMNS[:10]
+CARER_COLUMNS = COLUMNS[10:]
+YES = {"yes", "y", "true", "1"}
+NO = {"no", "n", "false", "0", ""}
+
+
+@dataclass
+class CarerRow:
+    """A parent or carer to add to an imported case."""
+
+    name: str
+    relationship: str
+    parental_responsibility: bool
+
+
+@dataclass
+class CaseRow:
+    """A case to open, with the line it was first seen on and its carers."""
+
+    line: int
+    reference: str
+    child_name: str
+    child_dob: date | None
+    gender: str
+    ethnicity: str
+    harm_types: list[str]
+    contexts: list[str]
+    team_id: int
+    worker_id: int
+    opened_on: date
+    raw: dict[str, str]
+    carers: list[CarerRow] = field(default_factory=list)
+
+
+@dataclass
+class ImportPlan:
+    """What a file would import, and what is wrong with it (``(line, reason)``)."""
+
+    cases: list[CaseRow] = field(default_factory=list)
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def carer_count(self) -> int:
+        """How many parents and carers the plan adds."""
+        return sum(len(case.carers) for case in self.cases)
+
+
+class _RowError(ValueError):
+    pass
+
+
+def _date(raw: str, column: str, required: bool) -> date | None:
+    if not raw:
+        if required:
+            raise _RowError(f"{column} is empty")
+        return None
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise _RowError(f"{column} {raw!r} is not a date like 2026-06-01") from None
+
+
+def _choice(raw: str, column: str, choices: Choices, default: str | None = None) -> str:
+    if not raw and default is not None:
+        return default
+    if raw not in values(choices):
+        raise _RowError(f"{column} {raw!r} is not one of: {', '.join(values(choices))}")
+    return raw
+
+
+def _choices(raw: str, column: str, choices: Choices) -> list[str]:
+    items = [item.strip() for item in raw.split(";") if item.strip()]
+    unknown = [item for item in items if item not in values(choices)]
+    if unknown:
+        known = ", ".join(values(choices))
+        raise _RowError(f"{column} has {', '.join(map(repr, unknown))}, not one of: {known}")
+    return items
+
+
+class _Directory:
+    """Teams, workers and references already in the database, looked up once each."""
+
+    def __init__(self) -> None:
+        self.teams: dict[str, Team | None] = {}
+        self.users: dict[str, User | None] = {}
+
+    def team(self, name: str) -> Team:
+        if name not in self.teams:
+            self.teams[name] = db.session.scalar(select(Team).where(Team.name == name))
+        team = self.teams[name]
+        if team is None:
+            raise _RowError(f"there is no team called {name!r}")
+        return team
+
+    def worker(self, email: str, team: Team) -> User:
+        email = normalise_email(email)
+        if email not in self.users:
+            self.users[email] = db.session.scalar(select(User).where(User.email == email))
+        user = self.users[email]
+        if user is None or not user.active:
+            raise _RowError(f"there is no active user {email}")
+        if user.team_id != team.id or user.role not in {"practitioner", "manager"}:
+            raise _RowError(f"{email} is not a practitioner or manager of {team.name}")
+        return user
+
+    @staticmethod
+    def reference_used(reference: str) -> bool:
+        return db.session.scalar(select(Case.id).where(Case.reference == reference)) is not None
+
+
+def _case(line: int, row: dict[str, str], directory: _Directory) -> CaseRow:
+    missing = [column for column in REQUIRED if not row[column]]
+    if missing:
+        raise _RowError(f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} empty")
+    if len(row["reference"]) > 32:
+        raise _RowError("reference is longer than 32 characters")
+    if len(row["child_name"]) > 120:
+        raise _RowError("child_name is longer than 120 characters")
+    team = directory.team(row["team"])
+    worker = directory.worker(row["worker_email"], team)
+    opened_on = _date(row["opened_on"], "opened_on", required=True)
+    assert opened_on is not None
+    return CaseRow(
+        line=line,
+        reference=row["reference"],
+        child_name=row["child_name"],
+        child_dob=_date(row["child_dob"], "child_dob", required=False),
+        gender=_choice(row["gender"], "gender", GENDERS, default="not_recorded"),
+        ethnicity=_choice(row["ethnicity"], "ethnicity", ETHNICITIES, default="not_recorded"),
+        harm_types=_choices(row["harm_types"], "harm_types", HARM_TYPES),
+        contexts=_choices(row["contexts"], "contexts", CONTEXTS),
+        team_id=team.id,
+        worker_id=worker.id,
+        opened_on=opened_on,
+        raw={column: row[column] for column in CASE_COLUMNS},
+    )
+
+
+def _carer(row: dict[str, str]) -> CarerRow | None:
+    name = row["carer_name"]
+    relationship = row["carer_relationship"]
+    responsibility = row["carer_parental_responsibility"].lower()
+    if not name:
+        if relationship or responsibility:
+            raise _RowError("carer_name is empty but other carer columns are filled in")
+        return None
+    if len(name) > 120:
+        raise _RowError("carer_name is longer than 120 characters")
+    if responsibility not in YES | NO:
+        raise _RowError(f"carer_parental_responsibility {responsibility!r} is not yes or no")
+    return CarerRow(
+        name=name,
+        relationship=_choice(relationship, "carer_relationship", RELATIONSHIPS),
+        parental_responsibility=responsibility in YES,
+    )
+
+
+def plan_import(source: TextIO) -> ImportPlan:
+    """Read and check every row; nothing is written. Line 1 is the header, as in a spreadsheet."""
+    plan = ImportPlan()
+    reader = csv.DictReader(source)
+    header = [name.strip() for name in reader.fieldnames or []]
+    missing = [column for column in COLUMNS if column not in header]
+    unknown = [column for column in header if column not in COLUMNS]
+    if missing or unknown:
+        reasons = []
+        if missing:
+            reasons.append(f"missing column(s): {', '.join(missing)}")
+        if unknown:
+            reasons.append(f"unknown column(s): {', '.join(unknown)}")
+        plan.errors.append((1, "; ".join(reasons)))
+        return plan
+    reader.fieldnames = header
+    directory = _Directory()
+    by_reference: dict[str, CaseRow] = {}
+    for row in reader:
+        line = reader.line_num
+        if None in row or any(value is None for value in row.values()):
+            plan.errors.append((line, f"expected {len(COLUMNS)} columns"))
+            continue
+        cells = {key: (value or "").strip() for key, value in row.items()}
+        if not any(cells.values()):
+            continue
+        try:
+            case = by_reference.get(cells["reference"])
+            if case is None:
+                if directory.reference_used(cells["reference"]):
+                    raise _RowError(f"a case with reference {cells['reference']!r} already exists")
+                case = _case(line, cells, directory)
+                by_reference[case.reference] = case
+                plan.cases.append(case)
+            else:
+                differ = [c for c in CASE_COLUMNS if cells[c] != case.raw[c]]
+                if differ:
+                    raise _RowError(
+                        f"{', '.join(differ)} differ(s) from line {case.line}, "
+                        f"the first row for case {case.reference}"
+                    )
+            carer = _carer(cells)
+            if carer is not None:
+                case.carers.append(carer)
+        except _RowError as error:
+            plan.errors.append((line, str(error)))
+    if not plan.cases and not plan.errors:
+        plan.errors.append((1, "the file has no rows"))
+    return plan
+
+
+def write_import(
+    plan: ImportPlan, progress: Callable[[Iterable[CaseRow]], Iterable[CaseRow]] = iter
+) -> list[Case]:
+    """Open the planned cases and add their carers (in the caller's transaction)."""
+    if plan.errors:
+        raise ValueError("Refusing to write an import plan that has errors")
+    opened: list[Case] = []
+    for row in progress(plan.cases):
+        case = open_case(
+            team_id=row.team_id,
+            worker_id=row.worker_id,
+            child_name=row.child_name,
+            reference=row.reference,
+            child_dob=row.child_dob,
+            gender=row.gender,
+            ethnicity=row.ethnicity,
+            harm_types=row.harm_types,
+            contexts=row.contexts,
+            opened_on=row.opened_on,
+        )
+        if case is None:
+            raise ValueError(f"line {row.line}: reference {row.reference!r} was taken meanwhile")
+        worker = db.session.get(User, row.worker_id)
+        assert worker is not None
+        for carer in row.carers:
+            values: dict[str, Any] = {
+                "name": carer.name,
+                "relationship_to_child": carer.relationship,
+                "parental_responsibility": carer.parental_responsibility,
+                "safe_to_involve": True,
+            }
+            add_carer(case, worker, values)
+        opened.append(case)
+    audit.record(
+        "cases_imported",
+        summary=f"Imported {len(opened)} cases and {plan.carer_count} parents or carers",
+        data={"cases": len(opened), "carers": plan.carer_count},
+    )
+    return opened

@@ -1,0 +1,82 @@
+"""API tokens: make one (the secret is shown once), revoke it, find the user behind a bearer."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from sqlalchemy import select
+
+from parent_partners.extensions import db
+from parent_partners.models import ApiToken, User
+from parent_partners.models.common import utcnow
+from parent_partners.operations import audit
+
+PREFIX = "pp_"
+NAME_MAX = 80
+
+
+class TokenError(ValueError):
+    """A token action that cannot be taken as asked."""
+
+
+def hash_secret(secret: str) -> str:
+    """Return the stored form of a token secret (sha256, hex)."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def create_token(user: User, name: str) -> tuple[ApiToken, str]:
+    """Make a token for ``user``; returns it and its secret, which is not stored anywhere."""
+    name = name.strip()
+    if not name:
+        raise TokenError("Enter a name for the token, such as the system that will use it")
+    if len(name) > NAME_MAX:
+        raise TokenError(f"The name must be {NAME_MAX} characters or fewer")
+    if not user.active:
+        raise TokenError(f"{user.email} is not an active user")
+    secret = PREFIX + secrets.token_urlsafe(32)
+    token = ApiToken(user_id=user.id, name=name, token_hash=hash_secret(secret))
+    db.session.add(token)
+    db.session.flush()
+    audit.record(
+        "api_token_created",
+        record_type="api_token",
+        record_id=token.id,
+        data={"name": name, "for_user": user.id},
+    )
+    return token, secret
+
+
+def user_tokens(user: User) -> list[ApiToken]:
+    """Return the user's tokens, working ones first, newest first."""
+    return list(
+        db.session.scalars(
+            select(ApiToken)
+            .where(ApiToken.user_id == user.id)
+            .order_by(ApiToken.revoked_at.is_not(None), ApiToken.created_at.desc(), ApiToken.id)
+        )
+    )
+
+
+def revoke_token(token: ApiToken) -> ApiToken:
+    """Revoke a token: from now on it is refused."""
+    if token.revoked_at is not None:
+        raise TokenError("This token is already revoked")
+    token.revoked_at = utcnow()
+    audit.record(
+        "api_token_revoked", record_type="api_token", record_id=token.id, data={"name": token.name}
+    )
+    return token
+
+
+def user_for_bearer(authorization: str) -> User | None:
+    """Return the active user whose working token is in an ``Authorization: Bearer`` header."""
+    scheme, _, secret = authorization.strip().partition(" ")
+    secret = secret.strip()
+    if scheme.lower() != "bearer" or not secret.startswith(PREFIX) or len(secret) > 200:
+        return None
+    token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_secret(secret)))
+    if token is None or token.revoked_at is not None or not token.user.active:
+        return None
+    token.last_used_at = utcnow()
+    return token.user

@@ -1,0 +1,319 @@
+"""``PartnersPlugin``: parent_partners as a Flask extension, inside a host app or on its own.
+
+Inside a host app::
+
+    partners = PartnersPlugin(identity_loader=partners_user_for_host_user)
+    partners.init_app(host_app, url_prefix="/partners")
+
+The plugin registers its blueprints under the prefix and keeps to them: its
+deny-by-default check, security headers, CSRF check and one-commit-per-request
+hook run only on its own requests, and it leaves the host's template loader,
+login manager and error pages alone. The standalone service (``create_app``) is
+this same extension mounted at the root, plus sign-in pages and error pages.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from datetime import date, datetime
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from flask import Blueprint, Flask, abort, current_app, g, request, send_from_directory, url_for
+from flask.wrappers import Response
+from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+
+from parent_partners import permissions, vocabulary
+from parent_partners.extensions import csrf, db, migrate
+from parent_partners.identity import EXTENSION_KEY, current_actor, is_api_request
+
+if TYPE_CHECKING:
+    from parent_partners.models import User
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+MIGRATIONS_DIR = str(PACKAGE_DIR.parent / "migrations")
+STATIC_DIR = PACKAGE_DIR / "static"
+
+IdentityLoader = Callable[[], "User | None"]
+
+DEFAULTS: dict[str, Any] = {
+    "SERVICE_NAME": "Parents as partners",
+    "CONSULTATION_WINDOW_DAYS": 90,
+    "PARTNERS_API_MAX_BODY": 256 * 1024,
+}
+
+
+class _TemplatesBlueprint(Blueprint):
+    """A route-less blueprint that only lends its loader: the package's templates
+    (namespaced under ``parent_partners/``) and the GOV.UK Frontend macros.
+
+    Flask asks the app's own loader first and blueprints' loaders after, so a host
+    template at ``templates/parent_partners/...`` overrides the packaged one.
+    """
+
+    @property
+    def jinja_loader(self) -> BaseLoader | None:
+        return _package_loader()
+
+
+@cache
+def _package_loader() -> BaseLoader:
+    return ChoiceLoader(
+        [
+            FileSystemLoader(str(PACKAGE_DIR / "templates")),
+            PrefixLoader(
+                {
+                    "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
+                    "govuk_frontend_wtf": PackageLoader("govuk_frontend_wtf"),
+                }
+            ),
+        ]
+    )
+
+
+templates_bp = _TemplatesBlueprint("partners_templates", __name__)
+
+# In plugin mode the host's ``static`` endpoint is the host's: serve ours under the prefix.
+static_bp = Blueprint("partners_static", __name__)
+
+
+@static_bp.get("/static/<path:filename>")
+@permissions.public
+def static(filename: str) -> Response:
+    """Serve the service's CSS, JavaScript and images (plugin mode)."""
+    return send_from_directory(STATIC_DIR, filename)
+
+
+def govuk_date(value: date | datetime | None) -> str:
+    """Format a date the GOV.UK way: 4 June 2026 (and the time, for timestamps)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return f"{value.day} {value:%B %Y} at {value:%H:%M}"
+    return f"{value.day} {value:%B %Y}"
+
+
+class PartnersPlugin:
+    """The parent_partners Flask extension.
+
+    ``identity_loader`` maps the host's signed-in user to a partners ``User``
+    (role and team) or returns None when nobody is signed in; see the README's
+    "Plugin mode". ``unauthorized`` answers a signed-out visitor (default: the
+    host's Flask-Login ``unauthorized()`` if it has one, else 401).
+    """
+
+    def __init__(
+        self,
+        app: Flask | None = None,
+        *,
+        url_prefix: str = "/partners",
+        identity_loader: IdentityLoader | None = None,
+        unauthorized: Callable[[], Any] | None = None,
+    ) -> None:
+        self.url_prefix = url_prefix
+        self.identity_loader = identity_loader
+        self.unauthorized_handler = unauthorized
+        self.standalone = False
+        self.blueprint_names: frozenset[str] = frozenset()
+        if app is not None:
+            self.init_app(app, url_prefix=url_prefix)
+
+    # -- wiring ------------------------------------------------------------------------------
+
+    def init_app(self, app: Flask, url_prefix: str | None = None) -> None:
+        """Mount the service in a host ``app`` under ``url_prefix`` (default ``/partners``)."""
+        if self.identity_loader is None:
+            raise ValueError(
+                "PartnersPlugin needs identity_loader: a function that returns the partners "
+                "User for the host's signed-in user (see the README's Plugin mode)"
+            )
+        prefix = self.url_prefix if url_prefix is None else url_prefix
+        self._init(app, prefix.rstrip("/"), standalone=False)
+
+    def init_standalone(self, app: Flask, blueprints: list[Blueprint]) -> None:
+        """Mount the service at the root of its own app, with the standalone-only blueprints."""
+        self._init(app, "", standalone=True, extra=blueprints)
+
+    def _init(
+        self, app: Flask, prefix: str, *, standalone: bool, extra: list[Blueprint] | None = None
+    ) -> None:
+        if EXTENSION_KEY in app.extensions:
+            raise RuntimeError("parent_partners is already set up on this app")
+        self.url_prefix = prefix
+        self.standalone = standalone
+        for key, value in DEFAULTS.items():
+            app.config.setdefault(key, value)
+        app.extensions[EXTENSION_KEY] = self
+        self._init_database(app)
+        self._init_templates(app)
+        blueprints = self._register_blueprints(app, prefix, extra or [])
+        self.blueprint_names = frozenset(bp.name for bp in blueprints)
+        self._init_csrf(app)
+        app.before_request(self._before_request)
+        app.context_processor(self._template_context)
+        app.after_request(self._after_request)
+
+        from parent_partners.cli import partners_cli
+
+        if "partners" not in app.cli.commands:
+            app.cli.add_command(partners_cli)
+
+    def _init_database(self, app: Flask) -> None:
+        existing = app.extensions.get("sqlalchemy")
+        if existing is None:
+            db.init_app(app)
+        elif existing is not db:
+            raise RuntimeError(
+                "The host app has its own Flask-SQLAlchemy instance; mount parent_partners on "
+                "an app that uses parent_partners.extensions.db, or none"
+            )
+        if "migrate" not in app.extensions:
+            migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
+
+    def _init_templates(self, app: Flask) -> None:
+        app.jinja_env.add_extension("jinja2.ext.do")
+        # The GOV.UK macros are imported without context, so these must be globals.
+        app.jinja_env.globals.setdefault("govukRebrand", False)
+        app.jinja_env.filters.setdefault("govuk_date", govuk_date)
+        from govuk_frontend_wtf.main import WTFormsHelpers
+
+        WTFormsHelpers(app)
+
+    def _register_blueprints(
+        self, app: Flask, prefix: str, extra: list[Blueprint]
+    ) -> list[Blueprint]:
+        from parent_partners.api import bp as api
+        from parent_partners.blueprints import all_blueprints
+
+        blueprints = [*extra, *all_blueprints(), api, templates_bp]
+        if not self.standalone:
+            blueprints.append(static_bp)
+        for blueprint in blueprints:
+            own = blueprint.url_prefix or ""
+            app.register_blueprint(blueprint, url_prefix=(prefix + own) or None)
+        return blueprints
+
+    def _init_csrf(self, app: Flask) -> None:
+        from parent_partners.api import bp as api
+
+        host_csrf = app.extensions.get("csrf")
+        if self.standalone:
+            csrf.init_app(app)
+            host_csrf = csrf
+        if host_csrf is not None:
+            host_csrf.exempt(api)
+            self._check_csrf = False
+            return
+        # No CSRFProtect in the host: check the tokens on our own pages only.
+        app.config.setdefault("WTF_CSRF_ENABLED", True)
+        app.config.setdefault("WTF_CSRF_CHECK_DEFAULT", True)
+        app.config["WTF_CSRF_METHODS"] = set(
+            app.config.get("WTF_CSRF_METHODS", ["POST", "PUT", "PATCH", "DELETE"])
+        )
+        app.config.setdefault("WTF_CSRF_FIELD_NAME", "csrf_token")
+        app.config.setdefault("WTF_CSRF_HEADERS", ["X-CSRFToken", "X-CSRF-Token"])
+        app.config.setdefault("WTF_CSRF_TIME_LIMIT", 3600)
+        app.config.setdefault("WTF_CSRF_SSL_STRICT", True)
+        csrf.exempt(api)
+        self._check_csrf = True
+
+    # -- per request -------------------------------------------------------------------------
+
+    def owns_request(self) -> bool:
+        """Return whether this request is the service's to answer (all of them, standalone)."""
+        return self.standalone or request.blueprint in self.blueprint_names
+
+    def _before_request(self) -> Any:
+        if not self.owns_request():
+            return None
+        g.csp_nonce = secrets.token_urlsafe(16)
+        if self._check_csrf and current_app.config["WTF_CSRF_ENABLED"]:
+            csrf.protect(apply_exemptions=True)
+        return permissions.enforce()
+
+    def unauthorized(self) -> Any:
+        """Answer a request that needs a signed-in user but has none."""
+        if is_api_request():
+            abort(401)
+        if self.unauthorized_handler is not None:
+            return self.unauthorized_handler()
+        login_manager = getattr(current_app, "login_manager", None)
+        if login_manager is not None:
+            return login_manager.unauthorized()
+        abort(401)
+
+    def asset_url(self, filename: str) -> str:
+        """URL of one of the service's static files."""
+        endpoint = "static" if self.standalone else "partners_static.static"
+        return url_for(endpoint, filename=filename)
+
+    def home_url(self) -> str:
+        """Where the service's name in the header leads."""
+        return url_for("auth.home") if self.standalone else url_for("cases.index")
+
+    def _template_context(self) -> dict[str, Any]:
+        if not self.owns_request():
+            return {}
+        from flask_wtf.csrf import generate_csrf
+
+        from parent_partners.forms.errors import error_summary
+
+        return {
+            "actor": current_actor(),
+            "can": permissions.user_can,
+            "Permission": permissions.Permission,
+            "vocab": vocabulary,
+            "label": vocabulary.label,
+            "labels": vocabulary.labels,
+            "error_summary": error_summary,
+            "csrf_token": generate_csrf,
+            "csp_nonce": g.get("csp_nonce", ""),
+            "service_name": current_app.config["SERVICE_NAME"],
+            "asset_url": self.asset_url,
+            "home_url": self.home_url,
+            "partners_standalone": self.standalone,
+        }
+
+    def _after_request(self, response: Response) -> Response:
+        if not self.owns_request():
+            return response
+        # One transaction per request: operations flush, the request commits here.
+        if response.status_code < 500:
+            db.session.commit()
+        else:
+            db.session.rollback()
+        self._security_headers(response)
+        return response
+
+    def _security_headers(self, response: Response) -> None:
+        nonce = g.get("csp_nonce", "")
+        extra: dict[str, str] = g.get("csp_extra", {})
+        sources = {
+            "default-src": "'self'",
+            "script-src": f"'self' 'nonce-{nonce}'",
+            "style-src": "'self'",
+            "img-src": "'self' data:",
+            "font-src": "'self'",
+            "connect-src": "'self'",
+            "object-src": "'none'",
+            "base-uri": "'none'",
+            "form-action": "'self'",
+            "frame-ancestors": "'none'",
+        }
+        for directive, value in extra.items():
+            sources[directive] = f"{sources[directive]} {value}"
+        response.headers["Content-Security-Policy"] = "; ".join(
+            f"{directive} {value}" for directive, value in sources.items()
+        )
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Referrer-Policy"] = "same-origin"
+        response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+        if current_app.config.get("SESSION_COOKIE_SECURE"):
+            response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+        # Pages for signed-in people show case data: never keep them in any cache.
+        static = request.endpoint in {"static", "partners_static.static"}
+        if current_actor() is not None and not static:
+            response.headers["Cache-Control"] = "no-store"

@@ -1,0 +1,111 @@
+"""The API's resources: cases, carers, involvements, consultations, findings, check."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from tests.api_support import PROBLEM_JSON, api_for, new_carer, new_case, sharing_involvement
+
+BLAME = "Amira keeps putting herself at risk by going to the flat."
+
+
+def test_case_list_and_detail(app: Flask, make_user):
+    worker = make_user("practitioner")
+    api = api_for(app, worker.email)
+    case = new_case(api, reference="CMS-0001")
+    assert case["reference"] == "CMS-0001" and case["worker_id"] == worker.id
+    response = api.post("/api/v1/cases", {"child_name": "Jayden Clarke"})
+    assert response.status_code == 201 and response.headers["Location"].endswith(
+        f"/api/v1/cases/{response.get_json()['id']}"
+    )
+    listing = api.get("/api/v1/cases?per_page=1").get_json()
+    assert listing["total"] == 2 and len(listing["cases"]) == 1 and listing["per_page"] == 1
+    assert api.get("/api/v1/cases?per_page=0").status_code == 422
+    assert api.get("/api/v1/cases?colour=blue").status_code == 422
+
+    carer = new_carer(api, case["id"], safe_to_involve=False, safe_reason="Suspected of harm",
+                      safe_review_on="2027-01-01")
+    assert carer["relationship"] == "mother" and carer["safe_to_involve"] is False
+    detail = api.get(f"/api/v1/cases/{case['id']}").get_json()
+    assert [c["id"] for c in detail["carers"]] == [carer["id"]]
+    assert detail["harm_types"] == ["cse", "online_grooming"]
+
+
+def test_duplicate_reference_is_409_and_worker_must_be_in_the_team(app: Flask, make_user):
+    api = api_for(app, make_user("practitioner", team="North Team").email)
+    new_case(api, reference="CMS-9")
+    response = api.post("/api/v1/cases", {"child_name": "B", "reference": "CMS-9"})
+    assert response.status_code == 409 and response.headers["Content-Type"] == PROBLEM_JSON
+    assert response.get_json()["errors"][0]["field"] == "reference"
+    outsider = make_user("practitioner", team="South Team")
+    response = api.post("/api/v1/cases", {"child_name": "B", "worker_id": outsider.id})
+    assert response.status_code == 422
+    assert response.get_json()["errors"][0]["field"] == "worker_id"
+
+
+def test_carer_not_safe_to_involve_needs_a_reason(app: Flask, make_user):
+    api = api_for(app, make_user("practitioner").email)
+    case = new_case(api)
+    response = api.post(
+        f"/api/v1/cases/{case['id']}/carers",
+        {"name": "Dan", "relationship": "father", "safe_to_involve": False},
+    )
+    assert response.status_code == 422
+    assert {e["field"] for e in response.get_json()["errors"]} == {"safe_reason", "safe_review_on"}
+
+
+def test_involvement_findings_carry_span_suggestion_source(app: Flask, make_user):
+    api = api_for(app, make_user("practitioner").email)
+    case = new_case(api)
+    carer = new_carer(api, case["id"])
+    response = api.post(
+        f"/api/v1/cases/{case['id']}/involvements",
+        sharing_involvement([carer["id"]], shares_child_information=False, notes=BLAME),
+    )
+    assert response.status_code == 201
+    involvement = response.get_json()
+    assert involvement["carer_ids"] == [carer["id"]] and involvement["notes"] == BLAME
+    [blame] = [f for f in involvement["findings"] if f["kind"] == "child_blame"]
+    assert blame["record_type"] == "involvement" and blame["record_id"] == involvement["id"]
+    assert blame["field"] == "notes" and BLAME[blame["start"] : blame["end"]] == blame["matched"]
+    assert blame["suggestion"] and blame["source"] and blame["status"] == "open"
+
+
+def test_dismiss_a_finding_with_a_reason(app: Flask, make_user):
+    api = api_for(app, make_user("practitioner").email)
+    case = new_case(api)
+    carer = new_carer(api, case["id"])
+    involvement = api.post(
+        f"/api/v1/cases/{case['id']}/involvements", sharing_involvement([carer["id"]])
+    ).get_json()
+    [finding] = [f for f in involvement["findings"] if f["kind"] == "child_not_consulted"]
+    url = f"/api/v1/findings/{finding['id']}/dismiss"
+    assert api.post(url, {"reason": "   "}).status_code == 422
+    response = api.post(url, {"reason": "Immediate safeguarding: police were present."})
+    assert response.status_code == 200
+    assert response.get_json()["status"] == "dismissed"
+    assert response.get_json()["dismissed_reason"].startswith("Immediate safeguarding")
+    again = api.post(url, {"reason": "Again"})
+    assert again.status_code == 409 and again.headers["Content-Type"] == PROBLEM_JSON
+    dismissed = api.get(f"/api/v1/cases/{case['id']}/findings?status=dismissed").get_json()
+    assert [f["id"] for f in dismissed["findings"]] == [finding["id"]]
+    assert api.get(f"/api/v1/cases/{case['id']}/findings?status=lost").status_code == 422
+
+
+def test_consultation_not_asked_needs_a_reason(app: Flask, make_user):
+    api = api_for(app, make_user("practitioner").email)
+    case = new_case(api)
+    carer = new_carer(api, case["id"])
+    url = f"/api/v1/cases/{case['id']}/consultations"
+    body = {"carer_ids": [carer["id"]], "date": "2026-11-01", "child_asked": False}
+    response = api.post(url, body)
+    assert {e["field"] for e in response.get_json()["errors"]} == {"not_asked_reason"}
+    response = api.post(url, {**body, "not_asked_reason": "child_missing"})
+    assert response.status_code == 201
+    assert response.get_json()["child_wish"] is None
+
+
+def test_check_with_clean_text_finds_nothing(app: Flask, make_user):
+    api = api_for(app, make_user("practitioner").email)
+    response = api.post("/api/v1/check", {"text": "Adults at the flat are targeting Amira."})
+    assert response.status_code == 200 and response.get_json() == {"findings": []}
