@@ -7,7 +7,26 @@ Everything works on the original text with absolute character offsets.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from typing import NamedTuple
+
+# A position, or a function that works it out only when it is needed (see SentenceContext).
+LazyPos = int | Callable[[], int]
+
+
+def _pos(value: LazyPos) -> int:
+    return value if isinstance(value, int) else value()
+
+
+def _for_lowered(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """``rx`` without IGNORECASE, to run on lower-cased text (several times faster).
+
+    Only for patterns whose letters are all lower-case, so that on text without the few
+    letters IGNORECASE treats specially (see scan_text) both find the same matches.
+    """
+    if re.search(r"[A-Z]", re.sub(r"\\.", "", rx.pattern)):
+        raise ValueError(f"pattern has upper-case letters: {rx.pattern[:40]!r}")
+    return re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -20,6 +39,7 @@ def _words(text: str) -> frozenset[str]:
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sgt|Insp|No|vs|etc|e\.g|i\.e|approx)|\b[A-Z])$")
 _BOUNDARY = re.compile(r"[.!?]+['\"’”)\]]*(?=\s)|\n\s*\n|\n(?=\s*[-*•\dA-Z])")
 _LOOK = 240
+_NEAR = 80
 
 
 def _is_abbreviation(text: str, m: re.Match[str]) -> bool:
@@ -46,13 +66,26 @@ def sentence_span(
     return span
 
 
-def _sentence_span(text: str, pos: int) -> tuple[int, int]:
-    lo = max(0, pos - _LOOK)
-    start = lo
+def _last_boundary_end(text: str, lo: int, pos: int) -> int:
+    """End of the last non-abbreviation boundary in text[lo:pos], or -1."""
     for m in reversed(list(_BOUNDARY.finditer(text, lo, pos))):
         if not _is_abbreviation(text, m):
-            start = m.end()
-            break
+            return m.end()
+    return -1
+
+
+def _sentence_span(text: str, pos: int) -> tuple[int, int]:
+    lo = max(0, pos - _LOOK)
+    # Boundary matches never contain a letter or digit, so a scan that starts just after
+    # one finds exactly the matches a scan from ``lo`` finds from there on: look at the
+    # last stretch first and go back to the full window only when it has no boundary.
+    near = max(lo, pos - _NEAR)
+    while near > lo and not text[near - 1].isalnum():
+        near -= 1
+    found = _last_boundary_end(text, near, pos) if near > lo else -1
+    if found < 0:
+        found = _last_boundary_end(text, lo, pos)
+    start = lo if found < 0 else found
     while start < pos and text[start].isspace():
         start += 1
     end = min(len(text), pos + _LOOK)
@@ -122,6 +155,80 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _may_have_quotes(text: str, start: int, end: int) -> bool:
+    """False only if quote_spans surely finds nothing in text[start:end].
+
+    Any double or opening curly quote may count; a single quote between two letters or
+    digits ("nan's", "don't") can neither open nor close a quotation there.
+    """
+    for m in _QUOTE_CHARS.finditer(text, start, end):
+        i = m.start()
+        if text[i] in '"“”‘':
+            return True
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if not (before.isalnum() and after.isalnum()):
+            return True
+    return False
+
+
+class SentenceContext:
+    """The surroundings of one sentence, each worked out only when first needed.
+
+    ``ctx_start`` is the start of the previous sentence, ``window_end`` the end of the
+    next one, and ``quotes`` the quotations in between (as quote_spans finds them).
+    Most sentences have no quote characters near them at all; then ``quotes`` is known
+    to be empty without finding the neighbouring sentences.
+    """
+
+    __slots__ = ("_ctx", "_quotes", "_win", "end", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        """Context of the sentence text[start:end]."""
+        self.text = text
+        self.start = start
+        self.end = end
+        self._ctx: int | None = None
+        self._win: int | None = None
+        self._quotes: list[tuple[int, int]] | None = None
+
+    def ctx_start(self) -> int:
+        """Start of the previous sentence (or of this one if there is none)."""
+        if self._ctx is None:
+            self._ctx = previous_sentence_start(self.text, self.start)
+        return self._ctx
+
+    def window_end(self) -> int:
+        """End of the next sentence (or of this one if there is none)."""
+        if self._win is None:
+            self._win = next_sentence_end(self.text, self.end)
+        return self._win
+
+    @property
+    def quotes(self) -> list[tuple[int, int]]:
+        """Quoted stretches from the previous sentence to the next one."""
+        if self._quotes is None:
+            text = self.text
+            # Bounds that surely contain [ctx_start, window_end + 1): each neighbouring
+            # sentence is found within _LOOK characters of the first non-space beside this one.
+            lo = 0
+            back = self.start - 1
+            while back > 0 and text[back].isspace():
+                back -= 1
+            if back > 0:
+                lo = max(0, back - 1 - _LOOK)
+            pos = self.end
+            while pos < len(text) and text[pos].isspace():
+                pos += 1
+            hi = min(len(text), max(pos, self.end) + _LOOK + 1)
+            if not _may_have_quotes(text, lo, hi):
+                self._quotes = []
+            else:
+                end = min(len(text), self.window_end() + 1)
+                self._quotes = quote_spans(text, self.ctx_start(), end)
+        return self._quotes
+
+
 def enclosing_quote(
     spans: list[tuple[int, int]], m_start: int, m_end: int
 ) -> tuple[int, int] | None:
@@ -174,6 +281,9 @@ _NAME_STOP = _words(
     Instagram Discord Whatsapp WhatsApp Tiktok TikTok Facebook Telegram Prevent Channel
     Christmas Easter Ramadan Eid Also However But And Or So If Then Although Though Because
     Overall Again Later Earlier Now Despite Given Until Just Only Even Still Yet Ms Mr Mrs
+    Years Months Weeks Days Hours Recently Previously Historically Currently Sadly Clearly
+    Honestly Frankly Apparently Obviously Perhaps Maybe Generally Initially Finally Whilst
+    Unfortunately Thankfully Hopefully Sometimes Often Usually Once Twice Throughout
     Miss Dr DC PC DS DI Sgt Mum Dad Nan Gran Aunty Auntie Uncle Grandad Grandma Father Mother
     Stepdad Stepmum Police School Staff Home Plan Action Actions Agreed Discussed Visit
     Meeting Call Note Update Concern Concerns Risk Health Education Court Youth Social
@@ -204,9 +314,8 @@ _PRONOUNS = {
 }
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A reference to a person (or a group, or a service) in the text."""
+class Mention(NamedTuple):
+    """A reference to a person (or a group, or a service) in the text (immutable)."""
 
     start: int
     end: int
@@ -257,6 +366,8 @@ def _lexicon_of_people() -> dict[str, tuple[str, str]]:
 
 
 _PEOPLE = _lexicon_of_people()
+# First words of two-word terms ("foster carers"): only these start a pair lookup.
+_PAIR_FIRST = frozenset(k.split(" ")[0] for k in _PEOPLE if " " in k)
 _TITLES_SERVICE = _words("""DC PC DS DI Sgt Insp Inspector Detective Officer Dr""")
 _TITLES_F = _words("""Mrs Ms Miss Mrs. Ms.""")
 
@@ -275,13 +386,17 @@ _DETERMINERS = _words(
 )
 
 
+_CLAUSE_PUNCT = frozenset(",;:(—–.!?")
+_DET_BREAK = frozenset(",;:.!?")
+
+
 def _position(text: str, words: list[re.Match[str]], i: int, start: int) -> tuple[bool, bool]:
     """(looks like a clause subject, is the object of a preposition) for words[i]."""
     pos = words[i].start()
     if pos == start:
         return True, False
     gap = text[words[i - 1].end() : pos] if i > 0 else text[max(start, pos - 3) : pos]
-    if any(ch in gap for ch in ",;:(—–.!?"):
+    if not _CLAUSE_PUNCT.isdisjoint(gap):
         return True, False
     if i == 0:
         return False, False
@@ -291,10 +406,13 @@ def _position(text: str, words: list[re.Match[str]], i: int, start: int) -> tupl
     )
     j = i - 1
     while j >= 0 and words[j].group().lower() in _DETERMINERS:
-        if any(ch in text[words[j].end() : words[j + 1].start()] for ch in ",;:.!?"):
+        if not _DET_BREAK.isdisjoint(text[words[j].end() : words[j + 1].start()]):
             break
         j -= 1
     after_prep = j >= 0 and words[j].group().lower() in _PREP_WORDS
+    if not subject_like and j < i - 1:
+        # "The men ...", "and the older boys ...": the determiners stand where the subject starts.
+        subject_like = _position(text, words, j + 1, start)[0]
     return subject_like, after_prep
 
 
@@ -315,12 +433,21 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
         raw = m.group()
         bare = raw[:-2] if raw.endswith(("'s", "’s")) else raw.rstrip("'’")
         low = bare.lower()
+        if (
+            not raw[:1].isupper()
+            and low not in _PEOPLE
+            and low not in _PAIR_FIRST
+            and not low.endswith("-year-old")
+        ):
+            # Most words: not a person term, a title, an age or a name (all checked below).
+            i += 1
+            continue
         m_start, m_end = m.start(), m.end()
         role = gender = ""
         nxt = words[i + 1] if i + 1 < len(words) else None
         adjacent = nxt is not None and text[m_end : nxt.start()] == " "
         consumed = 1
-        if adjacent and nxt is not None:
+        if adjacent and nxt is not None and low in _PAIR_FIRST:
             nxt_bare = nxt.group()
             nxt_bare = nxt_bare[:-2] if nxt_bare.endswith(("'s", "’s")) else nxt_bare
             pair = _PEOPLE.get(f"{low} {nxt_bare.lower()}")
@@ -354,7 +481,7 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
                 ):
                     m_end, consumed = nxt.end(), 2  # "Aunty Grace"
             else:
-                age = _AGE_WORD.fullmatch(bare)
+                age = _AGE_WORD.fullmatch(bare) if low.endswith("-year-old") else None
                 if age:
                     value = age.group(1).lower()
                     young = value in _CHILD_AGES or (value.isdigit() and int(value) < 18)
@@ -393,6 +520,8 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
 
 
 def _outside(mentions: list[Mention], quotes: list[tuple[int, int]]) -> list[Mention]:
+    if not quotes:
+        return list(mentions)
     return [m for m in mentions if not any(qs <= m.start and m.end <= qe for qs, qe in quotes)]
 
 
@@ -418,6 +547,13 @@ def resolve_pronoun(pronoun: Mention, mentions: list[Mention], sent_start: int) 
 
 _PARTICIPLE = re.compile(r"[A-Za-z]+ing\b")
 _CONJ_GAP = re.compile(r"^\s*(?:,\s*)?(?:and|&|or|as well as)\s+(?:(?:his|her|their)\s+)?$", re.I)
+# The match starts a second verb phrase joined by "and" ("... and refuses to engage").
+_AND_VERB = re.compile(
+    r"\band\s+(?:(?:is|was|are|were|has|have|had|seems?|remains?|now|still|then|also|just|"
+    r"often|always|continues\s+to|\w+ly)\s+){0,2}$",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(r"\b(?:who|whom|that|which)\b", re.IGNORECASE)
 _CLAUSE_CUT = re.compile(r";|:|—|–|\s-\s|,\s*(?:and|but|so|which|who|whereas|while)\b|\bbut\b")
 
 
@@ -425,7 +561,7 @@ def subject_roles(
     text: str,
     m_start: int,
     sent_start: int,
-    context_start: int,
+    context_start: LazyPos,
     quotes: list[tuple[int, int]],
     mentions: list[Mention] | None = None,
 ) -> set[str]:
@@ -451,10 +587,9 @@ def subject_roles(
         if mention.role != "pronoun":
             return mention.role
         if full is None:
-            # Only a pronoun needs the previous sentence, so only then is it scanned.
-            earlier = (
-                find_mentions(text, context_start, sent_start) if context_start < sent_start else []
-            )
+            # Only a pronoun needs the previous sentence, so only then is it found and scanned.
+            ctx = _pos(context_start)
+            earlier = find_mentions(text, ctx, sent_start) if ctx < sent_start else []
             full = _outside(earlier, quotes) + local
         return resolve_pronoun(mention, full, sent_start)
 
@@ -484,6 +619,16 @@ def subject_roles(
     if not filtered:
         return {"unknown"}
     subject = filtered[-1]
+    if not subject.subject_like:
+        # The nearest mention is an object: "Nathan treats the worker with contempt and
+        # refuses to ..." (a second verb phrase) or "The men who groomed Amara were
+        # hostile" (a relative clause). The words belong to the earlier clause subject.
+        earlier = [m for m in filtered[:-1] if m.subject_like]
+        if earlier and (
+            _AND_VERB.search(text, subject.end, m_start)
+            or _RELATIVE.search(text, earlier[-1].end, subject.start)
+        ):
+            return {role_of(earlier[-1])}
     roles = {role_of(subject)}
     idx = len(filtered) - 1
     while idx > 0:
@@ -518,17 +663,32 @@ _NEG_TRIGGER = re.compile(
     re.IGNORECASE,
 )
 _POST_NEG = re.compile(
-    r"^[\s'\"’”,]*(?:[\w'’\-]+\s+){0,5}?(?:would be|is|was|are|were|seems|sounds|feels)\s+"
+    r"[\s'\"’”,]*(?:[\w'’\-]+\s+){0,5}?(?:would be|is|was|are|were|seems|sounds|feels)\s+"
     r"(?:\w+\s+)?(?:wrong|inaccurate|incorrect|unfair|misleading|untrue|unhelpful|"
     r"victim[- ]blaming|not (?:accurate|right|fair|appropriate|true|the case|helpful|correct))",
     re.IGNORECASE,
 )
 NEG_WINDOW = 6
+# Any trigger at all in the raw prefix (multi-word triggers across any separator): when
+# there is none, the windowed NegEx check below cannot find one either.
+_NEG_ANY = re.compile(_NEG_TRIGGER.pattern.replace(" ", r"[^\w'’\-]+"), re.IGNORECASE)
+_NEG_ANY_LOW = _for_lowered(_NEG_ANY)
 
 
-def is_negated(text: str, sent_start: int, m_start: int, m_end: int, sent_end: int) -> bool:
+def is_negated(
+    text: str, sent_start: int, m_start: int, m_end: int, sent_end: int, low: str | None = None
+) -> bool:
     """NegEx-style: a negation trigger within a few words before (scope ends at but/however/
-    although/...) or a refutation right after ("... would be wrong")."""
+    although/...) or a refutation right after ("... would be wrong").
+
+    ``low``, if given, is ``text`` lower-cased with the same offsets (a faster first check).
+    """
+    if low is not None:
+        no_trigger = _NEG_ANY_LOW.search(low[sent_start:m_start]) is None
+    else:
+        no_trigger = _NEG_ANY.search(text[sent_start:m_start]) is None
+    if no_trigger:
+        return bool(_POST_NEG.match(text, m_end, min(sent_end, m_end + 120)))
     prefix = text[sent_start:m_start]
     last_cut = 0
     for cut in _NEG_TERMINATORS.finditer(prefix):
@@ -537,7 +697,7 @@ def is_negated(text: str, sent_start: int, m_start: int, m_end: int, sent_end: i
     words = re.findall(r"[\w'’\-]+", prefix)[-NEG_WINDOW:]
     if words and _NEG_TRIGGER.search(" ".join(words)):
         return True
-    return bool(_POST_NEG.search(text, m_end, min(sent_end, m_end + 120)))
+    return bool(_POST_NEG.match(text, m_end, min(sent_end, m_end + 120)))
 
 
 # ------------------------------------------------------------------ advice about language
@@ -562,10 +722,22 @@ _ADVICE_AFTER = re.compile(
     r"(?:term|phrase|word|label|language)s?)\b",
     re.IGNORECASE,
 )
+_ADVICE_LOW = _for_lowered(_ADVICE)
+_ADVICE_AFTER_LOW = _for_lowered(_ADVICE_AFTER)
 
 
-def is_language_advice(text: str, sent_start: int, m_start: int, m_end: int, sent_end: int) -> bool:
-    """True when the sentence talks about the wording itself rather than using it."""
+def is_language_advice(
+    text: str, sent_start: int, m_start: int, m_end: int, sent_end: int, low: str | None = None
+) -> bool:
+    """True when the sentence talks about the wording itself rather than using it.
+
+    ``low``, if given, is ``text`` lower-cased with the same offsets (faster matching).
+    """
+    if low is not None:
+        return bool(
+            _ADVICE_LOW.search(low, sent_start, m_start)
+            or _ADVICE_AFTER_LOW.search(low, m_end, sent_end)
+        )
     if _ADVICE.search(text, sent_start, m_start):
         return True
     return bool(_ADVICE_AFTER.search(text, m_end, sent_end))
@@ -585,6 +757,7 @@ _REPORT_VERB = re.compile(
     r"dismissed|dismisses|insisting)\b",
     re.IGNORECASE,
 )
+_REPORT_VERB_LOW = _for_lowered(_REPORT_VERB)
 _REPORT_SCOPE_END = re.compile(
     r";|—|–|\bbut\b|\bhowever\b|,\s*(?:so|which|and I|and we)\b|\bso\b", re.IGNORECASE
 )
@@ -618,8 +791,7 @@ _ENDORSE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Voice:
+class Voice(NamedTuple):
     """Whose words a match is: the writer's own, a voice (child/parent/others), or a report."""
 
     status: str  # own | voice | reported_challenged | reported
@@ -627,7 +799,11 @@ class Voice:
 
 
 def _speaker_role(
-    text: str, verb_start: int, sent_start: int, context_start: int, quotes: list[tuple[int, int]]
+    text: str,
+    verb_start: int,
+    sent_start: int,
+    context_start: LazyPos,
+    quotes: list[tuple[int, int]],
 ) -> str:
     roles = subject_roles(text, verb_start, sent_start, context_start, quotes)
     for role in ("self", "service", "child", "parent", "other"):
@@ -637,12 +813,13 @@ def _speaker_role(
 
 
 def _classify_report(
-    speaker: str, text: str, sent_start: int, report_end: int, window_end: int
+    speaker: str, text: str, sent_start: int, report_end: int, lazy_window_end: LazyPos
 ) -> Voice:
     if speaker in ("child", "parent", "other"):
         return Voice("voice", speaker)
     if speaker == "self":
         return Voice("own", speaker)
+    window_end = _pos(lazy_window_end)
     if _ENDORSE.search(text, sent_start, window_end):
         return Voice("own", speaker)
     if _CHALLENGE.search(text, report_end, window_end) or _CHALLENGE.search(
@@ -658,22 +835,26 @@ def voice_of(
     m_end: int,
     sent_start: int,
     sent_end: int,
-    context_start: int,
+    context_start: LazyPos,
     quotes: list[tuple[int, int]],
-    window_end: int | None = None,
+    window_end: LazyPos | None = None,
+    low: str | None = None,
 ) -> Voice:
     """Decide whose words the match is.
 
     Quoted and attributed to the child or a parent (or any other non-professional):
     a voice, not flagged. Reported from a professional or document: not flagged if the
     writer challenges it, flagged if the writer endorses it or lets it stand.
+    ``context_start`` and ``window_end`` may be functions, called only when needed;
+    ``low``, if given, is ``text`` lower-cased with the same offsets (faster matching).
     """
+    verb_rx, verb_text = (_REPORT_VERB_LOW, low) if low is not None else (_REPORT_VERB, text)
     if window_end is None:
         window_end = next_sentence_end(text, sent_end)
     quote = enclosing_quote(quotes, m_start, m_end)
     if quote is not None:
         qs, qe = quote
-        verbs = list(_REPORT_VERB.finditer(text, sent_start, qs))
+        verbs = list(verb_rx.finditer(verb_text, sent_start, qs))
         if verbs:
             verb = verbs[-1]
             if verb.group().lower() == "according to":
@@ -688,11 +869,11 @@ def voice_of(
             speaker = _speaker_role(text, after.end("who"), who, who, quotes)
             return _classify_report(speaker, text, sent_start, qe, window_end)
         # Unattributed quotation marks: most often the child's or parent's own term.
-        if _ENDORSE.search(text, sent_start, window_end):
+        if _ENDORSE.search(text, sent_start, _pos(window_end)):
             return Voice("own", None)
         return Voice("voice", None)
     # Unquoted reported speech: "The officer described him as a runner."
-    verbs = list(_REPORT_VERB.finditer(text, sent_start, m_start))
+    verbs = list(verb_rx.finditer(verb_text, sent_start, m_start))
     if not verbs:
         return Voice("own", None)
     verb = verbs[-1]

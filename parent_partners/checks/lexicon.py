@@ -23,13 +23,23 @@ _NON_WORD = "".join(chr(c) for c in range(128) if not chr(c).isalnum()) + "‘�
 _FOLD_TABLE = str.maketrans(_NON_WORD, " " * len(_NON_WORD))
 
 
-def fold_for_anchors(text: str) -> str:
-    """Lower-case and map punctuation/whitespace to single spaces, keeping length."""
+def lower_aligned(text: str) -> str:
+    """Lower-case ``text`` keeping every offset (a letter that lower-cases to two stays)."""
     low = text.lower()
     if len(low) != len(text):
         # A few characters (e.g. "İ") lower-case to two; keep offsets aligned.
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low
+
+
+def fold_lowered(low: str) -> str:
+    """Map punctuation/whitespace of lower-cased text to single spaces, keeping length."""
     return low.translate(_FOLD_TABLE)
+
+
+def fold_for_anchors(text: str) -> str:
+    """Lower-case and map punctuation/whitespace to single spaces, keeping length."""
+    return fold_lowered(lower_aligned(text))
 
 
 _REQUIRED = ("id", "kind", "patterns", "suggestions", "source", "note")
@@ -57,6 +67,8 @@ class Rule:
     pattern_anchors: tuple[frozenset[str], ...] = ()
     # Per pattern: (anchor word always starts the match, chars a match may start before it).
     pattern_reach: tuple[tuple[bool, int], ...] = ()
+    # Per pattern: (next-word prefixes, previous-word suffixes), each None for no filter.
+    pattern_neighbours: tuple[tuple[tuple[str, ...] | None, tuple[str, ...] | None], ...] = ()
     exclude_next: re.Pattern[str] | None = None
     exclude_prev: re.Pattern[str] | None = None
     unless_sentence: re.Pattern[str] | None = None
@@ -97,20 +109,36 @@ class Lexicon:
             keyed[key] = merged
         for key, pairs in keyed.items():
             # Each target carries what the scanner needs, so the hot loop does no lookups:
-            # (compiled pattern, anchor starts the match?, reach before anchor, rule index).
+            # (compiled pattern, anchor starts the match?, reach before anchor, rule index,
+            # next-word prefixes or None, previous-word suffixes or None).
             flat = tuple(
                 (
                     self.rules[ri].pattern_regexes[pi],
                     self.rules[ri].pattern_reach[pi][0],
                     self.rules[ri].pattern_reach[pi][1],
                     ri,
+                    *self._neighbours(ri, pi, key),
                 )
                 for ri, pi in sorted(pairs)
             )
-            automaton.add_word(key, (len(key) - 1, flat))
+            # Key-level filters: when every target rejects on the next (previous) word, the
+            # union of their word pieces lets the scanner skip the whole hit at once.
+            nexts = [t[4] for t in flat]
+            prevs = [t[5] for t in flat]
+            key_next = _union(nexts)
+            key_prev = _union(prevs)
+            automaton.add_word(key, (len(key) - 1, flat, key_next, key_prev))
         if by_anchor:
             automaton.make_automaton()
         self._automaton = automaton
+
+    def _neighbours(
+        self, ri: int, pi: int, key: str
+    ) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
+        rule = self.rules[ri]
+        if not key.endswith(" ") or pi >= len(rule.pattern_neighbours):
+            return None, None  # prefix keys ("manipulat*") never filter
+        return rule.pattern_neighbours[pi]
 
     @property
     def automaton(self) -> Any:
@@ -130,6 +158,13 @@ class Lexicon:
             if rule.id == rule_id:
                 return rule
         raise KeyError(rule_id)
+
+
+def _union(parts: list[tuple[str, ...] | None]) -> tuple[str, ...] | None:
+    """All pieces of every filter, or None when any target has no filter."""
+    if not parts or any(p is None for p in parts):
+        return None
+    return tuple(sorted({piece for p in parts if p is not None for piece in p}))
 
 
 def _as_list(value: Any, name: str, rule_id: str) -> list[str]:
@@ -211,6 +246,7 @@ def compile_rule(data: Mapping[str, Any], compiler: PatternCompiler) -> Rule:
         ),
         pattern_anchors=tuple(c.anchors for c in compiled),
         pattern_reach=tuple((c.anchor_first, c.before_chars) for c in compiled),
+        pattern_neighbours=tuple((c.next_prefixes, c.prev_suffixes) for c in compiled),
         exclude_next=exclude_next,
         exclude_prev=exclude_prev,
         unless_sentence=unless,

@@ -147,6 +147,12 @@ class CompiledPattern:
     anchors: frozenset[str]
     anchor_first: bool = False  # the anchor word always starts the match
     before_chars: int = 0  # how far before the anchor word a match may start
+    # Cheap first-stage rejection (None = no filter). The anchor token matches exactly one
+    # plain word, so the token after it must start the next word of the folded text with
+    # one of ``next_prefixes``, and the token before it must end the previous word with
+    # one of ``prev_suffixes``.
+    next_prefixes: tuple[str, ...] | None = None
+    prev_suffixes: tuple[str, ...] | None = None
 
 
 # Words so frequent in case notes that they make poor first-stage triggers.
@@ -208,6 +214,29 @@ class _Phrase:
     anchors: frozenset[str] | None
     anchor_first: bool = False
     before_chars: int = 0
+    next_prefixes: tuple[str, ...] | None = None
+    prev_suffixes: tuple[str, ...] | None = None
+
+
+_PLAIN_WORD = re.compile(r"[a-z0-9]+")
+_ADULT_FIRST = (
+    "18",
+    "19",
+    *"23456789",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+)
+# First / last folded word pieces of the age placeholders (see ADULT_AGE_RE).
+_NUMBER_EDGES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "#ADULTAGE": (_ADULT_FIRST, ("old",)),
+    "#ADULTNUM": (("18", "19", *"23456789"), tuple(str(n) for n in range(18, 100))),
+}
+_ASCII_LITERAL = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’\-_.]*")
+_GAP_TOKEN = re.compile(r"_(?:\{(\d+),(\d+)\})?")
 
 
 @dataclass(frozen=True)
@@ -298,6 +327,90 @@ class PatternCompiler:
                 anchors |= alt.anchors
         return regex, frozenset(anchors) if anchors is not None else None
 
+    def _word_forms(self, alt: str) -> list[str] | None:
+        """Literal spellings of one alternative ("word", "word~"), None if open-ended."""
+        if alt.endswith("~"):
+            return list(inflect(alt[:-1]))
+        if alt[:1] in "@#" or "+" in alt or alt.endswith("*"):
+            return None
+        return [alt]
+
+    def _simple_words(self, token: str) -> bool:
+        """True when every spelling of ``token`` is one plain ASCII word (no hyphen etc.)."""
+        for alt in token.split("|"):
+            if alt.startswith("@"):
+                phrases = self._macros.get(alt[1:].upper())
+                if phrases is None or any(
+                    len(p.split()) != 1 or not self._simple_words(p) for p in phrases
+                ):
+                    return False
+                continue
+            forms = self._word_forms(alt)
+            if forms is None or not all(_PLAIN_WORD.fullmatch(f.lower()) for f in forms):
+                return False
+        return True
+
+    def _edge_segments(self, token: str, first: bool, depth: int = 0) -> set[str] | None:
+        """Folded first (or last) word pieces any match of ``token`` starts (or ends) with.
+
+        None when unknown (names, ages, gaps, optional tokens, non-ASCII literals).
+        """
+        if depth > 8 or token.endswith("?") or _GAP_TOKEN.fullmatch(token):
+            return None
+        out: set[str] = set()
+        for alt in token.split("|"):
+            sub: set[str] | None
+            if alt in _NUMBER_EDGES:
+                sub = set(_NUMBER_EDGES[alt][0 if first else 1])
+            elif "+" in alt:
+                words = alt.split("+")
+                sub = self._edge_segments(words[0] if first else words[-1], first, depth + 1)
+            elif alt.startswith("@"):
+                phrases = self._macros.get(alt[1:].upper())
+                if phrases is None:
+                    return None
+                sub = set()
+                for phrase in phrases:
+                    toks = phrase.split()
+                    part = self._edge_segments(toks[0] if first else toks[-1], first, depth + 1)
+                    if part is None:
+                        return None
+                    sub |= part
+            elif alt.endswith("*"):
+                stem = alt[:-1]
+                if not first or not _ASCII_LITERAL.fullmatch(stem):
+                    return None
+                sub = {re.split(r"[^a-z0-9]", stem.lower())[0]}
+            else:
+                forms = self._word_forms(alt)
+                if forms is None:
+                    return None
+                sub = set()
+                for form in forms:
+                    if not _ASCII_LITERAL.fullmatch(form):
+                        return None
+                    pieces = [p for p in re.split(r"[^a-z0-9]", form.lower()) if p]
+                    sub.add(pieces[0] if first else pieces[-1])
+            if sub is None or not all(sub):
+                return None
+            out |= sub
+        return out
+
+    def _neighbour_filters(
+        self, tokens: list[str], best_index: int
+    ) -> tuple[tuple[str, ...] | None, tuple[str, ...] | None]:
+        """(next_prefixes, prev_suffixes) for the tokens around the anchor token."""
+        if best_index < 0 or not self._simple_words(tokens[best_index]):
+            return None, None
+        nxt = prev = None
+        if best_index + 1 < len(tokens):
+            segs = self._edge_segments(tokens[best_index + 1], first=True)
+            nxt = tuple(sorted(segs)) if segs else None
+        if best_index > 0:
+            segs = self._edge_segments(tokens[best_index - 1], first=False)
+            prev = tuple(sorted(segs)) if segs else None
+        return nxt, prev
+
     def _phrase(self, phrase: str, require_anchor: bool = True) -> _Phrase:
         tokens = phrase.split()
         if not tokens:
@@ -341,7 +454,8 @@ class PatternCompiler:
                 before += 40
             else:
                 before += max(len(a) for a in tok.rstrip("?").split("|")) + 8
-        return _Phrase("".join(pieces), best, anchor_first, before)
+        nxt, prev = self._neighbour_filters(tokens, best_index)
+        return _Phrase("".join(pieces), best, anchor_first, before, nxt, prev)
 
     def compile(self, phrase: str) -> CompiledPattern:
         """Compile one pattern; the regex carries word boundaries at both ends."""
@@ -350,5 +464,11 @@ class PatternCompiler:
         if not phrase.split()[-1].endswith("*"):
             regex += r"(?![\w])"
         return CompiledPattern(
-            phrase, regex, inner.anchors or frozenset(), inner.anchor_first, inner.before_chars
+            phrase,
+            regex,
+            inner.anchors or frozenset(),
+            inner.anchor_first,
+            inner.before_chars,
+            inner.next_prefixes,
+            inner.prev_suffixes,
         )

@@ -11,33 +11,87 @@ language, quotation and attribution, who the words are about).
 from __future__ import annotations
 
 from .context import (
+    SentenceContext,
     is_language_advice,
     is_negated,
-    next_sentence_end,
-    previous_sentence_start,
-    quote_spans,
     sentence_span,
     subject_roles,
     voice_of,
 )
 from .findings import Finding
-from .lexicon import Lexicon, Rule, default_lexicon, fold_for_anchors
+from .lexicon import Lexicon, Rule, default_lexicon, fold_lowered, lower_aligned
 
 # Characters after an anchor that a whole pattern match can extend to.
 _MARGIN = 110
 
 
-def _candidates(text: str, lexicon: Lexicon) -> list[tuple[int, int, int]]:
-    """(start, end, rule index) of every pattern match around an anchor hit."""
+# Letters that re.IGNORECASE matches to an ASCII letter although str.lower() does not map
+# them to it (long s, dotted and dotless i): with any of them in a text, the cheap
+# neighbour-word rejection below is switched off for that text.
+_ODD_CASE = ("\u0130", "\u0131", "\u017f")
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _plain_case(text: str) -> bool:
+    """True when IGNORECASE matching on ``text`` equals plain matching on lower_aligned(text)."""
+    return text.isascii() or not any(c in text for c in _ODD_CASE)
+
+
+def _candidates(text: str, lexicon: Lexicon, low: str | None = None) -> list[tuple[int, int, int]]:
+    """(start, end, rule index) of every pattern match around an anchor hit.
+
+    ``low`` is lower_aligned(text), if the caller has it already.
+    """
     n = len(text)
     found: set[tuple[int, int, int]] = set()
     # The folded text is padded by one space in front; a key is " word " (or " word" for a
     # prefix), so the word starts at key_end - (len(key) - 1) + 1 in the padded text,
     # i.e. at key_end - back in the original.
-    for key_end, (back, targets) in lexicon.automaton.iter(" " + fold_for_anchors(text) + " "):
+    padded = " " + fold_lowered(lower_aligned(text) if low is None else low) + " "
+    last = len(padded) - 1
+    filtering = _plain_case(text)
+    alnum = _ASCII_ALNUM
+    for key_end, (back, targets, key_nxt, key_prv) in lexicon.automaton.iter(padded):
         begin = key_end - back
         hi = -1
-        for regex, anchor_first, before, ri in targets:
+        # Where the next word starts / the previous word ends in ``padded``: -2 not yet
+        # looked up, -1 no plain ASCII word there (so no rejection).
+        nxt_at = prv_end = -2
+        if filtering:
+            if key_nxt is not None:
+                j = key_end
+                while j < last and padded[j] == " ":
+                    j += 1
+                nxt_at = j if padded[j] in alnum else -1
+                if nxt_at >= 0 and not padded.startswith(key_nxt, nxt_at):
+                    continue
+            if key_prv is not None:
+                k = begin
+                while k > 0 and padded[k] == " ":
+                    k -= 1
+                prv_end = k + 1 if padded[k] in alnum else -1
+                if prv_end >= 0 and not padded.endswith(key_prv, 0, prv_end):
+                    continue
+        for regex, anchor_first, before, ri, nxt, prv in targets:
+            if filtering:
+                # Cheap rejection: the words next to the anchor cannot start/end the way
+                # the pattern needs, so its regex cannot match here.
+                if nxt is not None:
+                    if nxt_at == -2:
+                        j = key_end
+                        while j < last and padded[j] == " ":
+                            j += 1
+                        nxt_at = j if padded[j] in alnum else -1
+                    if nxt_at >= 0 and not padded.startswith(nxt, nxt_at):
+                        continue
+                if prv is not None:
+                    if prv_end == -2:
+                        k = begin
+                        while k > 0 and padded[k] == " ":
+                            k -= 1
+                        prv_end = k + 1 if padded[k] in alnum else -1
+                    if prv_end >= 0 and not padded.endswith(prv, 0, prv_end):
+                        continue
             if anchor_first:
                 # The match can only start at the anchor: one attempt, no scanning.
                 m = regex.match(text, begin)
@@ -48,13 +102,15 @@ def _candidates(text: str, lexicon: Lexicon) -> list[tuple[int, int, int]]:
                 # End the window at a space so the regex's end boundary never sees half a word.
                 hi = text.find(" ", begin + _MARGIN)
                 hi = n if hi < 0 else hi
+            # Matches come in order and never overlap, so at most one covers the anchor:
+            # stop at it, or at the first match that starts after the anchor.
             for m in regex.finditer(text, max(0, begin - before - 2), hi):
-                if m.start() <= begin < m.end():
+                if m.start() > begin:
+                    break
+                if begin < m.end():
                     found.add((m.start(), m.end(), ri))
+                    break
     return sorted(found, key=lambda c: (c[0], -(c[1] - c[0])))
-
-
-_SentenceInfo = tuple[int, list[tuple[int, int]], int]
 
 
 def blame_context_ok(
@@ -62,42 +118,44 @@ def blame_context_ok(
     rule: Rule,
     start: int,
     end: int,
-    cache: dict[int, _SentenceInfo] | None = None,
+    cache: dict[int, SentenceContext] | None = None,
     span_memo: list[tuple[int, int]] | None = None,
     subjects: dict[int, tuple[bool, frozenset[str]]] | None = None,
+    low: str | None = None,
 ) -> bool:
     """True when the match at [start, end) is the writer's own blaming use of the words.
 
     Cheap checks run first; quotes, attribution and subject only for what survives.
-    ``cache`` keeps per-sentence context between matches in the same sentence.
+    ``cache`` keeps per-sentence context between matches in the same sentence; ``low``,
+    if given, is ``text`` lower-cased with the same offsets (used for faster matching).
     """
     if rule.exclude_prev is not None and rule.exclude_prev.search(text, max(0, start - 80), start):
         return False
     s_start, s_end = sentence_span(text, start, span_memo)
     if rule.unless_sentence is not None and rule.unless_sentence.search(text, s_start, s_end):
         return False
-    if is_negated(text, s_start, start, end, s_end):
+    if is_negated(text, s_start, start, end, s_end, low):
         return False
-    if is_language_advice(text, s_start, start, end, s_end):
+    if is_language_advice(text, s_start, start, end, s_end, low):
         return False
-    info = cache.get(s_start) if cache is not None else None
-    if info is None:
-        ctx_start = previous_sentence_start(text, s_start)
-        window_end = next_sentence_end(text, s_end)
-        quotes = quote_spans(text, ctx_start, min(len(text), window_end + 1))
-        info = (ctx_start, quotes, window_end)
+    around = cache.get(s_start) if cache is not None else None
+    if around is None:
+        # The neighbouring sentences and the quotes are worked out only when needed.
+        around = SentenceContext(text, s_start, s_end)
         if cache is not None:
-            cache[s_start] = info
-    ctx_start, quotes, window_end = info
+            cache[s_start] = around
+    quotes = around.quotes
     # Two rules often match the same words (a child and a parent reading of "hard to
     # reach"); voice and subject depend only on the span, so they are worked out once.
     known = subjects.get(start) if subjects is not None else None
     if known is None:
-        voice = voice_of(text, start, end, s_start, s_end, ctx_start, quotes, window_end)
+        voice = voice_of(
+            text, start, end, s_start, s_end, around.ctx_start, quotes, around.window_end, low
+        )
         own = voice.status not in ("voice", "reported_challenged")
         roles: frozenset[str] = frozenset()
         if own:
-            found = subject_roles(text, start, s_start, ctx_start, quotes)
+            found = subject_roles(text, start, s_start, around.ctx_start, quotes)
             roles = frozenset("service" if r == "self" else r for r in found)
         known = (own, roles)
         if subjects is not None:
@@ -121,14 +179,18 @@ def scan_text(text: str, lexicon: Lexicon | None = None) -> list[Finding]:
     findings: list[Finding] = []
     # Candidates come sorted by start, so an overlap can only be with the last kept span.
     last_end: dict[str, int] = {}
-    cache: dict[int, _SentenceInfo] = {}
+    cache: dict[int, SentenceContext] = {}
     span_memo: list[tuple[int, int]] = []
     subjects: dict[int, tuple[bool, frozenset[str]]] = {}
-    for start, end, ri in _candidates(text, lex):
+    low = lower_aligned(text)
+    # Context regexes run without IGNORECASE on the lower-cased text, unless the text has
+    # one of the letters where that would differ.
+    ctx_low = low if _plain_case(text) else None
+    for start, end, ri in _candidates(text, lex, low):
         rule = lex.rules[ri]
         if start < last_end.get(rule.kind, -1):
             continue
-        if not blame_context_ok(text, rule, start, end, cache, span_memo, subjects):
+        if not blame_context_ok(text, rule, start, end, cache, span_memo, subjects, ctx_low):
             continue
         last_end[rule.kind] = end
         findings.append(

@@ -181,7 +181,7 @@ def test_text_fields_scanned_but_voices_never() -> None:
     assert ("parent_blame", "carer", 2, "safe_reason") in text
     assert all(f.field not in ("parent_view", "child_view") for f in found)
     notes = next(f for f in found if f.field == "notes")
-    assert i1.notes[notes.start : notes.end] == notes.matched  # type: ignore[index]
+    assert i1.notes[notes.start : notes.end] == notes.matched
 
 
 def test_clean_case_has_no_findings() -> None:
