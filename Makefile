@@ -8,7 +8,7 @@ ASSETS := parent_partners/static/govuk/govuk-frontend.min.css
 DEV := PARTNERS_ENV=development
 
 .DEFAULT_GOAL := help
-.PHONY: help install assets run test test-postgres test-browser lint bench clean
+.PHONY: help install assets run test test-postgres test-browser lint bench bench-dashboard clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -54,6 +54,9 @@ bench: install ## Blame checker quality and speed benchmarks
 	$(BIN)/python bench/quality.py --corpus ../shared/corpus/dev.jsonl
 	$(BIN)/python bench/quality.py --corpus bench/corpus/heldout.jsonl
 	$(BIN)/python bench/speed.py
+
+bench-dashboard: install ## Dashboards at 10,000 and 100,000 cases on SQLite and PostgreSQL
+	$(BIN)/python bench/dashboard.py $(BENCH_ARGS)
 
 clean: ## Remove the virtualenv, node_modules and built assets
 	rm -rf $(VENV) node_modules parent_partners/static/govuk parent_partners/static/swagger-ui

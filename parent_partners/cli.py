@@ -69,14 +69,46 @@ def create_user_command(
 @click.option("--cases", "case_count", default=40, show_default=True, help="How many cases.")
 @click.option("--seed", default=2026, show_default=True, help="Random seed (same seed, same data).")
 @click.option("--if-empty", is_flag=True, help="Do nothing if there are already users.")
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    help="Processes building cases alongside the loader (bulk loads only; 0 = none).",
+)
 @with_appcontext
-def seed_demo_command(case_count: int, seed: int, if_empty: bool) -> None:
-    """Load synthetic, deterministic demo data: teams, staff, cases and their histories."""
-    from parent_partners.demo import seed_demo
+def seed_demo_command(case_count: int, seed: int, if_empty: bool, workers: int) -> None:
+    """Load synthetic, deterministic demo data: teams, staff, cases and their histories.
 
-    summary = seed_demo(case_count=case_count, seed=seed, if_empty=if_empty, echo=click.echo)
+    More than 2,000 cases are loaded in bulk, with a progress bar.
+    """
+    from parent_partners.demo import BULK_FROM, seed_demo
+
+    if case_count <= BULK_FROM:
+        summary = seed_demo(case_count=case_count, seed=seed, if_empty=if_empty, echo=click.echo)
+    else:
+        with click.progressbar(length=case_count, label="Loading cases", show_pos=True) as bar:
+            summary = seed_demo(
+                case_count=case_count,
+                seed=seed,
+                if_empty=if_empty,
+                echo=click.echo,
+                workers=workers,
+                progress=bar.update,
+            )
     db.session.commit()
     click.echo(summary)
+
+
+@partners_cli.command("rebuild-summaries")
+@with_appcontext
+def rebuild_summaries_command() -> None:
+    """Recompute the dashboard summary tables from the records (they are kept current on
+    every change; this is for after a restore or a bulk change made outside the service)."""
+    from parent_partners.operations import summaries
+
+    summaries.rebuild_all()
+    db.session.commit()
+    click.echo("Dashboard summaries rebuilt.")
 
 
 @partners_cli.command("rescan")
@@ -199,3 +231,6 @@ def import_cases_command(source: TextIO) -> None:
         db.session.rollback()
         raise
     click.echo(f"Imported {len(plan.cases)} cases and {plan.carer_count} parents or carers.")
+
+
+from parent_partners import cli_trust  # noqa: E402, F401 - registers disable-user, backup, restore

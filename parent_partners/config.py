@@ -70,7 +70,11 @@ def load_config(instance_path: str, overrides: dict[str, Any] | None = None) -> 
         "SESSION_COOKIE_SECURE": _bool(os.environ.get("SESSION_COOKIE_SECURE"), not development),
         "REMEMBER_COOKIE_HTTPONLY": True,
         "REMEMBER_COOKIE_SECURE": _bool(os.environ.get("SESSION_COOKIE_SECURE"), not development),
-        "PERMANENT_SESSION_LIFETIME": timedelta(hours=12),
+        "PERMANENT_SESSION_LIFETIME": timedelta(hours=12),  # absolute: sign in again after
+        "PARTNERS_SESSION_IDLE_MINUTES": int(os.environ.get("PARTNERS_SESSION_IDLE_MINUTES", "30")),
+        # Reverse proxies in front of the app whose X-Forwarded-For/-Proto to trust (0: none);
+        # sign-in throttling counts by client address, so set this behind a proxy.
+        "PARTNERS_PROXY_HOPS": int(os.environ.get("PARTNERS_PROXY_HOPS", "0")),
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "CONSULTATION_WINDOW_DAYS": int(os.environ.get("CONSULTATION_WINDOW_DAYS", "90")),
         "SERVICE_NAME": "Parents as partners",

@@ -29,20 +29,51 @@ class Permission(StrEnum):
     MANAGE_FLAGS = "manage_flags"
     MANAGE_USERS = "manage_users"
     MANAGE_LEXICON = "manage_lexicon"
+    VIEW_TEAM_DASHBOARD = "view_team_dashboard"
+    VIEW_SERVICE_DASHBOARD = "view_service_dashboard"
+    VIEW_AUDITS = "view_audits"
+    AUDIT_CASES = "audit_cases"
+    MODERATE_AUDITS = "moderate_audits"
+    # Who read or changed a case, and the subject access export (everything held on a child).
+    VIEW_AUDIT_TRAIL = "view_audit_trail"
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
-    "practitioner": frozenset({Permission.SIGNED_IN, Permission.VIEW_CASES, Permission.EDIT_CASES}),
+    "practitioner": frozenset(
+        {
+            Permission.SIGNED_IN,
+            Permission.VIEW_CASES,
+            Permission.EDIT_CASES,
+            Permission.VIEW_AUDITS,  # the audits of their own cases, to respond
+        }
+    ),
     "manager": frozenset(
         {
             Permission.SIGNED_IN,
             Permission.VIEW_CASES,
             Permission.EDIT_CASES,
             Permission.MANAGE_FLAGS,
+            Permission.VIEW_TEAM_DASHBOARD,
+            Permission.VIEW_AUDITS,
+            Permission.AUDIT_CASES,
+            Permission.MODERATE_AUDITS,
+            Permission.VIEW_AUDIT_TRAIL,
         }
     ),
-    # Principals read across every team but do not write case records.
-    "principal": frozenset({Permission.SIGNED_IN, Permission.VIEW_CASES, Permission.MANAGE_FLAGS}),
+    # Principals read across every team but do not write case records; they may moderate
+    # audits (quality assurance) but do not grade cases themselves.
+    "principal": frozenset(
+        {
+            Permission.SIGNED_IN,
+            Permission.VIEW_CASES,
+            Permission.MANAGE_FLAGS,
+            Permission.VIEW_TEAM_DASHBOARD,
+            Permission.VIEW_SERVICE_DASHBOARD,
+            Permission.VIEW_AUDITS,
+            Permission.MODERATE_AUDITS,
+            Permission.VIEW_AUDIT_TRAIL,
+        }
+    ),
     # Administrators run the service; they have no special right to read cases.
     "admin": frozenset(
         {Permission.SIGNED_IN, Permission.MANAGE_USERS, Permission.MANAGE_LEXICON}

@@ -28,6 +28,7 @@ from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PackageLoader, Pr
 from parent_partners import permissions, vocabulary
 from parent_partners.extensions import csrf, db, migrate
 from parent_partners.identity import EXTENSION_KEY, current_actor, is_api_request
+from parent_partners.inputs import check_text_input
 
 if TYPE_CHECKING:
     from parent_partners.models import User
@@ -93,6 +94,20 @@ def govuk_date(value: date | datetime | None) -> str:
     if isinstance(value, datetime):
         return f"{value.day} {value:%B %Y} at {value:%H:%M}"
     return f"{value.day} {value:%B %Y}"
+
+
+# Record ids are PostgreSQL ``integer``s; a bigger number in a URL names nothing (and SQLite
+# would fail to bind it), so it is a 404 before any query runs.
+MAX_ID = 2**31 - 1
+
+
+def _ids_in_range(view_args: dict[str, Any] | None) -> bool:
+    """Whether every whole number in the URL fits a database id."""
+    return all(
+        -MAX_ID <= value <= MAX_ID
+        for value in (view_args or {}).values()
+        if isinstance(value, int) and not isinstance(value, bool)
+    )
 
 
 class PartnersPlugin:
@@ -229,9 +244,13 @@ class PartnersPlugin:
         if not self.owns_request():
             return None
         g.csp_nonce = secrets.token_urlsafe(16)
+        check_text_input(request)  # not UTF-8: a 400 saying so, before anything reads it
         if self._check_csrf and current_app.config["WTF_CSRF_ENABLED"]:
             csrf.protect(apply_exemptions=True)
-        return permissions.enforce()
+        refused = permissions.enforce()
+        if refused is None and not _ids_in_range(request.view_args):
+            abort(404)  # no record has an id the database cannot even hold
+        return refused
 
     def unauthorized(self) -> Any:
         """Answer a request that needs a signed-in user but has none."""

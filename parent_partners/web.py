@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template
-from werkzeug.exceptions import HTTPException
+from flask import Flask, make_response, render_template, request, session
+from flask.wrappers import Response
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 
 from parent_partners import permissions
 from parent_partners.extensions import db, login_manager
@@ -20,6 +21,14 @@ def init_app(app: Flask) -> PartnersPlugin:
     from parent_partners.blueprints.health import bp as health
 
     _init_login(app)
+    from parent_partners.operations import throttling
+
+    throttling.init_app(app)  # sign-in throttling (Flask-Limiter; Redis when REDIS_URL is set)
+    hops = int(app.config.get("PARTNERS_PROXY_HOPS", 0))
+    if hops:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
     plugin = PartnersPlugin()
@@ -45,13 +54,36 @@ def _init_login(app: Flask) -> None:
         if not user_id.isdigit():
             return None
         user = db.session.get(User, int(user_id))
-        return user if user is not None and user.active else None
+        if user is None or not user.active:
+            return None
+        # The cookie is trusted only with its server-side session: signed out, disabled,
+        # idle 30 minutes or 12 hours old, and it is refused (operations/sessions.py).
+        from parent_partners.operations import sessions
+
+        if sessions.check(session.get(sessions.SESSION_KEY), user.id) is not None:
+            session.clear()
+            return None
+        return user
 
 
 def _init_errors(app: Flask) -> None:
     @app.errorhandler(HTTPException)
-    def http_error(error: HTTPException) -> tuple[str, int]:
+    def http_error(error: HTTPException) -> Response:
         db.session.rollback()
+        if request.path == "/api/v1" or request.path.startswith("/api/v1/"):
+            # Refused before reaching the API blueprint (a method no route takes, such as
+            # TRACE): still problem details, with the Allow header.
+            from parent_partners.api.errors import http_error as api_error
+            from parent_partners.api.views.meta import allowed_methods
+
+            if isinstance(error, MethodNotAllowed):
+                error = MethodNotAllowed(valid_methods=sorted(allowed_methods()))
+            return api_error(error)
         code = error.code or 500
         name = f"{code}.html" if code in ERROR_PAGES else "generic.html"
-        return render_template(f"parent_partners/errors/{name}", error=error), code
+        response = make_response(render_template(f"parent_partners/errors/{name}", error=error))
+        response.status_code = code
+        for key, value in error.get_headers():  # Allow on a 405, Retry-After, ...
+            if key.lower() != "content-type":
+                response.headers[key] = value
+        return response

@@ -95,6 +95,18 @@ def _empty_tables(request: pytest.FixtureRequest) -> Iterator[None]:
         db.session.remove()
 
 
+@pytest.fixture(autouse=True)
+def _forget_sign_in_throttling(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Forget Flask-Limiter's sign-in counts after each test (its memory outlives a test)."""
+    yield
+    if "app" not in request.fixturenames:
+        return
+    from parent_partners.operations import throttling
+
+    with request.getfixturevalue("app").app_context():
+        throttling.reset()
+
+
 @pytest.fixture
 def ctx(app: Flask) -> Iterator[None]:
     """An app context for tests that call operations directly."""

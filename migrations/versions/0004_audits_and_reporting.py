@@ -1,4 +1,8 @@
-"""audits and reporting
+"""audits and reporting: case audits (grades, actions, moderation) and the dashboard summaries
+
+The summary tables (case_month_stats, practice_rollup, fairness_rollup) are derived data with
+no foreign keys; after upgrading a database that already holds cases, fill them with
+``flask --app wsgi partners rebuild-summaries``.
 
 Revision ID: 0004
 Revises: 0003

@@ -88,6 +88,25 @@ def limit_body() -> None:
     request.max_content_length = current_app.config["PARTNERS_API_MAX_BODY"]
 
 
+def _null_characters(value: Any, location: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Where a string holds U+0000 (valid JSON, but PostgreSQL cannot store it)."""
+    if isinstance(value, str):
+        return [location] if "\x00" in value else []
+    if isinstance(value, dict):
+        return [
+            found
+            for key, item in value.items()
+            for found in _null_characters(item, (*location, key))
+        ]
+    if isinstance(value, list | tuple):
+        return [
+            found
+            for index, item in enumerate(value)
+            for found in _null_characters(item, (*location, index))
+        ]
+    return []
+
+
 def parse(model: type[M]) -> M:
     """Validate the JSON body against ``model``: 415 if not JSON, 400 if unreadable, 422 if
     invalid (naming each field), including the model's rules across fields."""
@@ -99,6 +118,12 @@ def parse(model: type[M]) -> M:
         body = model.model_validate_json(request.get_data(cache=True))
     except ValidationError as error:
         raise from_pydantic(error) from None
+    nul = [
+        field_error(location, "Contains a null character, which cannot be stored", "null_char")
+        for location in _null_characters(body.model_dump())
+    ]
+    if nul:
+        raise validation_problem(nul)
     problems = body.problems() if hasattr(body, "problems") else []
     if problems:
         raise validation_problem(

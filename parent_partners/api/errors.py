@@ -141,12 +141,15 @@ def api_error(error: ApiError) -> Response:
 def http_error(error: HTTPException) -> Response:
     db.session.rollback()
     status = error.code or 500
+    detail = DETAILS.get(status)
+    if status == 400 and error.description and "UTF-8" in error.description:
+        detail = error.description
     headers = {
         key: value for key, value in error.get_headers() if key.lower() != "content-type"
     }
     if status == 401:
         headers["WWW-Authenticate"] = 'Bearer realm="parent_partners"'
-    return problem(status, DETAILS.get(status), headers=headers)
+    return problem(status, detail, headers=headers)
 
 
 # Flask prefers a handler registered for a status code over one for a class, whatever its

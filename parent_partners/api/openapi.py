@@ -33,6 +33,7 @@ TAGS = [
     {"name": "Records", "description": "Parents and carers, involvements, consultations."},
     {"name": "Findings", "description": "What the checks found, and dismissing with a reason."},
     {"name": "Check", "description": "Checking text as it is typed, in a host's own editor."},
+    {"name": "Audit", "description": "Who viewed or changed a case, when, and from where."},
     {"name": "About", "description": "This document and its reference page."},
 ]
 
@@ -60,7 +61,7 @@ def _parameters(op: Operation, components: _Components) -> list[dict[str, Any]]:
             "name": name,
             "in": "path",
             "required": True,
-            "schema": {"type": "integer", "minimum": 1}
+            "schema": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
             if converter == "int"
             else {"type": "string"},
         }

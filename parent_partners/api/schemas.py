@@ -8,10 +8,10 @@ and values outside the vocabularies are refused (422), naming the field.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from parent_partners import vocabulary as v
 
@@ -55,7 +55,16 @@ else:
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=LONG_TEXT)]
 MediumText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MEDIUM_TEXT)]
-Id = Annotated[int, Field(ge=1)]
+Id = Annotated[int, Field(ge=1, le=2**31 - 1)]  # a PostgreSQL integer
+
+
+def _as_utc(value: datetime) -> datetime:
+    """Timestamps are stored in UTC; SQLite hands them back without their zone."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+# A timestamp in a response: always with its offset, as RFC 3339 (and OpenAPI) requires.
+UtcDateTime = Annotated[datetime, AfterValidator(_as_utc)]
 
 
 class Request(BaseModel):
@@ -239,9 +248,9 @@ class Finding(Response_):
     suggestion: str
     source: str
     dismissed_reason: str
-    created_at: datetime
-    resolved_at: datetime | None
-    dismissed_at: datetime | None
+    created_at: UtcDateTime
+    resolved_at: UtcDateTime | None
+    dismissed_at: UtcDateTime | None
 
 
 class TextFinding(BaseModel):
@@ -409,7 +418,7 @@ class Query(BaseModel):
 class CaseListQuery(Query):
     """Paging through the case list."""
 
-    page: int = Field(default=1, ge=1)
+    page: int = Field(default=1, ge=1, le=1_000_000)
     per_page: int = Field(default=50, ge=1, le=200)
     mine: bool = Field(default=False, description="Only cases allocated to the token holder")
 

@@ -40,6 +40,7 @@ from parent_partners.vocabulary import FLAG_KINDS
 
 __all__ = ["DEMO_ACCOUNTS", "DEMO_PASSWORD", "seed_demo", "sign_ins"]
 
+BULK_FROM = 2000  # above this many cases, load in bulk (demo.bulk)
 BATCH = 25  # cases per flush: big enough to batch the INSERTs, small enough to stay light
 SLIP_BLOCK = 5  # one case in each block of five carries slips (about 20%)
 SAM_FIRST_CASES = 3  # the demo practitioner holds the first North cases
@@ -54,11 +55,22 @@ def sign_ins() -> str:
     return f"Demo sign-ins: {people}; every demo password is {DEMO_PASSWORD}."
 
 
-def seed_demo(*, case_count: int, seed: int, if_empty: bool, echo: Callable[[str], None]) -> str:
+def seed_demo(
+    *,
+    case_count: int,
+    seed: int,
+    if_empty: bool,
+    echo: Callable[[str], None],
+    bulk: bool | None = None,
+    workers: int = 0,
+    progress: Callable[[int], None] | None = None,
+) -> str:
     """Load teams, staff and ``case_count`` synthetic cases with their histories and flags.
 
     With ``if_empty``, does nothing when any user exists. Returns a one-paragraph
-    summary that lists the demo sign-ins. Flushes but never commits.
+    summary that lists the demo sign-ins. Flushes but never commits. ``bulk`` (by default:
+    more than ``BULK_FROM`` cases) loads through ``demo.bulk`` instead, building chunks in
+    ``workers`` forked processes and calling ``progress(cases)`` after each chunk.
     """
     if if_empty and db.session.scalar(select(User.id).limit(1)) is not None:
         return (
@@ -70,6 +82,15 @@ def seed_demo(*, case_count: int, seed: int, if_empty: bool, echo: Callable[[str
     echo("Creating demo teams and staff...")
     staff = create_staff(rng)
     plans = _plan_cases(rng, staff, max(0, case_count))
+    if bulk or (bulk is None and case_count > BULK_FROM):
+        from parent_partners.demo.bulk import load_cases
+
+        echo(f"Loading {len(plans)} cases in bulk...")
+        loaded, slipped, flagged = load_cases(
+            plans, seed=seed, today=today, lexicon=current_lexicon(), workers=workers,
+            progress=progress,
+        )
+        return _summary(seed, staff, len(plans), loaded, slipped, dict(flagged))
     slip_kinds: Counter[str] = Counter()
     case_ids: list[int] = []
     totals: Counter[str] = Counter()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from parent_partners.demo import phrases, slips, voices
 from parent_partners.demo.family import (
@@ -78,10 +79,27 @@ class BuiltCase:
         return [self.case, *self.carers, *self.involvements, *self.consultations]
 
 
+@dataclass(frozen=True)
+class RowKinds:
+    """The classes a builder makes its rows from: the ORM models, or plain stand-ins
+    (``demo.bulk``) when the rows go to the database in bulk rather than through a session."""
+
+    case: Any = Case
+    carer: Any = Carer
+    involvement: Any = Involvement
+    consultation: Any = Consultation
+
+
+ORM_ROWS = RowKinds()
+
+
 class CaseBuilder:
     """Draws one case from the shared random stream; nothing here touches the database."""
 
-    def __init__(self, rng: random.Random, today: date, plan: CasePlan) -> None:
+    def __init__(
+        self, rng: random.Random, today: date, plan: CasePlan, rows: RowKinds = ORM_ROWS
+    ) -> None:
+        self.make = rows
         self.rng = rng
         self.today = today
         self.plan = plan
@@ -147,7 +165,7 @@ class CaseBuilder:
         self.safe = [c for c in self.carer_plans if c.safe]
         end = closed_on or self.today
 
-        case = Case(
+        case = self.make.case(
             reference=self.plan.reference,
             child_name=self.child.name,
             child_dob=self.child.dob,
@@ -171,7 +189,7 @@ class CaseBuilder:
         return built
 
     def _carer_row(self, case: Case, plan: CarerPlan, opened_on: date) -> Carer:
-        carer = Carer(
+        carer = self.make.carer(
             case=case,
             name=plan.name,
             relationship_to_child=plan.relationship,
@@ -299,7 +317,7 @@ class CaseBuilder:
             kind = "information_sharing"
         if closing:
             level = rng.choice(("involved", "partner"))
-        involvement = Involvement(
+        involvement = self.make.involvement(
             case=self.case,
             date=when,
             kind=kind,
@@ -369,7 +387,7 @@ class CaseBuilder:
         """The child's view on sharing with ``members``, and whether the child was asked."""
         rng = self.rng
         lead = members[0]
-        consultation = Consultation(
+        consultation = self.make.consultation(
             case=self.case,
             date=when,
             recorded_by=self.plan.worker,
@@ -399,7 +417,7 @@ class CaseBuilder:
         rng = self.rng
         when = opened_on + timedelta(days=rng.randint(0, max(0, (first_contact - opened_on).days)))
         wish = "does_not_agree" if rng.random() < 0.8 else "undecided"
-        consultation = Consultation(
+        consultation = self.make.consultation(
             case=self.case,
             date=when,
             recorded_by=self.plan.worker,

@@ -13,6 +13,7 @@ from parent_partners.models.records import (
     consultation_carers,
     involvement_carers,
 )
+from parent_partners.models.session import SignInAttempt, UserSession
 from parent_partners.models.summary import case_month_stats, fairness_rollup, practice_rollup
 from parent_partners.models.token import ApiToken
 
@@ -29,8 +30,10 @@ __all__ = [
     "Involvement",
     "LexiconRule",
     "RecordVersion",
+    "SignInAttempt",
     "Team",
     "User",
+    "UserSession",
     "case_month_stats",
     "consultation_carers",
     "fairness_rollup",

@@ -8,7 +8,7 @@ Three tables, all derived (``operations.summaries`` writes them; nothing else do
   subtract it exactly before adding the new one; it also drives the paged "cases behind a
   figure" lists.
 - ``practice_rollup``: the same counts summed per (team, worker, month). The dashboards read
-  only this, so a page reads teams × workers × months rows whatever the caseload.
+  only this, so a page reads teams by workers by months rows whatever the caseload.
 - ``fairness_rollup``: counts per (team, month, dimension, value) for the fairness view.
 
 Months are integers ``YYYYMM``. A worker id of 0 means "not allocated". Derived tables have

@@ -34,6 +34,18 @@ ACTIONS: dict[str, str] = {
     "api_token_created": "Created an API token",
     "api_token_revoked": "Revoked an API token",
     "cases_imported": "Imported cases from a file",
+    "case_audit_graded": "Graded a case audit",
+    "case_audit_viewed": "Viewed a case audit",
+    "case_audit_responded": "Responded to a case audit",
+    "case_audit_moderated": "Moderated a case audit",
+    "case_audits_exported": "Downloaded case audit results",
+    "dashboard_exported": "Downloaded a dashboard table",
+    "sign_in_throttled": "Sign-in refused: too many failed attempts",
+    "user_disabled": "Disabled a user's account",
+    "user_enabled": "Enabled a user's account",
+    "audit_trail_viewed": "Viewed a case's audit trail",
+    "subject_access_exported": "Exported everything held about a child",
+    "database_restored": "Restored the database from a backup",
 }
 
 

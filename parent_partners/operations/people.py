@@ -8,9 +8,9 @@ from parent_partners.models.common import utcnow
 from parent_partners.operations import audit
 from parent_partners.operations.passwords import (
     DUMMY_HASH,
-    MIN_LENGTH,
     hash_password,
     needs_rehash,
+    password_problem,
     verify_password,
 )
 from parent_partners.vocabulary import ROLES, values
@@ -55,8 +55,9 @@ def create_user(
         raise PeopleError(f"Role must be one of {', '.join(values(ROLES))}")
     if role in ROLES_WITH_TEAM and team is None:
         raise PeopleError(f"A {role} must belong to a team")
-    if len(password) < MIN_LENGTH:
-        raise PeopleError(f"Password must be at least {MIN_LENGTH} characters")
+    problem = password_problem(password, email=email, name=name)
+    if problem:
+        raise PeopleError(problem)
     if "@" not in email:
         raise PeopleError("Enter an e-mail address in the right format, like name@example.org")
     if db.session.scalar(db.select(User).where(User.email == email)):
@@ -98,3 +99,24 @@ def authenticate(email: str, password: str) -> User | None:
     user.last_sign_in_at = utcnow()
     audit.record("sign_in", record_type="user", record_id=user.id, user_id=user.id)
     return user
+
+
+def set_active(user: User, active: bool, *, reason: str = "account_disabled") -> int:
+    """Enable or disable an account. Disabling ends every session it has, at once.
+
+    Returns how many sessions were ended. API tokens of a disabled user stop working
+    too (they are checked against the user on every request).
+    """
+    from parent_partners.operations import sessions
+
+    if user.active == active:
+        raise PeopleError(f"{user.email} is already {'enabled' if active else 'disabled'}")
+    user.active = active
+    ended = 0 if active else sessions.end_all_for(user.id, reason)
+    audit.record(
+        "user_enabled" if active else "user_disabled",
+        record_type="user",
+        record_id=user.id,
+        data={"email": user.email, "sessions_ended": ended},
+    )
+    return ended

@@ -51,11 +51,23 @@ def docs() -> str:
     )
 
 
-@bp.route("/", defaults={"path": ""}, methods=METHODS)
-@bp.route("/<path:path>", methods=METHODS)
-@public
-def unknown(path: str) -> Any:
-    """Any other address under the API: a 404, or a 405 where the address takes other methods."""
+@bp.before_request
+def answer_options() -> Response | None:
+    """OPTIONS lists exactly the methods the address's API route takes (not the catch-all's)."""
+    if request.method != "OPTIONS":
+        return None
+    allowed = allowed_methods()
+    if not allowed:
+        return None  # an unknown address: the catch-all answers 404
+    if "GET" in allowed:
+        allowed.add("HEAD")
+    response = Response(status=204)
+    response.headers["Allow"] = ", ".join(sorted(allowed | {"OPTIONS"}))
+    return response
+
+
+def allowed_methods() -> set[str]:
+    """The methods a real API route takes at this request's address (none: it is unknown)."""
     adapter = current_app.url_map.bind_to_environ(request.environ)
     allowed = set()
     for method in METHODS:
@@ -65,6 +77,15 @@ def unknown(path: str) -> Any:
             continue
         if endpoint != "api.unknown":
             allowed.add(method)
+    return allowed
+
+
+@bp.route("/", defaults={"path": ""}, methods=METHODS)
+@bp.route("/<path:path>", methods=METHODS)
+@public
+def unknown(path: str) -> Any:
+    """Any other address under the API: a 404, or a 405 where the address takes other methods."""
+    allowed = allowed_methods()
     if allowed:
         raise MethodNotAllowed(valid_methods=sorted(allowed))
     raise NotFound()

@@ -1,7 +1,7 @@
-"""Blueprint: administrators' pages (the blame lexicon)."""
+"""Blueprint: administrators' pages (the blame lexicon, user accounts)."""
 
 from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-from parent_partners.blueprints.admin import views  # noqa: E402, F401 - registers routes
+from parent_partners.blueprints.admin import users, views  # noqa: E402, F401 - registers routes

@@ -11,8 +11,10 @@ from werkzeug.wrappers import Response
 from parent_partners import identity
 from parent_partners.blueprints.auth import bp
 from parent_partners.blueprints.auth.forms import SignInForm
-from parent_partners.operations import audit
-from parent_partners.operations.people import authenticate
+from parent_partners.extensions import db
+from parent_partners.models import User
+from parent_partners.operations import audit, sessions, throttling
+from parent_partners.operations.people import authenticate, normalise_email
 from parent_partners.permissions import Permission, public, requires
 
 
@@ -28,21 +30,53 @@ def _safe_next(target: str | None) -> str | None:
 
 @bp.route("/login", methods=["GET", "POST"])
 @public
-def sign_in() -> str | Response:
-    """Show the sign-in form and sign the user in."""
+def sign_in() -> str | Response | tuple[str, int, dict[str, str]]:
+    """Show the sign-in form and sign the user in.
+
+    After too many failed attempts for the account or from the address, further
+    attempts (the right password too) are refused for a while: 429, audited.
+    """
     if current_user.is_authenticated:
         return redirect(url_for("cases.index"))
     form = SignInForm()
     if form.validate_on_submit():
-        user = authenticate(form.email.data or "", form.password.data or "")
+        email = normalise_email(form.email.data or "")
+        address = request.remote_addr
+        lock = throttling.locked(email, address)
+        if lock is not None:
+            return _throttled(email, *lock)
+        user = authenticate(email, form.password.data or "")
         if user is not None:
             session.clear()  # a fresh session at sign-in: nothing carried over
+            sid = sessions.start(user.id)  # a new server-side session id, every sign-in
             login_user(user)
+            session[sessions.SESSION_KEY] = sid
             identity.forget()
             session.permanent = True
+            throttling.prune()
             return redirect(_safe_next(request.args.get("next")) or url_for("cases.index"))
+        throttling.record_failure(email, address)
         form.password.errors = [*form.password.errors, "Enter a correct email address and password"]
     return render_template("parent_partners/auth/sign_in.html", form=form)
+
+
+def _throttled(email: str, by: str, seconds: int) -> tuple[str, int, dict[str, str]]:
+    """Refuse a sign-in while the account or address is locked, saying how long to wait."""
+    user = None
+    if by == "account":
+        user = db.session.scalar(db.select(User).where(User.email == email))
+    audit.record(
+        "sign_in_throttled",
+        record_type="user" if user else None,
+        record_id=user.id if user else None,
+        user_id=user.id if user else None,
+        data={"by": by, "wait_seconds": seconds},
+    )
+    minutes = max(1, -(-seconds // 60))
+    page = render_template(
+        "parent_partners/auth/throttled.html", minutes=minutes, by=by, form=None
+    )
+    return page, 429, {"Retry-After": str(seconds)}
 
 
 @bp.post("/logout")
@@ -50,6 +84,7 @@ def sign_in() -> str | Response:
 def sign_out() -> Response:
     """Sign the user out (POST only, so a link on another site cannot do it)."""
     audit.record("sign_out", record_type="user", record_id=current_user.id)
+    sessions.end(session.get(sessions.SESSION_KEY))
     logout_user()
     identity.forget()
     session.clear()

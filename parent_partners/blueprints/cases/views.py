@@ -31,7 +31,7 @@ def index() -> str:
     page = request.args.get("page", 1, type=int) or 1
     mine = request.args.get("mine") == "1"
     listing: CaseListing = list_cases(
-        actor(), page=max(page, 1), per_page=PAGE_SIZE, mine=mine
+        actor(), page=min(max(page, 1), 1_000_000), per_page=PAGE_SIZE, mine=mine
     )
     return render_template("parent_partners/cases/index.html", listing=listing, mine=mine)
 

@@ -1,0 +1,625 @@
+"""Dashboard figures, read from the summary tables in a fixed number of grouped queries.
+
+Nothing here reads case records to count them: every figure is a ``SUM`` over
+``practice_rollup`` (teams by workers by months rows, whatever the caseload) or
+``fairness_rollup``. The only queries that touch ``case_month_stats`` or ``cases`` are the
+paged "cases behind a figure" lists.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import and_, case, func, literal_column, or_, select
+from sqlalchemy.sql import ColumnElement
+
+from parent_partners.extensions import db
+from parent_partners.models import Case, Team, User
+from parent_partners.models.summary import (
+    ALL_KINDS,
+    COUNTERS,
+    FAIRNESS_DIMENSIONS,
+    LEVEL_VALUES,
+    RESOLVE_EDGES,
+    case_month_stats,
+    fairness_rollup,
+    practice_rollup,
+)
+from parent_partners.vocabulary import ETHNICITIES, FLAG_KINDS, GENDERS, label
+
+SUPPRESS_BELOW = 10  # fairness groups with fewer children than this are not shown
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)
+AGE_BANDS: list[tuple[str, str]] = [
+    ("under_12", "Under 12"),
+    ("12_13", "12 to 13"),
+    ("14_15", "14 to 15"),
+    ("16_17", "16 to 17"),
+    ("18_plus", "18 and over"),
+    ("not_recorded", "Date of birth not recorded"),
+]
+LEVEL_LABELS = {
+    "not_involved": "Not involved",
+    "informed": "Informed",
+    "consulted": "Consulted",
+    "involved": "Involved",
+    "partner": "Partner",
+}
+
+
+# ----------------------------------------------------------------------------- periods
+
+
+def month_key(day: date) -> int:
+    """``YYYYMM`` of a date."""
+    return day.year * 100 + day.month
+
+
+def add_months(month: int, count: int) -> int:
+    """The ``YYYYMM`` month ``count`` months after ``month`` (before, if negative)."""
+    index = (month // 100) * 12 + (month % 100 - 1) + count
+    return (index // 12) * 100 + index % 12 + 1
+
+
+def month_label(month: int, short: bool = False) -> str:
+    """``March 2026`` (or ``Mar 2026``)."""
+    name = MONTH_NAMES[month % 100 - 1]
+    return f"{name[:3] if short else name} {month // 100}"
+
+
+def month_value(month: int) -> str:
+    """The form value of a month: ``2026-03``."""
+    return f"{month // 100:04d}-{month % 100:02d}"
+
+
+def parse_month(raw: str | None) -> int | None:
+    """Read ``2026-03`` as 202603; None if it is not a month."""
+    if not raw:
+        return None
+    try:
+        year_text, month_text = raw.split("-", 1)
+        year, month = int(year_text), int(month_text)
+    except ValueError:
+        return None
+    if not (2000 <= year <= 2100 and 1 <= month <= 12):
+        return None
+    return year * 100 + month
+
+
+@dataclass(frozen=True)
+class Period:
+    """A run of whole months, from ``start`` to ``end`` inclusive (``YYYYMM``)."""
+
+    start: int
+    end: int
+
+    @classmethod
+    def from_args(cls, args: Any, today: date | None = None) -> Period:
+        """The period asked for in ``?from=YYYY-MM&to=YYYY-MM`` (default: the last 12 months)."""
+        this_month = month_key(today or date.today())
+        end = parse_month(args.get("to")) or this_month
+        start = parse_month(args.get("from")) or add_months(end, -11)
+        if start > end:
+            start, end = end, start
+        return cls(start=start, end=end)
+
+    @property
+    def months(self) -> list[int]:
+        """Every month of the period, in order."""
+        out, month = [], self.start
+        while month <= self.end:
+            out.append(month)
+            month = add_months(month, 1)
+        return out
+
+    @property
+    def label(self) -> str:
+        """``April 2025 to March 2026``."""
+        if self.start == self.end:
+            return month_label(self.start)
+        return f"{month_label(self.start)} to {month_label(self.end)}"
+
+    @property
+    def args(self) -> dict[str, str]:
+        """The query-string arguments that ask for this period again."""
+        return {"from": month_value(self.start), "to": month_value(self.end)}
+
+    @property
+    def end_date(self) -> date:
+        """The last day of the period."""
+        following = add_months(self.end, 1)
+        return date(following // 100, following % 100, 1) - timedelta(days=1)
+
+
+def month_choices(today: date | None = None, back: int = 36) -> list[tuple[str, str]]:
+    """Months offered in the period picker, newest first."""
+    this_month = month_key(today or date.today())
+    return [
+        (month_value(add_months(this_month, -n)), month_label(add_months(this_month, -n)))
+        for n in range(back)
+    ]
+
+
+# ----------------------------------------------------------------------------- figures
+
+
+def median_from_histogram(counts: list[int]) -> float | None:
+    """Median days from the days-to-resolve histogram, interpolated within its bucket."""
+    total = sum(counts)
+    if total == 0:
+        return None
+    target = total / 2
+    seen = 0
+    for index, number in enumerate(counts):
+        if number and seen + number >= target:
+            low = RESOLVE_EDGES[index]
+            high = RESOLVE_EDGES[index + 1] if index + 1 < len(RESOLVE_EDGES) else low * 2
+            return low + (target - seen) / number * (high - low)
+        seen += number
+    return float(RESOLVE_EDGES[-1])
+
+
+@dataclass
+class Figures:
+    """The sums behind one line of a dashboard, and the rates worked out from them."""
+
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTERS, 0))
+    open_cases: int = 0
+
+    def __add__(self, other: Figures) -> Figures:
+        return Figures(
+            counts={name: self.counts[name] + other.counts[name] for name in COUNTERS},
+            open_cases=self.open_cases + other.open_cases,
+        )
+
+    def __getitem__(self, name: str) -> int:
+        return self.counts[name]
+
+    @property
+    def involvements(self) -> int:
+        """Involvements in the period."""
+        return self.counts["involvements"]
+
+    @property
+    def consultation_share(self) -> float | None:
+        """Of involvements that shared information about the child, the share with a valid
+        child consultation (percent)."""
+        needed = self.counts["needs_consultation"]
+        return 100 * self.counts["consulted_ok"] / needed if needed else None
+
+    @property
+    def not_consulted(self) -> int:
+        """Involvements that shared information without a valid consultation."""
+        return self.counts["needs_consultation"] - self.counts["consulted_ok"]
+
+    @property
+    def strengths_share(self) -> float | None:
+        """Share of involvements with strengths recorded (percent)."""
+        total = self.involvements
+        return 100 * self.counts["with_strengths"] / total if total else None
+
+    @property
+    def no_strengths(self) -> int:
+        """Involvements with no strengths recorded."""
+        return self.involvements - self.counts["with_strengths"]
+
+    def flags(self, kind: str) -> int:
+        """Flags of ``kind`` raised on the period's records."""
+        return self.counts[f"flags_{kind}"]
+
+    def flags_per_100(self, kind: str | None = None) -> float | None:
+        """Flags (of ``kind``, or all) per 100 involvements."""
+        total = self.involvements
+        if not total:
+            return None
+        number = self.flags_raised if kind is None else self.flags(kind)
+        return 100 * number / total
+
+    @property
+    def flags_raised(self) -> int:
+        """All flags raised on the period's records."""
+        return sum(self.flags(kind) for kind in ALL_KINDS)
+
+    def level(self, level: str) -> int:
+        """Involvements that reached ``level``."""
+        return self.counts[f"level_{level}"]
+
+    def level_share(self, level: str) -> float | None:
+        """Share of involvements that reached ``level`` (percent)."""
+        total = self.involvements
+        return 100 * self.level(level) / total if total else None
+
+    @property
+    def resolved(self) -> int:
+        """Flags resolved (by a change to the record) in the period."""
+        return sum(self.counts[f"resolved_{i}"] for i in range(len(RESOLVE_EDGES)))
+
+    @property
+    def median_days_to_resolve(self) -> float | None:
+        """Median days from a flag being raised to its being resolved, for flags resolved in
+        the period (estimated within grouped durations)."""
+        return median_from_histogram(
+            [self.counts[f"resolved_{i}"] for i in range(len(RESOLVE_EDGES))]
+        )
+
+
+def _sum_columns(start: int) -> list[ColumnElement[Any]]:
+    """Period sums of every counter, plus the open-case balance up to the period's end."""
+    table = practice_rollup.c
+    in_period = table.month >= start
+    return [
+        *(func.sum(case((in_period, table[name]), else_=0)).label(name) for name in COUNTERS),
+        func.sum(table.cases_opened - table.cases_closed).label("open_cases"),
+    ]
+
+
+def _figures(row: Any) -> Figures:
+    mapping = row._mapping
+    return Figures(
+        counts={name: int(mapping[name] or 0) for name in COUNTERS},
+        open_cases=int(mapping["open_cases"] or 0),
+    )
+
+
+def figures_by(
+    period: Period, group: str, *, team_id: int | None = None, worker_id: int | None = None
+) -> dict[int, Figures]:
+    """Figures for the period, one per team (``group="team_id"``) or worker. One query."""
+    table = practice_rollup.c
+    query = (
+        select(table[group].label("key"), *_sum_columns(period.start))
+        .where(table.month <= period.end)
+        .group_by(table[group])
+    )
+    if team_id is not None:
+        query = query.where(table.team_id == team_id)
+    if worker_id is not None:
+        query = query.where(table.worker_id == worker_id)
+    return {int(row.key): _figures(row) for row in db.session.execute(query)}
+
+
+@dataclass
+class TrendPoint:
+    """One month of the trend."""
+
+    month: int
+    figures: Figures
+
+    @property
+    def label(self) -> str:
+        """``Mar 2026``."""
+        return month_label(self.month, short=True)
+
+
+def trend(
+    period: Period, *, team_id: int | None = None, worker_id: int | None = None
+) -> list[TrendPoint]:
+    """Month by month figures over the period, with the open-case count at each month's end.
+
+    One query: it reads every month up to the period's end so the open-case balance can be
+    carried forward.
+    """
+    table = practice_rollup.c
+    query = (
+        select(
+            table.month,
+            *(func.sum(table[name]).label(name) for name in COUNTERS),
+            func.sum(table.cases_opened - table.cases_closed).label("open_cases"),
+        )
+        .where(table.month <= period.end)
+        .group_by(table.month)
+        .order_by(table.month)
+    )
+    if team_id is not None:
+        query = query.where(table.team_id == team_id)
+    if worker_id is not None:
+        query = query.where(table.worker_id == worker_id)
+    by_month = {int(row.month): _figures(row) for row in db.session.execute(query)}
+    balance = sum(f.open_cases for m, f in by_month.items() if m < period.start)
+    points = []
+    for month in period.months:
+        figures = by_month.get(month, Figures())
+        balance += figures.open_cases
+        points.append(TrendPoint(month, Figures(counts=figures.counts, open_cases=balance)))
+    return points
+
+
+@dataclass
+class Line:
+    """One line of a dashboard table: a team or a worker."""
+
+    id: int
+    name: str
+    figures: Figures
+
+
+@dataclass
+class Dashboard:
+    """What a dashboard page shows."""
+
+    scope: str  # "service" | "team" | "worker"
+    period: Period
+    lines: list[Line]
+    total: Figures
+    trend: list[TrendPoint]
+    team: Team | None = None
+    worker: User | None = None
+
+
+def service_dashboard(period: Period) -> Dashboard:
+    """Every team's figures and the service total (the sum of the teams). Three queries."""
+    figures = figures_by(period, "team_id")
+    teams = db.session.scalars(select(Team).order_by(Team.name)).all()
+    lines = [Line(t.id, t.name, figures.get(t.id, Figures())) for t in teams]
+    total = sum((line.figures for line in lines), Figures())
+    return Dashboard("service", period, lines, total, trend(period))
+
+
+def team_dashboard(period: Period, team: Team) -> Dashboard:
+    """A team's figures by worker and the team total (the sum of its workers)."""
+    figures = figures_by(period, "worker_id", team_id=team.id)
+    people = db.session.scalars(
+        select(User).where(
+            or_(
+                and_(User.team_id == team.id, User.role.in_(("practitioner", "manager"))),
+                User.id.in_([key for key in figures if key]),
+            )
+        )
+    ).all()
+    lines = [Line(u.id, u.name, figures.get(u.id, Figures())) for u in people]
+    if 0 in figures:
+        lines.append(Line(0, "Not allocated", figures[0]))
+    lines.sort(key=lambda line: (line.id == 0, line.name))
+    total = sum((line.figures for line in lines), Figures())
+    return Dashboard("team", period, lines, total, trend(period, team_id=team.id), team=team)
+
+
+def worker_dashboard(period: Period, team: Team, worker: User | None) -> Dashboard:
+    """One worker's figures within a team (worker None: the team's unallocated cases)."""
+    worker_id = worker.id if worker is not None else 0
+    figures = figures_by(period, "worker_id", team_id=team.id, worker_id=worker_id)
+    total = figures.get(worker_id, Figures())
+    name = worker.name if worker is not None else "Not allocated"
+    return Dashboard(
+        "worker",
+        period,
+        [Line(worker_id, name, total)],
+        total,
+        trend(period, team_id=team.id, worker_id=worker_id),
+        team=team,
+        worker=worker,
+    )
+
+
+# ----------------------------------------------------------------------------- drill-down
+
+# What "the cases behind a figure" means for each figure: a condition on a case's sums.
+def _metric_conditions() -> dict[str, tuple[str, Any]]:
+    s = case_month_stats.c
+    metrics: dict[str, tuple[str, Any]] = {
+        "involvements": ("Cases with involvements", func.sum(s.involvements)),
+        "not_consulted": (
+            "Cases where information was shared without a valid child consultation",
+            func.sum(s.needs_consultation) - func.sum(s.consulted_ok),
+        ),
+        "no_strengths": (
+            "Cases with involvements that record no strengths",
+            func.sum(s.involvements) - func.sum(s.with_strengths),
+        ),
+        "overridden": (
+            "Cases where the child did not agree and it went ahead",
+            func.sum(s.views_overridden),
+        ),
+        "open_flags": ("Cases with open flags", func.sum(s.flags_open)),
+        "resolved": (
+            "Cases with flags resolved",
+            sum((func.sum(s[f"resolved_{i}"]) for i in range(len(RESOLVE_EDGES))), 0),
+        ),
+    }
+    for kind, kind_label in FLAG_KINDS:
+        metrics[f"flags_{kind}"] = (
+            f"Cases flagged: {kind_label.lower()}",
+            func.sum(s[f"flags_{kind}"]),
+        )
+    for level in LEVEL_VALUES:
+        metrics[f"level_{level}"] = (
+            f"Cases with involvements at “{LEVEL_LABELS[level].lower()}”",
+            func.sum(s[f"level_{level}"]),
+        )
+    return metrics
+
+
+METRICS: tuple[str, ...] = (
+    "open_cases",
+    "involvements",
+    "not_consulted",
+    "no_strengths",
+    "overridden",
+    "open_flags",
+    "resolved",
+    *(f"flags_{kind}" for kind in ALL_KINDS),
+    *(f"level_{level}" for level in LEVEL_VALUES),
+)
+
+
+def metric_label(metric: str) -> str:
+    """What the cases listed for ``metric`` have in common."""
+    if metric == "open_cases":
+        return "Cases open at the end of the period"
+    return _metric_conditions()[metric][0]
+
+
+@dataclass
+class CaseLine:
+    """A case behind a figure, with how much it contributed."""
+
+    id: int
+    reference: str
+    child_name: str
+    number: int
+    closed_on: date | None
+
+
+@dataclass
+class CasePage:
+    """A page of the cases behind a figure."""
+
+    lines: list[CaseLine]
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        """Number of pages."""
+        return max(1, -(-self.total // self.per_page))
+
+
+def cases_behind(
+    period: Period,
+    metric: str,
+    *,
+    team_id: int,
+    worker_id: int,
+    page: int = 1,
+    per_page: int = 50,
+) -> CasePage:
+    """The worker's cases that make up ``metric`` in the period, a page at a time. Two queries."""
+    base: Any
+    if metric == "open_cases":
+        end = period.end_date
+        base = select(Case.id.label("case_id"), literal_column("1").label("number")).where(
+            Case.team_id == team_id,
+            func.coalesce(Case.worker_id, 0) == worker_id,
+            Case.archived_at.is_(None),
+            Case.opened_on <= end,
+            or_(Case.closed_on.is_(None), Case.closed_on > end),
+        )
+    else:
+        amount = _metric_conditions()[metric][1]
+        s = case_month_stats.c
+        base = (
+            select(s.case_id, amount.label("number"))
+            .where(
+                s.team_id == team_id,
+                s.worker_id == worker_id,
+                s.month >= period.start,
+                s.month <= period.end,
+            )
+            .group_by(s.case_id)
+            .having(amount > 0)
+        )
+    behind = base.subquery("behind")
+    total = db.session.scalar(select(func.count()).select_from(behind)) or 0
+    rows = db.session.execute(
+        select(Case.id, Case.reference, Case.child_name, behind.c.number, Case.closed_on)
+        .join(behind, behind.c.case_id == Case.id)
+        .order_by(Case.child_name, Case.id)
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    )
+    lines = [CaseLine(r.id, r.reference, r.child_name, int(r.number), r.closed_on) for r in rows]
+    return CasePage(lines, total, page, per_page)
+
+
+# ----------------------------------------------------------------------------- fairness
+
+
+@dataclass
+class FairnessLine:
+    """One group of children (an age band, a gender or an ethnicity as recorded)."""
+
+    value: str
+    label: str
+    children: int  # the most children of this group seen in any one month of the period
+    involvements: int
+    needs_consultation: int
+    consulted_ok: int
+    flags_raised: int
+    flags_blame: int
+
+    @property
+    def suppressed(self) -> bool:
+        """Too few children to show without risk of identifying them."""
+        return self.children < SUPPRESS_BELOW
+
+    @property
+    def consultation_share(self) -> float | None:
+        """Share of sharing involvements with a valid child consultation (percent)."""
+        if not self.needs_consultation:
+            return None
+        return 100 * self.consulted_ok / self.needs_consultation
+
+    @property
+    def flags_per_100(self) -> float | None:
+        """Flags per 100 involvements."""
+        return 100 * self.flags_raised / self.involvements if self.involvements else None
+
+    @property
+    def blame_per_100(self) -> float | None:
+        """Blaming-wording flags per 100 involvements."""
+        return 100 * self.flags_blame / self.involvements if self.involvements else None
+
+
+DIMENSION_LABELS = {
+    "age_band": ("Age band", AGE_BANDS),
+    "gender": ("Gender", GENDERS),
+    "ethnicity": ("Ethnicity (as recorded)", ETHNICITIES),
+}
+
+
+def fairness(period: Period, team_id: int | None = None) -> dict[str, list[FairnessLine]]:
+    """Consultation and flag rates by age band, gender and ethnicity. One query."""
+    f = fairness_rollup.c
+    query = (
+        select(
+            f.dimension,
+            f.value,
+            f.month,
+            func.sum(f.children).label("children"),
+            func.sum(f.involvements).label("involvements"),
+            func.sum(f.needs_consultation).label("needs_consultation"),
+            func.sum(f.consulted_ok).label("consulted_ok"),
+            func.sum(f.flags_raised).label("flags_raised"),
+            func.sum(f.flags_blame).label("flags_blame"),
+        )
+        .where(f.month >= period.start, f.month <= period.end)
+        .group_by(f.dimension, f.value, f.month)
+    )
+    if team_id is not None:
+        query = query.where(f.team_id == team_id)
+    sums: dict[tuple[str, str], defaultdict[str, int]] = {}
+    for row in db.session.execute(query):
+        sums_for = sums.setdefault((row.dimension, row.value), defaultdict(int))
+        sums_for["children"] = max(sums_for["children"], int(row.children or 0))
+        for name in ("involvements", "needs_consultation", "consulted_ok", "flags_raised",
+                     "flags_blame"):
+            sums_for[name] += int(getattr(row, name) or 0)
+    out: dict[str, list[FairnessLine]] = {}
+    for dimension in FAIRNESS_DIMENSIONS:
+        choices = DIMENSION_LABELS[dimension][1]
+        lines = []
+        for value, value_label in choices:
+            found = sums.get((dimension, value))
+            if found is None:
+                continue
+            bucket = found
+            lines.append(
+                FairnessLine(
+                    value=value,
+                    label=label(choices, value) or value_label,
+                    children=bucket["children"],
+                    involvements=bucket["involvements"],
+                    needs_consultation=bucket["needs_consultation"],
+                    consulted_ok=bucket["consulted_ok"],
+                    flags_raised=bucket["flags_raised"],
+                    flags_blame=bucket["flags_blame"],
+                )
+            )
+        out[dimension] = lines
+    return out

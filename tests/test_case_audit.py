@@ -1,0 +1,195 @@
+"""Case audit: a manager grades a case against the eight principles, the worker responds, a
+second manager moderates, and the audit shows in the list by status."""
+
+from __future__ import annotations
+
+from html import unescape
+
+from flask import Flask
+from sqlalchemy import select
+
+from parent_partners.extensions import db
+from parent_partners.models import AuditEvent, CaseAudit, RecordVersion
+from parent_partners.principles import PRINCIPLES
+from tests.conftest import PageClient
+
+
+def grading_form(**overrides: str) -> dict[str, str]:
+    data: dict[str, str] = {}
+    for p in PRINCIPLES:
+        data[f"grade-{p.number}"] = "good"
+        data[f"evidence-{p.number}"] = f"Evidence for principle {p.number} in the record."
+    data["grade-7"] = "requires_improvement"
+    data["findings"] = "Mum's knowledge is used well; the child's view is not always recorded."
+    data.update(
+        {
+            "action-0-text": "Record Amira's view before the next strategy meeting.",
+            "action-0-due-day": "15",
+            "action-0-due-month": "12",
+            "action-0-due-year": "2026",
+        }
+    )
+    data.update(overrides)
+    return data
+
+
+def _client(app: Flask, user) -> PageClient:
+    client = PageClient(app.test_client())
+    client.sign_in(user)
+    return client
+
+
+def test_grade_respond_moderate_and_list(app: Flask, make_user, make_case):
+    worker = make_user("practitioner")
+    auditor = make_user("manager")
+    moderator = make_user("manager")
+    case = make_case(worker)
+
+    manager_pages = _client(app, auditor)
+    page = manager_pages.get(f"/cases/{case.id}").get_data(as_text=True)
+    assert f"/cases/{case.id}/audits/new" in page
+    form = manager_pages.get(f"/cases/{case.id}/audits/new").get_data(as_text=True)
+    for p in PRINCIPLES:
+        assert unescape(p.prompt) in unescape(form)  # a reflective prompt per principle
+    response = manager_pages.submit(f"/cases/{case.id}/audits/new", grading_form())
+    assert response.status_code == 302
+    audit_url = response.headers["Location"]
+    with app.app_context():
+        record = db.session.scalars(select(CaseAudit)).one()
+        assert record.status == "graded" and record.worker_id == worker.id
+        assert [g.grade for g in record.grades][6] == "requires_improvement"
+        assert len(record.actions) == 1
+        audit_id = record.id
+    listing = manager_pages.get("/audits?status=graded").get_data(as_text=True)
+    assert f'data-audit="{audit_id}"' in listing
+
+    # The worker responds; nobody else can.
+    assert manager_pages.get(f"/audits/{audit_id}/respond").status_code == 403
+    worker_pages = _client(app, worker)
+    mine = worker_pages.get("/audits").get_data(as_text=True)
+    assert f'data-audit="{audit_id}"' in mine
+    assert "Respond to this audit" in worker_pages.get(audit_url).get_data(as_text=True)
+    with app.app_context():
+        action_id = db.session.scalars(select(CaseAudit)).one().actions[0].id
+    response = worker_pages.submit(
+        f"/audits/{audit_id}/respond",
+        {"response": "I have asked Amira and recorded her words.", "done": str(action_id),
+         "version": "1"},
+    )
+    assert response.status_code == 302
+    assert worker_pages.get(f"/audits/{audit_id}/moderate").status_code == 403
+
+    # The auditor cannot moderate their own audit; a second manager can.
+    assert manager_pages.get(f"/audits/{audit_id}/moderate").status_code == 403
+    moderator_pages = _client(app, moderator)
+    with app.app_context():
+        version = db.session.scalars(select(CaseAudit)).one().version
+    response = moderator_pages.submit(
+        f"/audits/{audit_id}/moderate",
+        {
+            "agrees": "no",
+            "moderated-7": "good",
+            "reason-7": "Mum was invited to every meeting and her view shaped the plan.",
+            "note": "A careful audit.",
+            "version": str(version),
+        },
+    )
+    assert response.status_code == 302, response.get_data(as_text=True)[-1500:]
+    with app.app_context():
+        record = db.session.scalars(select(CaseAudit)).one()
+        assert record.status == "moderated" and record.moderator_id == moderator.id
+        assert record.moderation_agrees is False
+        seventh = record.grades[6]
+        assert seventh.grade == "requires_improvement" and seventh.moderated_grade == "good"
+        assert record.actions[0].done
+        actions = [e.action for e in db.session.scalars(select(AuditEvent))]
+        assert {"case_audit_graded", "case_audit_responded", "case_audit_moderated"} <= set(
+            actions
+        )
+        versions = db.session.scalars(
+            select(RecordVersion).where(RecordVersion.record_type == "case_audit")
+        ).all()
+        assert len(versions) == 2  # the response and the moderation each kept the old values
+    page = unescape(moderator_pages.get(f"/audits/{audit_id}").get_data(as_text=True))
+    assert "recorded different grades" in page and "Mum was invited" in page
+    listing = moderator_pages.get("/audits?status=moderated").get_data(as_text=True)
+    assert f'data-audit="{audit_id}"' in listing
+    assert f'data-audit="{audit_id}"' not in moderator_pages.get("/audits?status=graded").get_data(
+        as_text=True
+    )
+    report = unescape(moderator_pages.get(f"/audits/{audit_id}/print").get_data(as_text=True))
+    assert "Case audit report" in report
+    for p in PRINCIPLES:
+        assert p.name in report
+
+
+def test_grading_needs_every_grade_and_evidence(app: Flask, make_user, make_case):
+    worker = make_user("practitioner")
+    case = make_case(worker)
+    pages = _client(app, make_user("manager"))
+    form = grading_form(**{"grade-3": "", "evidence-5": "  ", "action-0-due-day": "45"})
+    response = pages.submit(f"/cases/{case.id}/audits/new", form)
+    assert response.status_code == 200
+    html = unescape(response.get_data(as_text=True))
+    assert "There is a problem" in html
+    assert "Choose a grade for principle 3" in html
+    assert "Enter the evidence for your grade for principle 5" in html
+    assert "Enter a real due date for action 1" in html
+    assert "Evidence for principle 1 in the record." in html  # what was typed is kept
+    with app.app_context():
+        assert db.session.scalars(select(CaseAudit)).first() is None
+
+
+def test_moderating_differently_needs_a_grade_and_a_reason(app: Flask, make_user, make_case):
+    worker = make_user("practitioner")
+    case = make_case(worker)
+    auditor = _client(app, make_user("manager"))
+    auditor.submit(f"/cases/{case.id}/audits/new", grading_form())
+    with app.app_context():
+        audit_id = db.session.scalars(select(CaseAudit)).one().id
+    _client(app, worker).submit(
+        f"/audits/{audit_id}/respond", {"response": "Done.", "version": "1"}
+    )
+    principal = _client(app, make_user("principal", team=None))
+    response = principal.submit(f"/audits/{audit_id}/moderate", {"agrees": "no", "version": "2"})
+    assert "Record at least one principle" in unescape(response.get_data(as_text=True))
+    response = principal.submit(
+        f"/audits/{audit_id}/moderate", {"agrees": "no", "moderated-2": "outstanding",
+                                          "version": "2"}
+    )
+    assert "Give the reason for your grade for principle 2" in unescape(
+        response.get_data(as_text=True)
+    )
+    response = principal.submit(f"/audits/{audit_id}/moderate", {"agrees": "yes", "version": "2"})
+    assert response.status_code == 302
+    with app.app_context():
+        record = db.session.scalars(select(CaseAudit)).one()
+        assert record.status == "moderated" and record.moderation_agrees is True
+        assert all(g.moderated_grade is None for g in record.grades)
+
+
+def test_who_may_audit_and_see_audits(app: Flask, make_user, make_case):
+    worker = make_user("practitioner", team="North Team")
+    other_worker = make_user("practitioner", team="North Team")
+    case = make_case(worker)
+    north_manager = _client(app, make_user("manager", team="North Team"))
+    north_manager.submit(f"/cases/{case.id}/audits/new", grading_form())
+    with app.app_context():
+        audit_id = db.session.scalars(select(CaseAudit)).one().id
+    # Practitioners cannot grade; managers of another team cannot see the case or the audit.
+    practitioner = _client(app, worker)
+    assert practitioner.get(f"/cases/{case.id}/audits/new").status_code == 403
+    south_manager = _client(app, make_user("manager", team="South Team"))
+    assert south_manager.get(f"/cases/{case.id}/audits/new").status_code == 404
+    assert south_manager.get(f"/audits/{audit_id}").status_code == 404
+    assert f'data-audit="{audit_id}"' not in south_manager.get("/audits").get_data(as_text=True)
+    assert south_manager.get(f"/audits/{audit_id}/moderate").status_code == 404
+    # Another practitioner of the team does not see an audit of someone else's case.
+    colleague = _client(app, other_worker)
+    assert colleague.get(f"/audits/{audit_id}").status_code == 404
+    # Principals read every audit but do not grade.
+    principal = _client(app, make_user("principal", team=None))
+    assert principal.get(f"/audits/{audit_id}").status_code == 200
+    assert principal.get(f"/cases/{case.id}/audits/new").status_code == 403
+    admin = _client(app, make_user("admin", team=None))
+    assert admin.get("/audits").status_code == 403
