@@ -8,7 +8,7 @@ ASSETS := parent_partners/static/govuk/govuk-frontend.min.css
 DEV := PARTNERS_ENV=development
 
 .DEFAULT_GOAL := help
-.PHONY: help install assets run test test-postgres test-browser lint bench bench-dashboard clean
+.PHONY: help install assets run test test-postgres test-browser lint bench bench-dashboard load clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -57,6 +57,10 @@ bench: install ## Blame checker quality and speed benchmarks
 
 bench-dashboard: install ## Dashboards at 10,000 and 100,000 cases on SQLite and PostgreSQL
 	$(BIN)/python bench/dashboard.py $(BENCH_ARGS)
+
+LOAD_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/load_helper
+load: install ## Load run: 50 practitioners for 60 s on gunicorn + PostgreSQL (LOAD_DATABASE_URL is emptied)
+	$(BIN)/python bench/load.py --database-url $(LOAD_DATABASE_URL) --users 50 --duration 60
 
 clean: ## Remove the virtualenv, node_modules and built assets
 	rm -rf $(VENV) node_modules parent_partners/static/govuk parent_partners/static/swagger-ui

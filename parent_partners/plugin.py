@@ -165,6 +165,8 @@ class PartnersPlugin:
         self._init_templates(app)
         blueprints = self._register_blueprints(app, prefix, extra or [])
         self.blueprint_names = frozenset(bp.name for bp in blueprints)
+        # Registered before the CSRF check, which would read (and consume) the form first.
+        app.before_request(self._check_input)
         self._init_csrf(app)
         app.before_request(self._before_request)
         app.context_processor(self._template_context)
@@ -240,11 +242,17 @@ class PartnersPlugin:
         """Return whether this request is the service's to answer (all of them, standalone)."""
         return self.standalone or request.blueprint in self.blueprint_names
 
+    def _check_input(self) -> None:
+        """A form or query string that is not UTF-8 text is a 400 saying so (``inputs.py``)."""
+        if self.owns_request():
+            g.csp_nonce = secrets.token_urlsafe(16)  # the refusal page needs it too
+            check_text_input(request)
+
     def _before_request(self) -> Any:
         if not self.owns_request():
             return None
-        g.csp_nonce = secrets.token_urlsafe(16)
-        check_text_input(request)  # not UTF-8: a 400 saying so, before anything reads it
+        if "csp_nonce" not in g:
+            g.csp_nonce = secrets.token_urlsafe(16)
         if self._check_csrf and current_app.config["WTF_CSRF_ENABLED"]:
             csrf.protect(apply_exemptions=True)
         refused = permissions.enforce()

@@ -45,6 +45,8 @@ def test_public_routes_are_few_and_deliberate(app: Flask):
         }
     )
     assert public == [
+        # The accessibility statement must be readable by anyone who cannot use the service.
+        "about.accessibility",
         # The API's description and its reference page describe the interface, not any
         # data, and a browser cannot send a bearer token to open them; unknown API
         # addresses answer 404/405 as problem details whether or not a token is sent.

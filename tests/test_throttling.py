@@ -47,7 +47,9 @@ def test_eleven_wrong_passwords_lock_the_account_even_for_the_right_one(
     assert pages.get("/cases").status_code == 302
     with app.app_context():
         events = db.session.scalars(
-            db.select(AuditEvent).where(AuditEvent.action == "sign_in_throttled")
+            db.select(AuditEvent)
+            .where(AuditEvent.action == "sign_in_throttled")
+            .order_by(AuditEvent.id)
         ).all()
         assert len(events) == 2
         assert events[0].user_id == user.id and events[0].data["by"] == "account"

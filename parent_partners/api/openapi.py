@@ -17,7 +17,7 @@ REF = "#/components/schemas/{model}"
 PATH_PARAM = re.compile(r"<(?:(\w+):)?(\w+)>")
 
 ERROR_TEXT = {
-    400: "The body is not valid JSON",
+    400: "The request could not be read: the body is not valid JSON, or the text is not UTF-8",
     401: "No working bearer token",
     403: "Your role does not allow this",
     404: "Not found, or not yours to see",
@@ -117,7 +117,7 @@ def _operation(op: Operation, components: _Components) -> dict[str, Any]:
     if op.body is not None:
         errors |= {400, 413, 415, 422}
     if op.query is not None:
-        errors.add(422)
+        errors |= {400, 422}  # 400: a query string that is not UTF-8 text
     errors.add(500)
     for status in sorted(errors):
         responses[str(status)] = {"$ref": f"#/components/responses/Problem{status}"}

@@ -7,6 +7,7 @@ from flask import Blueprint
 
 def all_blueprints() -> list[Blueprint]:
     """Return the service's page blueprints (sign-in and health are the standalone app's)."""
+    from parent_partners.blueprints.about import bp as about
     from parent_partners.blueprints.account import bp as account
     from parent_partners.blueprints.admin import bp as admin
     from parent_partners.blueprints.audits import bp as audits
@@ -31,4 +32,5 @@ def all_blueprints() -> list[Blueprint]:
         dashboards,
         audits,
         trail,
+        about,
     ]

@@ -30,12 +30,14 @@ class GovDateField(DateField):
             return
         parts = [part.strip() for part in valuelist]
         if len(parts) != 3 or not all(parts):
+            # Shown again in the three boxes, however many parts were sent.
+            self.raw_data = [*parts[:3], *[""] * (3 - len(parts[:3]))]
             self.data = None
             raise ValueError(f"{self.label.text} must include a day, month and year")
         try:
             day, month, year = (int(part) for part in parts)
             self.data = date(year, month, day)
-        except ValueError as error:
+        except (ValueError, OverflowError) as error:
             self.data = None
             raise ValueError(f"{self.label.text} must be a real date") from error
         if year < 1900:

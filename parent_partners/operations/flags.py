@@ -165,11 +165,21 @@ def _update_from_finding(flag: Flag, finding: checks.Finding) -> None:
     flag.source = finding.source
 
 
+def _lock(flag: Flag) -> None:
+    """Read the flag again, locked until the request commits (PostgreSQL: FOR UPDATE).
+
+    Of two people changing one flag at once, the second waits for the first, then sees
+    what the first did (and is told), instead of silently overwriting it.
+    """
+    db.session.refresh(flag, with_for_update=True)
+
+
 def dismiss(flag: Flag, user: User, reason: str) -> Flag:
     """Dismiss an open flag with a reason a manager can read."""
     reason = reason.strip()
     if not reason:
         raise FlagError("Enter why you are dismissing this flag")
+    _lock(flag)
     if not flag.is_open:
         raise FlagError("Only an open flag can be dismissed")
     flag.status = "dismissed"
@@ -188,6 +198,7 @@ def dismiss(flag: Flag, user: User, reason: str) -> Flag:
 
 def reopen(flag: Flag, user: User) -> Flag:
     """Reopen a dismissed flag (managers), so the worker looks at it again."""
+    _lock(flag)
     if flag.status != "dismissed":
         raise FlagError("Only a dismissed flag can be reopened")
     flag.status = "reopened"

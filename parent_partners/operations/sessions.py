@@ -22,7 +22,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from flask import current_app, has_request_context, request
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
 from parent_partners.extensions import db
 from parent_partners.models import UserSession
@@ -68,6 +68,13 @@ class DatabaseStore:
     """Sessions in the ``user_sessions`` table, written in the request's transaction."""
 
     def create(self, sid_hash: str, user_id: int, meta: dict[str, str | None]) -> None:
+        # This user's sessions past the absolute lifetime are dead anyway: forget them.
+        db.session.execute(
+            delete(UserSession).where(
+                UserSession.user_id == user_id,
+                UserSession.created_at < utcnow() - absolute_lifetime(),
+            )
+        )
         db.session.add(
             UserSession(
                 sid_hash=sid_hash,

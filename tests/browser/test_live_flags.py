@@ -27,4 +27,5 @@ def test_flag_appears_while_typing_and_goes_when_reworded(page, make_user, make_
 
     notes.fill("Adults at the flat are targeting Amira; we agreed a safety plan.")
     expect(live).not_to_contain_text("putting herself at risk")
-    expect(live).to_have_text("")
+    expect(live.locator(".pp-live-flag")).to_have_count(0)
+    expect(live).to_have_text("No wording to check in Your notes now.")

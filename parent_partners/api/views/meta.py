@@ -16,7 +16,8 @@ from parent_partners.permissions import Permission, public
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
 
 
-def _version() -> str:
+def api_version() -> str:
+    """The API's version: the package's."""
     try:
         return version("parent_partners")
     except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
@@ -33,7 +34,7 @@ def _version() -> str:
 def openapi() -> Response:
     """The OpenAPI 3.1 document of this API. Public: it describes the API, not any data."""
     root = url_for("api.openapi").removesuffix("/openapi.json")
-    return jsonify(build_document(root, _version()))
+    return jsonify(build_document(root, api_version()))
 
 
 @operation(

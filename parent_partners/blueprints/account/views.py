@@ -16,6 +16,23 @@ from parent_partners.permissions import Permission, requires
 TEMPLATE = "parent_partners/account/tokens.html"
 
 
+@bp.get("/api-reference")
+@requires(Permission.SIGNED_IN)
+def api_reference() -> str:
+    """The JSON API's reference as an ordinary page, read from the OpenAPI document."""
+    from parent_partners.api.openapi import build_document
+    from parent_partners.api.reference import build_reference
+    from parent_partners.api.views.meta import api_version
+
+    root = url_for("api.openapi").removesuffix("/openapi.json")
+    reference = build_reference(build_document(root, api_version()))
+    return render_template(
+        "parent_partners/account/api_reference.html",
+        reference=reference,
+        openapi_url=url_for("api.openapi"),
+    )
+
+
 @bp.get("")
 @requires(Permission.SIGNED_IN)
 def show() -> str:

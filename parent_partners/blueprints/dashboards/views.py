@@ -6,19 +6,21 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Response, abort, redirect, render_template, request, url_for
+from sqlalchemy import select
 from werkzeug.wrappers import Response as BaseResponse
 
 from parent_partners.blueprints.dashboards import bp
 from parent_partners.blueprints.dashboards.charts import Series, bar_chart, line_chart
 from parent_partners.extensions import db
 from parent_partners.identity import actor
-from parent_partners.models import Team, User
+from parent_partners.models import Case, Team, User
 from parent_partners.operations import audit, exports
 from parent_partners.operations import dashboards as dash
 from parent_partners.operations.dashboards import Dashboard, Period
 from parent_partners.permissions import Permission, requires, role_has
 from parent_partners.vocabulary import FLAG_KINDS
 
+MAX_PAGE = 100_000
 PAGE_SIZE = 50
 KINDS = [kind for kind, _ in FLAG_KINDS]
 
@@ -61,12 +63,20 @@ def _team_or_404(team_id: int) -> Team:
     return team
 
 
-def _worker_or_404(worker_id: int) -> User | None:
+def _worker_or_404(worker_id: int, team: Team) -> User | None:
+    """The worker, if they belong to the team or hold (or held) one of its cases."""
     if worker_id == 0:
         return None
     worker = db.session.get(User, worker_id)
     if worker is None or worker.role not in ("practitioner", "manager"):
         abort(404)
+    if worker.team_id != team.id:
+        # Someone who moved teams still answers for the cases they held here.
+        held_here = db.session.scalar(
+            select(Case.id).where(Case.team_id == team.id, Case.worker_id == worker.id).limit(1)
+        )
+        if held_here is None:
+            abort(404)
     return worker
 
 
@@ -301,7 +311,7 @@ def team(team_id: int) -> str | BaseResponse:
 def worker(team_id: int, worker_id: int) -> str | BaseResponse:
     """One worker's figures within a team, each leading to the cases behind it."""
     team = _team_or_404(team_id)
-    person = _worker_or_404(worker_id)
+    person = _worker_or_404(worker_id, team)
     period = Period.from_args(request.args)
     board = dash.worker_dashboard(period, team, person)
     tables = _tables(board, "Worker")
@@ -314,12 +324,13 @@ def worker(team_id: int, worker_id: int) -> str | BaseResponse:
 def cases(team_id: int, worker_id: int) -> str | BaseResponse:
     """The cases behind one of a worker's figures, a page at a time."""
     team = _team_or_404(team_id)
-    person = _worker_or_404(worker_id)
+    person = _worker_or_404(worker_id, team)
     period = Period.from_args(request.args)
     metric = request.args.get("metric", "involvements")
     if metric not in dash.METRICS:
         abort(404)
-    page = max(1, request.args.get("page", 1, type=int) or 1)
+    # Clamped: an absurd page number must not overflow the database's integer OFFSET.
+    page = min(max(1, request.args.get("page", 1, type=int) or 1), MAX_PAGE)
     listing = dash.cases_behind(
         period, metric, team_id=team.id, worker_id=worker_id, page=page, per_page=PAGE_SIZE
     )

@@ -5,5 +5,10 @@ window.SwaggerUIBundle({
   domNode: root,
   deepLinking: true,
   validatorUrl: null,
-  persistAuthorization: false
+  persistAuthorization: false,
+  onComplete: () => {
+    // Swagger UI's server choice has no label of its own.
+    const servers = root.querySelector('select#servers')
+    if (servers) servers.setAttribute('aria-label', 'Server')
+  }
 })

@@ -2,9 +2,18 @@
 // Without JavaScript nothing here runs, and the same checks show on the case page after saving.
 const DEBOUNCE_MS = 500
 
-function flagList (findings) {
+// What screen readers hear: the region is polite, so the whole new content is read once the
+// person pauses typing: "Warning: wording to check in Your notes: ..." or, once reworded,
+// "No wording to check in Your notes now."
+function flagList (findings, fieldName, hadFlags) {
   const wrapper = document.createElement('div')
-  if (findings.length === 0) return wrapper
+  if (findings.length === 0) {
+    if (hadFlags) {
+      wrapper.className = 'govuk-visually-hidden'
+      wrapper.textContent = 'No wording to check in ' + fieldName + ' now.'
+    }
+    return wrapper
+  }
   wrapper.className = 'govuk-warning-text pp-live-flag'
   const icon = document.createElement('span')
   icon.className = 'govuk-warning-text__icon'
@@ -14,7 +23,7 @@ function flagList (findings) {
   body.className = 'govuk-warning-text__text'
   const heading = document.createElement('span')
   heading.className = 'govuk-visually-hidden'
-  heading.textContent = 'Warning: '
+  heading.textContent = 'Warning: wording to check in ' + fieldName + ': '
   body.appendChild(heading)
   for (const finding of findings) {
     const item = document.createElement('p')
@@ -33,6 +42,7 @@ function flagList (findings) {
     item.appendChild(source)
     body.appendChild(item)
   }
+  wrapper.appendChild(icon)
   wrapper.appendChild(body)
   return wrapper
 }
@@ -45,8 +55,13 @@ function watch (form, field) {
   region.className = 'pp-live-flags'
   region.setAttribute('aria-live', 'polite')
   field.insertAdjacentElement('afterend', region)
+  // The flags also describe the field, so they are read again when it is focused.
+  const describedBy = (field.getAttribute('aria-describedby') || '').split(' ').filter(Boolean)
+  field.setAttribute('aria-describedby', [...describedBy, region.id].join(' '))
+  const fieldName = field.labels && field.labels.length ? field.labels[0].textContent.trim() : 'this box'
   let timer = null
   let latest = 0
+  let hadFlags = false
   field.addEventListener('input', () => {
     clearTimeout(timer)
     timer = setTimeout(async () => {
@@ -60,7 +75,8 @@ function watch (form, field) {
         })
         if (!response.ok || request !== latest) return
         const data = await response.json()
-        region.replaceChildren(flagList(data.findings))
+        region.replaceChildren(flagList(data.findings, fieldName, hadFlags))
+        hadFlags = data.findings.length > 0
       } catch (error) {
         // A failed check must never stop anyone typing; the save still checks.
       }

@@ -1,0 +1,190 @@
+"""Crash safety and backups: an import killed part-way leaves nothing written; a backup
+restores to exactly what was backed up (SQLite online backup; pg_dump/pg_restore)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask_migrate import upgrade
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from parent_partners import create_app
+from parent_partners.extensions import db
+from parent_partners.models import AuditEvent, Carer, Case, User
+from parent_partners.operations import cases as case_ops
+from parent_partners.operations import people, records
+from parent_partners.operations.backup import fingerprint
+from tests.conftest import ROOT
+from tests.test_import import HEADER
+from tests.trust_support import cheap_passwords  # noqa: F401 - fixture
+
+pytestmark = pytest.mark.usefixtures("cheap_passwords")
+
+FLASK = str(Path(sys.executable).with_name("flask"))
+
+
+def _env(database_url: str) -> dict[str, str]:
+    env = {**os.environ, "DATABASE_URL": database_url, "PARTNERS_ENV": "development"}
+    env.pop("REDIS_URL", None)
+    return env
+
+
+def test_an_import_killed_part_way_writes_nothing(
+    app: Flask, database_url: str, make_user, tmp_path: Path
+):
+    worker = make_user("practitioner", team="North Team")
+    rows = [
+        f"KILL-{n},Child {n},2012-01-01,girl,,cce,online,North Team,{worker.email},2026-05-01,"
+        f"Parent {n},mother,yes"
+        for n in range(1500)
+    ]
+    export = tmp_path / "big.csv"
+    export.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+    importer = subprocess.Popen(
+        [FLASK, "--app", "wsgi", "partners", "import-cases", str(export)],
+        cwd=ROOT, env=_env(database_url), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    assert importer.stdout is not None
+    seen = b""
+    deadline = time.monotonic() + 60
+    while b"Importing cases" not in seen and time.monotonic() < deadline:
+        line = importer.stdout.readline()
+        if not line:
+            break
+        seen += line
+    assert b"Importing cases" in seen, seen.decode(errors="replace")  # writing has begun
+    time.sleep(1.5)  # well into the writing: cases, carers, checks and audit events flushed
+    importer.send_signal(signal.SIGKILL)
+    importer.wait(timeout=30)
+    importer.stdout.close()
+    assert importer.returncode == -signal.SIGKILL, "the import finished before it was killed"
+    with app.app_context():
+        db.session.remove()
+        assert db.session.scalar(db.select(db.func.count()).select_from(Case)) == 0
+        assert db.session.scalar(db.select(db.func.count()).select_from(Carer)) == 0
+        actions = db.session.scalars(db.select(AuditEvent.action)).all()
+        assert "cases_imported" not in actions and "case_opened" not in actions
+
+
+# -- backup and restore ----------------------------------------------------------------------
+
+
+def _scratch_urls(tmp_path: Path) -> list[str]:
+    urls = [f"sqlite:///{tmp_path}/backup.sqlite"]
+    base = os.environ.get("TEST_DATABASE_URL", "")
+    if base.startswith("postgresql"):
+        urls.append(make_url(base).set(database=f"{make_url(base).database}_backup")
+                     .render_as_string(hide_password=False))
+    return urls
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def scratch(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A scratch database of each kind (PostgreSQL only with TEST_DATABASE_URL)."""
+    urls = {make_url(url).get_backend_name(): url for url in _scratch_urls(tmp_path)}
+    url = urls.get(request.param)
+    if url is None:
+        pytest.skip("PostgreSQL backups need TEST_DATABASE_URL")
+    if request.param == "postgresql":
+        parsed = make_url(url)
+        admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)'))
+            connection.execute(text(f'CREATE DATABASE "{parsed.database}"'))
+        yield url
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)'))
+        admin.dispose()
+    else:
+        yield url
+
+
+def _seed(app: Flask) -> None:
+    with app.app_context():
+        team = people.create_team("North Team")
+        worker = people.create_user(email="w@example.org", name="W", role="practitioner",
+                                    password="correct horse battery staple", team=team)
+        for number in range(3):
+            case = case_ops.open_case(
+                team_id=team.id, worker_id=worker.id, child_name=f"Child {number}",
+                child_dob=date(2012, 1, 1), gender="girl", ethnicity="mixed",
+                harm_types=["cce"], contexts=["online"], opened_on=date(2026, 5, 1),
+            )
+            assert case is not None
+            records.add_carer(case, worker, {"name": f"Parent {number}",
+                                             "relationship_to_child": "mother",
+                                             "parental_responsibility": True,
+                                             "safe_to_involve": True})
+        db.session.commit()
+
+
+def test_backup_then_restore_gives_back_exactly_what_was_saved(scratch: str, tmp_path: Path):
+    app = create_app({"ENV_NAME": "test", "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": scratch})
+    runner = app.test_cli_runner()
+    with app.app_context():
+        upgrade()
+    _seed(app)
+    with app.app_context():
+        before = fingerprint()
+    target = tmp_path / "partners.backup"
+    result = runner.invoke(args=["partners", "backup", "--to", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.stat().st_size > 0
+
+    with app.app_context():  # life goes on: a new case, an edited name, a disabled account
+        worker = db.session.scalar(db.select(User))
+        case = db.session.scalar(db.select(Case))
+        case_ops.open_case(team_id=case.team_id, worker_id=worker.id, child_name="Later",
+                           child_dob=None, gender="girl", ethnicity="mixed", harm_types=[],
+                           contexts=[], opened_on=date(2026, 6, 1))
+        db.session.scalar(db.select(Carer)).name = "Changed"
+        people.set_active(worker, False)
+        db.session.commit()
+        assert fingerprint() != before
+
+    refused = runner.invoke(args=["partners", "restore", "--from", str(target)], input="n\n")
+    assert refused.exit_code != 0  # it asks first
+    result = runner.invoke(args=["partners", "restore", "--from", str(target), "--yes"])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        after = fingerprint()
+        restored = db.session.scalars(
+            db.select(AuditEvent).where(AuditEvent.action == "database_restored")
+        ).all()
+        assert len(restored) == 1  # the restore itself is recorded, after it
+        db.session.delete(restored[0])
+        db.session.commit()
+        assert fingerprint() == before
+        assert set(after) == set(before)
+        assert after["cases"][0] == 3 and after["carers"][0] == 3
+        db.session.remove()
+        db.engine.dispose()
+
+
+def test_restoring_something_that_is_not_a_backup_changes_nothing(tmp_path: Path):
+    url = f"sqlite:///{tmp_path}/live.sqlite"
+    app = create_app({"ENV_NAME": "test", "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": url})
+    with app.app_context():
+        upgrade()
+    _seed(app)
+    with app.app_context():
+        before = fingerprint()
+    junk = tmp_path / "junk.backup"
+    junk.write_bytes(b"this is not a database" * 100)
+    result = app.test_cli_runner().invoke(
+        args=["partners", "restore", "--from", str(junk), "--yes"]
+    )
+    assert result.exit_code != 0 and "not" in result.output
+    with app.app_context():
+        assert fingerprint() == before
+        db.engine.dispose()
