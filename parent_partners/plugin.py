@@ -286,6 +286,7 @@ class PartnersPlugin:
         from flask_wtf.csrf import generate_csrf
 
         from parent_partners.forms.errors import error_summary
+        from parent_partners.pagination import pagination
 
         return {
             "actor": current_actor(),
@@ -295,6 +296,7 @@ class PartnersPlugin:
             "label": vocabulary.label,
             "labels": vocabulary.labels,
             "error_summary": error_summary,
+            "pagination": pagination,
             "csrf_token": generate_csrf,
             "csp_nonce": g.get("csp_nonce", ""),
             "service_name": current_app.config["SERVICE_NAME"],

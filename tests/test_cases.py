@@ -109,3 +109,33 @@ def test_case_pages_are_not_cached(pages, make_user, make_case):
     response = pages.get(f"/cases/{case.id}")
     assert response.headers["Cache-Control"] == "no-store"
     assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+
+
+def test_long_caseloads_are_paged_and_keep_the_filter(pages, make_user, app: Flask):
+    from datetime import date
+
+    from parent_partners.operations.cases import open_case
+
+    worker = make_user("practitioner")
+    with app.app_context():
+        for number in range(120):
+            open_case(
+                team_id=worker.team_id,
+                worker_id=worker.id,
+                child_name=f"Child {number:03d}",
+                child_dob=date(2011, 1, 1),
+                gender="girl",
+                ethnicity="white",
+                harm_types=["cse"],
+                contexts=[],
+                opened_on=date(2026, 1, 1),
+            )
+        db.session.commit()
+    pages.sign_in(worker)
+    first = pages.get("/cases?mine=1").get_data(as_text=True)
+    assert "Child 000" in first and "Child 050" not in first
+    assert 'href="/cases?mine=1&amp;page=2"' in first
+    assert 'href="/cases?mine=1&amp;page=3"' in first  # the last page
+    second = pages.get("/cases?mine=1&page=2").get_data(as_text=True)
+    assert "Child 050" in second and "Child 000" not in second
+    assert 'href="/cases?mine=1&amp;page=1"' in second

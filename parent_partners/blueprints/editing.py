@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
-from flask import abort, render_template
+from flask import abort, flash, redirect, render_template, url_for
 from flask_wtf import FlaskForm
+from werkzeug.wrappers import Response
 
 from parent_partners.extensions import db
 from parent_partners.identity import actor
 from parent_partners.models import Case
+from parent_partners.operations.versioning import StaleEditError
 from parent_partners.scoping import editable_case_for
 
 R = TypeVar("R")
@@ -40,6 +43,29 @@ def stale_reply(
     form.version.data = current_version
     form.form_errors.append(STALE_MESSAGE)
     return render_template(template, form=form, stale=True, **context), 409
+
+
+def save_edit(
+    form: FlaskForm,
+    record: Any,
+    save: Callable[[int], object],
+    *,
+    template: str,
+    message: str,
+    anchor: str,
+    **context: Any,
+) -> Response | tuple[str, int]:
+    """Save an edit made from ``form`` with ``save(seen_version)``; refuse it if stale.
+
+    On success, back to the case page at ``anchor`` with ``message``; when someone
+    else saved first, the form again with what was typed and a 409.
+    """
+    try:
+        save(form.version.data or 0)
+    except StaleEditError:
+        return stale_reply(template, form, record.version, **context)
+    flash(message, "success")
+    return redirect(url_for("cases.show", case_id=record.case_id, _anchor=anchor))
 
 
 def checked(value: bool) -> str:

@@ -8,11 +8,11 @@ from flask import flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from parent_partners.blueprints.carers import bp
-from parent_partners.blueprints.editing import checked, record_on_case, stale_reply
+from parent_partners.blueprints.editing import checked, record_on_case, save_edit
 from parent_partners.forms.records import CarerForm
 from parent_partners.identity import actor
 from parent_partners.models import Carer
-from parent_partners.operations.records import StaleEditError, add_carer, edit_carer
+from parent_partners.operations.records import add_carer, edit_carer
 from parent_partners.permissions import Permission, requires
 from parent_partners.scoping import editable_case_for
 
@@ -57,10 +57,14 @@ def edit(case_id: int, carer_id: int) -> str | Response | tuple[str, int]:
         form.parental_responsibility.data = checked(carer.parental_responsibility)
         form.safe_to_involve.data = checked(carer.safe_to_involve)
     if form.validate_on_submit():
-        try:
-            edit_carer(carer, actor(), _values(form), seen_version=form.version.data or 0)
-        except StaleEditError:
-            return stale_reply(TEMPLATE, form, carer.version, case=case, carer=carer)
-        flash(f"{carer.name} updated.", "success")
-        return redirect(url_for("cases.show", case_id=case.id, _anchor="carers"))
+        return save_edit(
+            form,
+            carer,
+            lambda seen: edit_carer(carer, actor(), _values(form), seen_version=seen),
+            template=TEMPLATE,
+            message=f"{form.name.data} updated.",
+            anchor="carers",
+            case=case,
+            carer=carer,
+        )
     return render_template(TEMPLATE, form=form, case=case, carer=carer)

@@ -8,12 +8,11 @@ from flask import flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from parent_partners.blueprints.consultations import bp
-from parent_partners.blueprints.editing import checked, record_on_case, stale_reply
+from parent_partners.blueprints.editing import checked, record_on_case, save_edit
 from parent_partners.forms.records import ConsultationForm
 from parent_partners.identity import actor
 from parent_partners.models import Case, Consultation
 from parent_partners.operations.records import (
-    StaleEditError,
     edit_consultation,
     record_consultation,
 )
@@ -72,18 +71,20 @@ def edit(case_id: int, consultation_id: int) -> str | Response | tuple[str, int]
     case, consultation = record_on_case(Consultation, case_id, consultation_id)
     form = _form(case, consultation)
     if form.validate_on_submit():
-        try:
-            edit_consultation(
+        return save_edit(
+            form,
+            consultation,
+            lambda seen: edit_consultation(
                 consultation,
                 actor(),
                 _values(form),
                 list(form.carer_ids.data or []),
-                seen_version=form.version.data or 0,
-            )
-        except StaleEditError:
-            return stale_reply(
-                TEMPLATE, form, consultation.version, case=case, consultation=consultation
-            )
-        flash("Consultation updated.", "success")
-        return redirect(url_for("cases.show", case_id=case.id, _anchor="timeline"))
+                seen_version=seen,
+            ),
+            template=TEMPLATE,
+            message="Consultation updated.",
+            anchor="timeline",
+            case=case,
+            consultation=consultation,
+        )
     return render_template(TEMPLATE, form=form, case=case, consultation=consultation)

@@ -7,12 +7,12 @@ from typing import Any
 from flask import flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from parent_partners.blueprints.editing import checked, record_on_case, stale_reply
+from parent_partners.blueprints.editing import checked, record_on_case, save_edit
 from parent_partners.blueprints.involvements import bp
 from parent_partners.forms.records import InvolvementForm
 from parent_partners.identity import actor
 from parent_partners.models import Case, Involvement
-from parent_partners.operations.records import StaleEditError, edit_involvement, log_involvement
+from parent_partners.operations.records import edit_involvement, log_involvement
 from parent_partners.permissions import Permission, requires
 from parent_partners.scoping import editable_case_for
 
@@ -69,18 +69,20 @@ def edit(case_id: int, involvement_id: int) -> str | Response | tuple[str, int]:
     case, involvement = record_on_case(Involvement, case_id, involvement_id)
     form = _form(case, involvement)
     if form.validate_on_submit():
-        try:
-            edit_involvement(
+        return save_edit(
+            form,
+            involvement,
+            lambda seen: edit_involvement(
                 involvement,
                 actor(),
                 _values(form),
                 list(form.carer_ids.data or []),
-                seen_version=form.version.data or 0,
-            )
-        except StaleEditError:
-            return stale_reply(
-                TEMPLATE, form, involvement.version, case=case, involvement=involvement
-            )
-        flash("Involvement updated.", "success")
-        return redirect(url_for("cases.show", case_id=case.id, _anchor="timeline"))
+                seen_version=seen,
+            ),
+            template=TEMPLATE,
+            message="Involvement updated.",
+            anchor="timeline",
+            case=case,
+            involvement=involvement,
+        )
     return render_template(TEMPLATE, form=form, case=case, involvement=involvement)
