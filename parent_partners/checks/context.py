@@ -251,6 +251,7 @@ _MALE = (
 )
 _PARENT_N = (
     r"foster carers?|kinship carers?|special guardians?|residential staff|"
+    r"key workers?|keyworkers?|residential workers?|residential carers?|"
     r"carers?|parents?|grandparents?|guardians?|family|families|household|home|house|"
     r"staff|placement|kinship|parenting|partner"
 )
@@ -262,7 +263,9 @@ _CHILD_N = (
 _OTHER = (
     r"men|man|males|male|adults|adult|group|gang|abusers?|perpetrators?|exploiters?|groomers?|"
     r"boys|lads|dealers|youths|security|peers|friends|strangers|suspects?|offenders?|"
-    r"traffickers?|(?:1[89]|[2-9]\d)[- ]year[- ]old"
+    r"traffickers?|drivers?|receptionists?|landlords?|landlady|owners?|shopkeepers?|"
+    r"bouncers?|doormen|doorman|cashiers?|neighbours?|neighbors?|customers?|"
+    r"(?:1[89]|[2-9]\d)[- ]year[- ]old"
 )
 _SERVICE = (
     r"social workers?|workers?|police|officers?|sergeant|school|teachers?|manager|team|service|"
@@ -292,6 +295,45 @@ _NAME_STOP = _words(
     Is Was Are Were Will Would Should Could Can May Might Must Has Have Had Be Being Been Who
     What Where Why How Which Whose Whom Whether Who's Lots Good Bad Well Yes Okay OK"""
 )
+# "Staff" are carers in a children's home or placement, but not at a hotel or a shop.
+_STAFF_SERVICE = _words(
+    """school schools college colleges hospital hospitals health police council nursery
+    academy gp surgery camhs yot"""
+)
+_STAFF_CARE = _words(
+    """home homes unit units placement placements house residential children's childrens care
+    foster supported accommodation hostel semi-independent"""
+)
+_STAFF_OTHER = _words(
+    """hotel hotels motel shop shops store stores takeaway bar bars pub pubs club clubs nightclub
+    restaurant restaurants cafe café supermarket station garage venue venues cinema gym
+    security airport bus train rail library leisure salon kebab chicken fast-food b&b airbnb
+    park arcade retail door event festival site factory warehouse"""
+)
+_STAFF_SKIP = _words("""the a an this that her his their its""")
+
+
+def _staff_role(text: str, words: list[re.Match[str]], i: int, end_i: int) -> str:
+    """Role of "staff" at words[i] (ending at words[end_i]): parent, service or other."""
+    if i > 0 and not _DET_BREAK.intersection(text[words[i - 1].end() : words[i].start()]):
+        prev = words[i - 1].group().lower().rstrip("'’")
+        if prev in _STAFF_SERVICE:
+            return "service"
+        if prev in _STAFF_OTHER:
+            return "other"  # "hotel staff", "shop staff"
+    j = end_i + 1
+    if j < len(words) and words[j].group().lower() in ("at", "in", "from", "of"):
+        j += 1
+        while j < len(words) and words[j].group().lower() in _STAFF_SKIP:
+            j += 1
+        if j < len(words):
+            place = words[j].group().lower()
+            if place in _STAFF_SERVICE:
+                return "service"
+            return "parent" if place in _STAFF_CARE else "other"
+    return "parent"
+
+
 _PLACE_PREP = _words(
     """in into to from at near on via around outside inside towards toward through across of off
     opposite behind beyond"""
@@ -324,6 +366,7 @@ class Mention(NamedTuple):
     text: str
     subject_like: bool
     after_preposition: bool
+    name: bool = False  # a capitalised word taken as a first name
 
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’\-]*")
@@ -444,6 +487,7 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
             continue
         m_start, m_end = m.start(), m.end()
         role = gender = ""
+        named = False
         nxt = words[i + 1] if i + 1 < len(words) else None
         adjacent = nxt is not None and text[m_end : nxt.start()] == " "
         consumed = 1
@@ -473,6 +517,8 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
                 role, gender = "self", "n"
             elif low in _PEOPLE:
                 role, gender = _PEOPLE[low]
+                if low == "staff":
+                    role = _staff_role(text, words, i, i)
                 if (
                     role in ("parent",)
                     and adjacent
@@ -501,7 +547,7 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
                     if prev_words and prev_words[-1].lower() in _PLACE_PREP:
                         i += 1
                         continue  # a place: "in Luton", "on Albion Street"
-                    role, gender = "child", "n"
+                    role, gender, named = "child", "n", True
         if role:
             subject_like, after_prep = _position(text, words, i, start)
             out.append(
@@ -513,6 +559,7 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
                     text=text[m_start:m_end],
                     subject_like=subject_like,
                     after_preposition=after_prep,
+                    name=named,
                 )
             )
         i += consumed
@@ -531,17 +578,38 @@ def _compatible(pronoun: Mention, cand: Mention) -> bool:
     return pronoun.gender == "n" or cand.gender in ("n", pronoun.gender)
 
 
-def resolve_pronoun(pronoun: Mention, mentions: list[Mention], sent_start: int) -> str:
-    """Role ("child" or "parent") a pronoun most likely refers to; children by default."""
+def resolve_pronoun(
+    pronoun: Mention,
+    mentions: list[Mention],
+    sent_start: int,
+    text: str | None = None,
+    named: dict[int, bool] | None = None,
+) -> str:
+    """Role ("child" or "parent") a pronoun most likely refers to; children by default.
+
+    With ``text``, a first name introduced as a parent there (named_parent) is a parent.
+    """
     earlier = [c for c in mentions if c.end <= pronoun.start and _compatible(pronoun, c)]
     same = [c for c in earlier if c.start >= sent_start]
     prev = [c for c in earlier if c.start < sent_start]
+
+    def role(c: Mention) -> str:
+        if text is not None and is_name(c):
+            known = named.get(c.start) if named is not None else None
+            if known is None:
+                known = named_parent(text, c)
+                if named is not None:
+                    named[c.start] = known
+            if known:
+                return "parent"
+        return c.role
+
     for pool in (same, prev):
         subjects = [c for c in pool if c.subject_like]
         if subjects:
-            return subjects[-1].role
+            return role(subjects[-1])
         if pool:
-            return pool[-1].role
+            return role(pool[-1])
     return "child"
 
 
@@ -564,8 +632,15 @@ def subject_roles(
     context_start: LazyPos,
     quotes: list[tuple[int, int]],
     mentions: list[Mention] | None = None,
+    names: bool = False,
+    named: dict[int, bool] | None = None,
 ) -> set[str]:
     """Roles of the person(s) the words at ``m_start`` are about.
+
+    A first name introduced as a parent (see named_parent) counts as a parent. With
+    ``names``, a subject that is a bare first name also adds the role "name", so that
+    rules whose wording only fits a parent can treat it as one. ``named``, if given,
+    remembers named_parent answers by mention start (one dict per text).
 
     ``mentions``, if given, are the mentions (outside quotes) of the context from
     ``context_start`` on, computed once per sentence by the caller.
@@ -584,6 +659,14 @@ def subject_roles(
 
     def role_of(mention: Mention) -> str:
         nonlocal full
+        if mention.role == "child" and is_name(mention):
+            known = named.get(mention.start) if named is not None else None
+            if known is None:
+                known = named_parent(text, mention)
+                if named is not None:
+                    named[mention.start] = known
+            if known:
+                return "parent"
         if mention.role != "pronoun":
             return mention.role
         if full is None:
@@ -591,7 +674,7 @@ def subject_roles(
             ctx = _pos(context_start)
             earlier = find_mentions(text, ctx, sent_start) if ctx < sent_start else []
             full = _outside(earlier, quotes) + local
-        return resolve_pronoun(mention, full, sent_start)
+        return resolve_pronoun(mention, full, sent_start, text, named)
 
     if _PARTICIPLE.match(text, m_start) and text[sent_start:m_start].rstrip().endswith(","):
         # ", knowing full well ..." describes the main clause's subject.
@@ -630,6 +713,8 @@ def subject_roles(
         ):
             return {role_of(earlier[-1])}
     roles = {role_of(subject)}
+    if names and roles == {"child"} and is_name(subject):
+        roles.add("name")
     idx = len(filtered) - 1
     while idx > 0:
         prev = filtered[idx - 1]
@@ -639,6 +724,150 @@ def subject_roles(
         roles.add(role_of(prev))
         idx -= 1
     return roles
+
+
+# ------------------------------------------------------------------ named parents
+
+_PARENT_WORD = (
+    r"(?i:(?:step[- ]?|foster[- ])?(?:mum|mother|mam|mom|dad|father|parent|carer|guardian|"
+    r"grandmother|grandma|nan|nana|gran|granny|grandad|granddad|grandfather|aunt|aunty|"
+    r"auntie|uncle))"
+)
+_KIDS = (
+    r"(?i:son|sons|daughter|daughters|child|children|kids|grandson|granddaughter|stepson|"
+    r"stepdaughter)"
+)
+_OWNER = r"(?:[A-Z][\w\-]*['’]s|(?i:his|her|their|the))"
+
+
+def is_name(mention: Mention) -> bool:
+    """True when the mention is a capitalised first name (not a role word such as "Mum")."""
+    return mention.name and mention.role == "child"
+
+
+_INTRO_AFTER = re.compile(
+    rf"\s*[,(]\s*(?:{_OWNER}\s+)?{_PARENT_WORD}\b|\s+(?:is|was)\s+(?:{_OWNER}\s+)?{_PARENT_WORD}\b"
+)
+_INTRO_BEFORE = re.compile(rf"\b{_PARENT_WORD}\s*[,(]?\s*$")
+_OWN_KIDS = re.compile(rf"[^.!?;]{{0,80}}?\b(?i:her|his|their)\s+{_KIDS}\b")
+_INTRO_LOOK = 300
+# A cheap first check: no word for a child after the name.
+_PARENT_HINTS = (
+    "mum",
+    "mom",
+    "mam",
+    "dad",
+    "moth",
+    "fath",
+    "parent",
+    "carer",
+    "guardian",
+    "gran",
+    "nan",
+    "aunt",
+    "uncle",
+)
+
+
+def named_parent(text: str, mention: Mention) -> bool:
+    """True when a first name is introduced as a parent or carer in the text.
+
+    "Joanne, Tyler's mum, ...", "Joanne is Tyler's mum", "Tyler's mum (Joanne)",
+    "mum Joanne" (within the last 300 characters), or, in the name's own sentence,
+    "Donna allowed her son ...".
+    """
+    raw = mention.text
+    name = raw[:-2] if raw.endswith(("'s", "’s")) else raw
+    limit = min(len(text), mention.end + 300)
+    for mark in ".!?":
+        stop = text.find(mark, mention.end, limit)
+        if stop >= 0:
+            limit = stop
+    tail = text[mention.end : limit].lower()
+    if (
+        "son" in tail or "daughter" in tail or "child" in tail or "kid" in tail
+    ) and _OWN_KIDS.match(text, mention.start + len(name), limit):
+        return True
+    lo = max(0, mention.start - _INTRO_LOOK)
+    pos = text.find(name, lo, limit)
+    while pos >= 0:
+        after = pos + len(name)
+        if (pos == 0 or not text[pos - 1].isalnum()) and (
+            after >= len(text) or not text[after].isalnum()
+        ):
+            nxt = text[after : after + 6].lstrip()
+            if (nxt[:1] in ",(" or nxt.startswith(("is ", "was "))) and _INTRO_AFTER.match(
+                text, after, limit
+            ):
+                return True
+            before = text[max(0, pos - 40) : pos].lower()
+            if any(w in before for w in _PARENT_HINTS) and _INTRO_BEFORE.search(
+                text, max(0, pos - 40), pos
+            ):
+                return True
+        pos = text.find(name, after, limit)
+    return False
+
+
+# ------------------------------------------------------------------ neither ... nor
+
+_NEITHER = re.compile(r"\b(?:neither|nor)\b", re.IGNORECASE)
+
+
+def coordinated_roles(text: str, start: int, end: int) -> set[str] | None:
+    """Roles of the people a "neither ... nor" match is about, or None for other matches.
+
+    "Neither Mia nor her mother will engage": both; "... and neither will his parents":
+    the people after the last "neither"/"nor".
+    """
+    hits = list(_NEITHER.finditer(text, start, end))
+    if not hits:
+        return None
+    lo = start if hits[0].start() == start else hits[-1].end()
+    mentions = find_mentions(text, lo, end)
+    roles: set[str] = set()
+    for m in mentions:
+        if m.role in ("child", "parent"):
+            roles.add(
+                "parent" if m.role == "child" and is_name(m) and named_parent(text, m) else m.role
+            )
+        elif m.role == "pronoun" and m.text.lower() in ("he", "she", "they"):
+            roles.add("child")
+    return roles or None
+
+
+# ------------------------------------------------------------------ "describe X as ..."
+
+_LABEL_VERB = re.compile(
+    r"(?:describ|see|saw|seen|view|regard|consider|label|portray|perceiv|characteri[sz]|brand|"
+    r"paint|know|knew)[\w'’]*\s+",
+    re.IGNORECASE,
+)
+_AS = re.compile(r"\bas\b", re.IGNORECASE)
+
+
+def labelled_object(text: str, start: int, end: int) -> tuple[int, set[str]] | None:
+    """For a match "describe(s) X as <label>": where X starts and who X is.
+
+    The label is about the object X, and the words are whoever's uses the verb: so
+    context analysis looks at X, with the verb before it. None for other matches.
+    """
+    verb = _LABEL_VERB.match(text, start, end)
+    if verb is None:
+        return None
+    as_word = _AS.search(text, verb.end(), end)
+    if as_word is None:
+        return None
+    roles: set[str] = set()
+    for m in find_mentions(text, verb.end(), as_word.start()):
+        if m.role == "pronoun":
+            if m.text.lower() in ("him", "her", "them"):
+                roles.add("child")
+        elif m.role == "child" and is_name(m) and named_parent(text, m):
+            roles.add("parent")
+        else:
+            roles.add(m.role)
+    return verb.end(), roles or {"unknown"}
 
 
 # ------------------------------------------------------------------ negation
@@ -791,6 +1020,13 @@ _ENDORSE = re.compile(
 )
 
 
+_PRO_CARER = re.compile(
+    r"\b(?:staff|key ?workers?|residential workers?|residential carers?)\s+"
+    r"(?:(?:have|has|had|also|both|all|often|now|been|repeatedly|consistently)\s+)*$",
+    re.IGNORECASE,
+)
+
+
 class Voice(NamedTuple):
     """Whose words a match is: the writer's own, a voice (child/parent/others), or a report."""
 
@@ -806,6 +1042,9 @@ def _speaker_role(
     quotes: list[tuple[int, int]],
 ) -> str:
     roles = subject_roles(text, verb_start, sent_start, context_start, quotes)
+    if "parent" in roles and _PRO_CARER.search(text, max(sent_start, verb_start - 60), verb_start):
+        # Residential staff and key workers report as professionals, not as a parent's voice.
+        roles = {"service"}
     for role in ("self", "service", "child", "parent", "other"):
         if role in roles:
             return role
@@ -885,4 +1124,18 @@ def voice_of(
         speaker = next(iter(roles))
     else:
         speaker = _speaker_role(text, verb.start(), sent_start, context_start, quotes)
+    return _classify_report(speaker, text, sent_start, m_end, window_end)
+
+
+def label_voice(
+    text: str,
+    verb_start: int,
+    m_end: int,
+    sent_start: int,
+    context_start: LazyPos,
+    quotes: list[tuple[int, int]],
+    window_end: LazyPos,
+) -> Voice:
+    """Whose label "<someone> describes X as <label>" is: the verb works as a report verb."""
+    speaker = _speaker_role(text, verb_start, sent_start, context_start, quotes)
     return _classify_report(speaker, text, sent_start, m_end, window_end)

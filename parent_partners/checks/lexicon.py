@@ -72,6 +72,9 @@ class Rule:
     exclude_next: re.Pattern[str] | None = None
     exclude_prev: re.Pattern[str] | None = None
     unless_sentence: re.Pattern[str] | None = None
+    # Wording that only fits a parent ("failed to protect her"): with a bare first name as
+    # its subject, the rule treats the name as a parent's.
+    name_as_parent: re.Pattern[str] | None = None
 
     @property
     def suggestion(self) -> str:
@@ -219,6 +222,9 @@ def compile_rule(data: Mapping[str, Any], compiler: PatternCompiler) -> Rule:
         unless = _context_regex(
             compiler, _as_list(data.get("unless_sentence"), "unless_sentence", rule_id), "any"
         )
+        name_as_parent = _context_regex(
+            compiler, _as_list(data.get("name_as_parent"), "name_as_parent", rule_id), "any"
+        )
     except PatternError as exc:
         raise ValueError(f"rule {rule_id!r}: {exc}") from exc
     # Longer alternatives first so the reported span is the fullest phrase.
@@ -250,6 +256,7 @@ def compile_rule(data: Mapping[str, Any], compiler: PatternCompiler) -> Rule:
         exclude_next=exclude_next,
         exclude_prev=exclude_prev,
         unless_sentence=unless,
+        name_as_parent=name_as_parent,
     )
 
 

@@ -12,8 +12,11 @@ from __future__ import annotations
 
 from .context import (
     SentenceContext,
+    coordinated_roles,
     is_language_advice,
     is_negated,
+    label_voice,
+    labelled_object,
     sentence_span,
     subject_roles,
     voice_of,
@@ -122,6 +125,7 @@ def blame_context_ok(
     span_memo: list[tuple[int, int]] | None = None,
     subjects: dict[int, tuple[bool, frozenset[str]]] | None = None,
     low: str | None = None,
+    named: dict[int, bool] | None = None,
 ) -> bool:
     """True when the match at [start, end) is the writer's own blaming use of the words.
 
@@ -145,25 +149,50 @@ def blame_context_ok(
         if cache is not None:
             cache[s_start] = around
     quotes = around.quotes
+    # "Staff describe her as manipulative": the label is about the object, and whose words
+    # they are depends on the verb before it.
+    about = labelled_object(text, start, end) if end - start > 6 else None
+    at = start if about is None else about[0]
     # Two rules often match the same words (a child and a parent reading of "hard to
     # reach"); voice and subject depend only on the span, so they are worked out once.
-    known = subjects.get(start) if subjects is not None else None
+    known = subjects.get(at) if subjects is not None else None
     if known is None:
         voice = voice_of(
-            text, start, end, s_start, s_end, around.ctx_start, quotes, around.window_end, low
+            text, at, end, s_start, s_end, around.ctx_start, quotes, around.window_end, low
         )
+        if about is not None and voice.status == "own" and voice.speaker is None:
+            voice = label_voice(
+                text, start, end, s_start, around.ctx_start, quotes, around.window_end
+            )
         own = voice.status not in ("voice", "reported_challenged")
         roles: frozenset[str] = frozenset()
         if own:
-            found = subject_roles(text, start, s_start, around.ctx_start, quotes)
+            found = subject_roles(
+                text, at, s_start, around.ctx_start, quotes, names=True, named=named
+            )
             roles = frozenset("service" if r == "self" else r for r in found)
         known = (own, roles)
         if subjects is not None:
-            subjects[start] = known
+            subjects[at] = known
     own, roles = known
+    if about is not None:
+        roles = frozenset(about[1])
     if not own:
         return False
-    return not rule.subject or bool(roles & set(rule.subject))
+    span = text[start:end].lower()
+    if "nor" in span or "neither" in span:
+        # "Neither Mia nor her mother will engage": about the people named in the match.
+        coordinated = coordinated_roles(text, start, end)
+        if coordinated is not None:
+            roles = frozenset(coordinated)
+    if not rule.subject or roles & set(rule.subject):
+        return True
+    # A bare first name doing something only a parent can ("Joanne failed to protect her").
+    return (
+        rule.name_as_parent is not None
+        and "name" in roles
+        and rule.name_as_parent.match(text, start) is not None
+    )
 
 
 def scan_text(text: str, lexicon: Lexicon | None = None) -> list[Finding]:
@@ -182,6 +211,7 @@ def scan_text(text: str, lexicon: Lexicon | None = None) -> list[Finding]:
     cache: dict[int, SentenceContext] = {}
     span_memo: list[tuple[int, int]] = []
     subjects: dict[int, tuple[bool, frozenset[str]]] = {}
+    named: dict[int, bool] = {}
     low = lower_aligned(text)
     # Context regexes run without IGNORECASE on the lower-cased text, unless the text has
     # one of the letters where that would differ.
@@ -190,7 +220,7 @@ def scan_text(text: str, lexicon: Lexicon | None = None) -> list[Finding]:
         rule = lex.rules[ri]
         if start < last_end.get(rule.kind, -1):
             continue
-        if not blame_context_ok(text, rule, start, end, cache, span_memo, subjects, ctx_low):
+        if not blame_context_ok(text, rule, start, end, cache, span_memo, subjects, ctx_low, named):
             continue
         last_end[rule.kind] = end
         findings.append(
