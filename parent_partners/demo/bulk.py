@@ -43,7 +43,13 @@ from parent_partners.models import (
     involvement_carers,
 )
 from parent_partners.operations import summaries
-from parent_partners.operations.flags import check_settings, finding_key
+from parent_partners.operations.flags import (
+    carer_data,
+    check_settings,
+    consultation_data,
+    finding_key,
+    involvement_data,
+)
 
 CHUNK = 500  # cases per chunk: one unit of work for a process, one batch of INSERTs
 # Ids reserved per case: more than a case can ever have of each (asserted as rows are made).
@@ -205,7 +211,7 @@ def _emit(out: ChunkRows, built: BuiltCase, number: int, job: _Job, rng: random.
             }
         )
     worker_id = plan_ids[1]
-    involvement_data: list[checks.InvolvementData] = []
+    checked_involvements: list[checks.InvolvementData] = []
     for k, inv in enumerate(built.involvements):
         inv_id = bases.involvement + number * INVOLVEMENT_STRIDE + k + 1
         at = _at(inv.date, 17)
@@ -236,25 +242,8 @@ def _emit(out: ChunkRows, built: BuiltCase, number: int, job: _Job, rng: random.
         out.involvement_carers.extend(
             {"involvement_id": inv_id, "carer_id": carer_id} for carer_id in members
         )
-        involvement_data.append(
-            checks.InvolvementData(
-                id=inv_id,
-                date=inv.date,
-                carer_ids=members,
-                kind=inv.kind,
-                partnership_level=inv.partnership_level,
-                shares_child_information=inv.shares_child_information,
-                shared_what=inv.shared_what,
-                shared_why=inv.shared_why,
-                parent_view=inv.parent_view,
-                strengths=inv.strengths,
-                parent_distress=inv.parent_distress,
-                distress_support=inv.distress_support,
-                actions=inv.actions,
-                notes=inv.notes,
-            )
-        )
-    consultation_data: list[checks.ConsultationData] = []
+        checked_involvements.append(involvement_data(inv, inv_id, members))
+    checked_consultations: list[checks.ConsultationData] = []
     for k, con in enumerate(built.consultations):
         con_id = bases.consultation + number * CONSULTATION_STRIDE + k + 1
         at = _at(con.date, 16)
@@ -282,40 +271,17 @@ def _emit(out: ChunkRows, built: BuiltCase, number: int, job: _Job, rng: random.
         out.consultation_carers.extend(
             {"consultation_id": con_id, "carer_id": carer_id} for carer_id in members
         )
-        consultation_data.append(
-            checks.ConsultationData(
-                id=con_id,
-                date=con.date,
-                carer_ids=members,
-                child_view=con.child_view,
-                child_wish=con.child_wish if con.child_asked else None,
-                influence=con.influence,
-                decision=con.decision,
-                override_rationale=con.override_rationale,
-                child_told_outcome=con.child_told_outcome,
-                not_asked_reason=None if con.child_asked else con.not_asked_reason,
-                not_asked_detail=con.not_asked_detail,
-            )
-        )
+        checked_consultations.append(consultation_data(con, con_id, members))
     data = checks.CaseData(
         id=case_id,
         child_name=case.child_name,
         child_dob=case.child_dob,
-        carers=tuple(
-            checks.CarerData(
-                id=carer_ids[id(c)],
-                name=c.name,
-                relationship=c.relationship_to_child,
-                safe_to_involve=c.safe_to_involve,
-                safe_reason=c.safe_reason,
-            )
-            for c in built.carers
-        ),
-        involvements=tuple(involvement_data),
-        consultations=tuple(consultation_data),
+        carers=tuple(carer_data(c, carer_ids[id(c)]) for c in built.carers),
+        involvements=tuple(checked_involvements),
+        consultations=tuple(checked_consultations),
     )
-    dates = {("involvement", i.id): i.date for i in involvement_data}
-    dates.update({("consultation", c.id): c.date for c in consultation_data})
+    dates = {("involvement", i.id): i.date for i in checked_involvements}
+    dates.update({("consultation", c.id): c.date for c in checked_consultations})
     keys: set[str] = set()
     for finding in checks.check_case(data, job.settings, job.lexicon):
         key = finding_key(finding)
@@ -329,9 +295,7 @@ def _emit(out: ChunkRows, built: BuiltCase, number: int, job: _Job, rng: random.
         _resolved_history(out, data, keys, job, rng)
 
 
-def _flag_row(
-    case_id: int, key: str, finding: checks.Finding, raised: datetime
-) -> dict[str, Any]:
+def _flag_row(case_id: int, key: str, finding: checks.Finding, raised: datetime) -> dict[str, Any]:
     return {
         "case_id": case_id,
         "kind": finding.kind,
@@ -399,8 +363,12 @@ def _bases() -> Bases:
     def last(model: Any) -> int:
         return int(db.session.scalar(select(func.coalesce(func.max(model.id), 0))) or 0)
 
-    return Bases(case=last(Case), carer=last(Carer), involvement=last(Involvement),
-                 consultation=last(Consultation))
+    return Bases(
+        case=last(Case),
+        carer=last(Carer),
+        involvement=last(Involvement),
+        consultation=last(Consultation),
+    )
 
 
 def load_cases(

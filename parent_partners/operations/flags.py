@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import date
+from typing import Any
 
 from flask import current_app, has_app_context
 from sqlalchemy import select
@@ -32,6 +33,62 @@ def finding_key(finding: checks.Finding) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()[:64]
 
 
+def carer_data(carer: Any, carer_id: int) -> checks.CarerData:
+    """Map a parent or carer (a row, or anything with its fields) onto the checker's data."""
+    return checks.CarerData(
+        id=carer_id,
+        name=carer.name,
+        relationship=carer.relationship_to_child,
+        safe_to_involve=carer.safe_to_involve,
+        safe_reason=carer.safe_reason or "",
+    )
+
+
+def involvement_data(
+    involvement: Any, involvement_id: int, carer_ids: tuple[int, ...]
+) -> checks.InvolvementData:
+    """Map an involvement (a row, or anything with its fields) onto the checker's data."""
+    return checks.InvolvementData(
+        id=involvement_id,
+        date=involvement.date,
+        carer_ids=carer_ids,
+        kind=involvement.kind,
+        partnership_level=involvement.partnership_level,
+        shares_child_information=involvement.shares_child_information,
+        shared_what=involvement.shared_what or "",
+        shared_why=involvement.shared_why or "",
+        parent_view=involvement.parent_view or "",
+        strengths=involvement.strengths or "",
+        parent_distress=involvement.parent_distress,
+        distress_support=involvement.distress_support or "",
+        actions=involvement.actions or "",
+        notes=involvement.notes or "",
+    )
+
+
+def consultation_data(
+    consultation: Any, consultation_id: int, carer_ids: tuple[int, ...]
+) -> checks.ConsultationData:
+    """Map a consultation (a row, or anything with its fields) onto the checker's data.
+
+    When the child was not asked there is no wish; when they were, no reason for not asking.
+    """
+    asked = consultation.child_asked
+    return checks.ConsultationData(
+        id=consultation_id,
+        date=consultation.date,
+        carer_ids=carer_ids,
+        child_view=consultation.child_view or "",
+        child_wish=consultation.child_wish if asked else None,
+        influence=consultation.influence or "",
+        decision=consultation.decision,
+        override_rationale=consultation.override_rationale or "",
+        child_told_outcome=consultation.child_told_outcome,
+        not_asked_reason=None if asked else consultation.not_asked_reason,
+        not_asked_detail=consultation.not_asked_detail or "",
+    )
+
+
 def case_data(case: Case, today: date | None = None) -> checks.CaseData:
     """Map a case and its live records onto the checker's plain data."""
     involvements = db.session.scalars(
@@ -46,51 +103,12 @@ def case_data(case: Case, today: date | None = None) -> checks.CaseData:
         id=case.id,
         child_name=case.child_name,
         child_dob=case.child_dob,
-        carers=tuple(
-            checks.CarerData(
-                id=c.id,
-                name=c.name,
-                relationship=c.relationship_to_child,
-                safe_to_involve=c.safe_to_involve,
-                safe_reason=c.safe_reason or "",
-            )
-            for c in case.carers
-            if c.archived_at is None
-        ),
+        carers=tuple(carer_data(c, c.id) for c in case.carers if c.archived_at is None),
         involvements=tuple(
-            checks.InvolvementData(
-                id=i.id,
-                date=i.date,
-                carer_ids=tuple(c.id for c in i.carers),
-                kind=i.kind,
-                partnership_level=i.partnership_level,
-                shares_child_information=i.shares_child_information,
-                shared_what=i.shared_what or "",
-                shared_why=i.shared_why or "",
-                parent_view=i.parent_view or "",
-                strengths=i.strengths or "",
-                parent_distress=i.parent_distress,
-                distress_support=i.distress_support or "",
-                actions=i.actions or "",
-                notes=i.notes or "",
-            )
-            for i in involvements
+            involvement_data(i, i.id, tuple(c.id for c in i.carers)) for i in involvements
         ),
         consultations=tuple(
-            checks.ConsultationData(
-                id=c.id,
-                date=c.date,
-                carer_ids=tuple(carer.id for carer in c.carers),
-                child_view=c.child_view or "",
-                child_wish=c.child_wish if c.child_asked else None,
-                influence=c.influence or "",
-                decision=c.decision,
-                override_rationale=c.override_rationale or "",
-                child_told_outcome=c.child_told_outcome,
-                not_asked_reason=None if c.child_asked else c.not_asked_reason,
-                not_asked_detail=c.not_asked_detail or "",
-            )
-            for c in consultations
+            consultation_data(c, c.id, tuple(carer.id for carer in c.carers)) for c in consultations
         ),
         today=today,
     )
