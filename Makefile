@@ -8,7 +8,7 @@ ASSETS := parent_partners/static/govuk/govuk-frontend.min.css
 DEV := PARTNERS_ENV=development
 
 .DEFAULT_GOAL := help
-.PHONY: help install assets run test test-postgres test-browser lint bench bench-dashboard load clean
+.PHONY: help install assets run test test-postgres test-browser lint bench bench-dashboard load clean check-wheel
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -64,3 +64,6 @@ load: install ## Load run: 50 practitioners for 60 s on gunicorn + PostgreSQL (L
 
 clean: ## Remove the virtualenv, node_modules and built assets
 	rm -rf $(VENV) node_modules parent_partners/static/govuk parent_partners/static/swagger-ui
+
+check-wheel: install ## Build the wheel, install it outside the checkout and use it (standalone and as a plugin)
+	bash scripts/check_wheel.sh

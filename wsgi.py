@@ -1,5 +1,5 @@
 """WSGI entry point: ``gunicorn 'wsgi:app'`` or ``flask --app wsgi ...``."""
 
-from parent_partners import create_app
+from parent_partners.wsgi import app
 
-app = create_app()
+__all__ = ["app"]

@@ -234,3 +234,6 @@ def import_cases_command(source: TextIO) -> None:
 
 
 from parent_partners import cli_trust  # noqa: E402, F401 - registers disable-user, backup, restore
+from parent_partners.cli_db import db_cli  # noqa: E402 - the service's own `partners db`
+
+partners_cli.add_command(db_cli)

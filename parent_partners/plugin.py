@@ -18,14 +18,13 @@ import secrets
 from collections.abc import Callable
 from datetime import date, datetime
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from flask import Blueprint, Flask, abort, current_app, g, request, send_from_directory, url_for
 from flask.wrappers import Response
 from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
-from parent_partners import permissions, vocabulary
+from parent_partners import permissions, resources, vocabulary
 from parent_partners.extensions import csrf, db, migrate
 from parent_partners.identity import EXTENSION_KEY, current_actor, is_api_request
 from parent_partners.inputs import check_text_input
@@ -33,9 +32,8 @@ from parent_partners.inputs import check_text_input
 if TYPE_CHECKING:
     from parent_partners.models import User
 
-PACKAGE_DIR = Path(__file__).resolve().parent
-MIGRATIONS_DIR = str(PACKAGE_DIR.parent / "migrations")
-STATIC_DIR = PACKAGE_DIR / "static"
+MIGRATIONS_DIR = str(resources.MIGRATIONS_DIR)
+STATIC_DIR = resources.STATIC_DIR
 
 IdentityLoader = Callable[[], "User | None"]
 
@@ -63,7 +61,7 @@ class _TemplatesBlueprint(Blueprint):
 def _package_loader() -> BaseLoader:
     return ChoiceLoader(
         [
-            FileSystemLoader(str(PACKAGE_DIR / "templates")),
+            FileSystemLoader(str(resources.TEMPLATES_DIR)),
             PrefixLoader(
                 {
                     "govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja"),
@@ -178,16 +176,11 @@ class PartnersPlugin:
             app.cli.add_command(partners_cli)
 
     def _init_database(self, app: Flask) -> None:
-        existing = app.extensions.get("sqlalchemy")
-        if existing is None:
-            db.init_app(app)
-        elif existing is not db:
-            raise RuntimeError(
-                "The host app has its own Flask-SQLAlchemy instance; mount parent_partners on "
-                "an app that uses parent_partners.extensions.db, or none"
-            )
+        # Beside a host's own Flask-SQLAlchemy, ours gets an engine of its own (extensions.py).
+        db.init_app(app)
+        # `flask db` stays the host's if it has Flask-Migrate; `partners db` is always ours.
         if "migrate" not in app.extensions:
-            migrate.init_app(app, db, directory=MIGRATIONS_DIR, render_as_batch=True)
+            migrate.init_app(app, db, directory=MIGRATIONS_DIR)
 
     def _init_templates(self, app: Flask) -> None:
         app.jinja_env.add_extension("jinja2.ext.do")

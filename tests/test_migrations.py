@@ -42,10 +42,13 @@ def test_upgrade_matches_models_and_downgrade_empties(scratch_url: str):
     with app.app_context():
         upgrade()
         with db.engine.connect() as connection:
-            diff = compare_metadata(MigrationContext.configure(connection), db.metadata)
+            context = MigrationContext.configure(
+                connection, opts={"version_table": "partners_alembic_version"}
+            )
+            diff = compare_metadata(context, db.metadata)
         assert diff == [], f"models and migrations disagree: {diff}"
         downgrade(revision="base")
-        tables = set(inspect(db.engine).get_table_names()) - {"alembic_version"}
+        tables = set(inspect(db.engine).get_table_names()) - {"partners_alembic_version"}
         assert tables == set()
         upgrade()
         assert "cases" in inspect(db.engine).get_table_names()

@@ -1,0 +1,22 @@
+"""Where the service's non-Python files live.
+
+In a source checkout the templates and migrations sit at the top level (the design card's
+layout); a built wheel carries them inside the package (setup.py copies them in). Both
+layouts resolve here, so nothing else needs to know which one it is running from.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _bundled_or_checkout(name: str) -> Path:
+    bundled = PACKAGE_DIR / name
+    return bundled if bundled.is_dir() else PACKAGE_DIR.parent / name
+
+
+TEMPLATES_DIR = _bundled_or_checkout("templates")
+MIGRATIONS_DIR = _bundled_or_checkout("migrations")
+STATIC_DIR = PACKAGE_DIR / "static"
