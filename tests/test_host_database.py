@@ -12,8 +12,7 @@ import pytest
 from click.testing import CliRunner
 from flask import Flask, session
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import inspect, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from parent_partners import PartnersPlugin
@@ -21,6 +20,7 @@ from parent_partners.console import build_cli
 from parent_partners.extensions import db as partners_db
 from parent_partners.models import User
 from parent_partners.operations import people
+from tests.database_support import scratch_postgres
 
 
 class HostBase(DeclarativeBase):
@@ -42,16 +42,8 @@ def databases(tmp_path: Path) -> Iterator[tuple[str, str | None]]:
     if not base:
         yield f"sqlite:///{tmp_path}/host.sqlite", f"sqlite:///{tmp_path}/partners.sqlite"
         return
-    url = make_url(base)
-    name = f"{url.database}_host"
-    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield url.set(database=name).render_as_string(hide_password=False), None
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with scratch_postgres(base, "host") as url:
+        yield url, None
 
 
 def build_host(host_url: str, partners_url: str | None) -> tuple[Flask, SQLAlchemy]:

@@ -9,11 +9,11 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from flask_migrate import downgrade, upgrade
-from sqlalchemy import create_engine, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import inspect
 
 from parent_partners import create_app
 from parent_partners.extensions import db
+from tests.database_support import scratch_postgres
 
 
 @pytest.fixture
@@ -23,16 +23,8 @@ def scratch_url(tmp_path) -> Iterator[str]:
     if not base:
         yield f"sqlite:///{tmp_path}/migrations.sqlite"
         return
-    url = make_url(base)
-    name = f"{url.database}_migrations"
-    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield url.set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with scratch_postgres(base, "migrations") as url:
+        yield url
 
 
 def test_upgrade_matches_models_and_downgrade_empties(scratch_url: str):
