@@ -22,9 +22,11 @@ from typing import TYPE_CHECKING, Any
 
 from flask import Blueprint, Flask, abort, current_app, g, request, send_from_directory, url_for
 from flask.wrappers import Response
+from flask_wtf.csrf import CSRFError
 from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
 from parent_partners import permissions, resources, vocabulary
+from parent_partners.csrf_recovery import offer_again
 from parent_partners.extensions import csrf, db, migrate
 from parent_partners.identity import EXTENSION_KEY, current_actor, is_api_request
 from parent_partners.inputs import check_text_input
@@ -114,7 +116,10 @@ class PartnersPlugin:
     ``identity_loader`` maps the host's signed-in user to a partners ``User``
     (role and team) or returns None when nobody is signed in; see the README's
     "Plugin mode". ``unauthorized`` answers a signed-out visitor (default: the
-    host's Flask-Login ``unauthorized()`` if it has one, else 401).
+    host's Flask-Login ``unauthorized()`` if it has one, else 401). ``host_signed_in`` says
+    whether the host has someone signed in (default: the host's Flask-Login
+    ``current_user``): a host user the hook does not map to a partners user gets a 403,
+    not a trip to the sign-in page they have just come from.
     """
 
     def __init__(
@@ -124,10 +129,12 @@ class PartnersPlugin:
         url_prefix: str = "/partners",
         identity_loader: IdentityLoader | None = None,
         unauthorized: Callable[[], Any] | None = None,
+        host_signed_in: Callable[[], bool] | None = None,
     ) -> None:
         self.url_prefix = url_prefix
         self.identity_loader = identity_loader
         self.unauthorized_handler = unauthorized
+        self.host_signed_in = host_signed_in
         self.standalone = False
         self.blueprint_names: frozenset[str] = frozenset()
         if app is not None:
@@ -208,17 +215,19 @@ class PartnersPlugin:
     def _init_csrf(self, app: Flask) -> None:
         from parent_partners.api import bp as api
 
+        # The service checks the tokens on its own pages itself (in _before_request), so that a
+        # refused form can be offered again with everything typed, never a bare 400.
+        csrf.exempt(api)
         host_csrf = app.extensions.get("csrf")
         if self.standalone:
+            app.config["WTF_CSRF_CHECK_DEFAULT"] = False
             csrf.init_app(app)
-            host_csrf = csrf
-        if host_csrf is not None:
-            host_csrf.exempt(api)
-            self._check_csrf = False
             return
-        # No CSRFProtect in the host: check the tokens on our own pages only.
+        if host_csrf is not None:
+            for name in self.blueprint_names:
+                host_csrf.exempt(name)
+            return
         app.config.setdefault("WTF_CSRF_ENABLED", True)
-        app.config.setdefault("WTF_CSRF_CHECK_DEFAULT", True)
         app.config["WTF_CSRF_METHODS"] = set(
             app.config.get("WTF_CSRF_METHODS", ["POST", "PUT", "PATCH", "DELETE"])
         )
@@ -226,8 +235,6 @@ class PartnersPlugin:
         app.config.setdefault("WTF_CSRF_HEADERS", ["X-CSRFToken", "X-CSRF-Token"])
         app.config.setdefault("WTF_CSRF_TIME_LIMIT", 3600)
         app.config.setdefault("WTF_CSRF_SSL_STRICT", True)
-        csrf.exempt(api)
-        self._check_csrf = True
 
     # -- per request -------------------------------------------------------------------------
 
@@ -246,8 +253,11 @@ class PartnersPlugin:
             return None
         if "csp_nonce" not in g:
             g.csp_nonce = secrets.token_urlsafe(16)
-        if self._check_csrf and current_app.config["WTF_CSRF_ENABLED"]:
-            csrf.protect(apply_exemptions=True)
+        if current_app.config["WTF_CSRF_ENABLED"]:
+            try:
+                csrf.protect(apply_exemptions=True)
+            except CSRFError as error:
+                return offer_again(error)
         refused = permissions.enforce()
         if refused is None and not _ids_in_range(request.view_args):
             abort(404)  # no record has an id the database cannot even hold
@@ -257,12 +267,23 @@ class PartnersPlugin:
         """Answer a request that needs a signed-in user but has none."""
         if is_api_request():
             abort(401)
+        if not self.standalone and self._host_has_someone_signed_in():
+            abort(403)  # signed in to the host, with no role in this service
         if self.unauthorized_handler is not None:
             return self.unauthorized_handler()
         login_manager = getattr(current_app, "login_manager", None)
         if login_manager is not None:
             return login_manager.unauthorized()
         abort(401)
+
+    def _host_has_someone_signed_in(self) -> bool:
+        if self.host_signed_in is not None:
+            return bool(self.host_signed_in())
+        if getattr(current_app, "login_manager", None) is None:
+            return False
+        from flask_login import current_user
+
+        return bool(current_user.is_authenticated)
 
     def asset_url(self, filename: str) -> str:
         """URL of one of the service's static files."""

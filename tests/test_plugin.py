@@ -95,7 +95,12 @@ def build_host(tmp_path: Path, database_url: str) -> Flask:
     def host_not_found(error):
         return "HOST 404 PAGE", 404
 
-    PartnersPlugin(host, url_prefix="/partners", identity_loader=partners_user_for_host_user)
+    PartnersPlugin(
+        host,
+        url_prefix="/partners",
+        identity_loader=partners_user_for_host_user,
+        host_signed_in=lambda: "host_user" in session,
+    )
     return host
 
 
@@ -202,8 +207,9 @@ def test_plugin_pages_deny_by_default_and_send_strangers_away(host: Flask):
     response = client.get("/partners/cases")
     assert response.status_code == 401
     assert "Content-Security-Policy" in response.headers
-    sign_in(client, "pat")  # a host user the hook does not map: not a partners user
-    assert client.get("/partners/cases").status_code == 401
+    sign_in(client, "pat")  # signed in to the host, but the hook maps pat to nobody here
+    refused = client.get("/partners/cases")
+    assert refused.status_code == 403  # not sent back to a sign-in page pat has just used
 
 
 def test_a_host_template_overrides_a_plugin_template(host: Flask):
