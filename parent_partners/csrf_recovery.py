@@ -12,6 +12,8 @@ from flask import current_app, render_template, request
 from flask.wrappers import Response
 from flask_wtf.csrf import CSRFError
 
+from parent_partners.identity import current_actor
+
 
 def offer_again(error: CSRFError) -> Response:
     """The resubmit page for a refused HTML form; other refused requests stay a plain 400."""
@@ -22,7 +24,13 @@ def offer_again(error: CSRFError) -> Response:
         for value in values
         if name != field
     ]
-    if not fields or request.files:
+    # Only for someone signed in, and never a password: the sign-in form is plainly refused.
+    if (
+        not fields
+        or request.files
+        or current_actor() is None
+        or any("password" in name for name, _ in fields)
+    ):
         raise error
     html = render_template(
         "parent_partners/errors/resubmit.html",

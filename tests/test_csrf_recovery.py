@@ -55,3 +55,14 @@ def test_a_refused_request_with_no_form_stays_a_plain_refusal(pages, make_user, 
     refused = pages.client.post("/logout")
     assert refused.status_code == 400
     assert "Your form was not saved yet" not in refused.get_data(as_text=True)
+
+
+def test_a_sign_in_refused_for_its_token_never_echoes_the_password(pages, make_user):
+    worker = make_user("practitioner")
+    refused = pages.client.post(
+        "/login", data={"email": worker.email, "password": "correct horse battery staple"}
+    )
+    body = refused.get_data(as_text=True)
+    assert refused.status_code == 400
+    assert "There is a problem with your request" in body
+    assert "correct horse" not in body
