@@ -50,3 +50,18 @@ class SignInAttempt(db.Model):  # type: ignore[name-defined]
 
     def __repr__(self) -> str:
         return f"<SignInAttempt {self.id} {'ok' if self.succeeded else 'failed'}>"
+
+
+class ServiceInstance(db.Model):  # type: ignore[name-defined]
+    """Which copy of the data this database is: a new epoch after every restore.
+
+    Sessions and API tokens are bound to the epoch they were issued in, so one issued
+    before a restore (or against another database) is refused instead of standing for
+    whoever now has that user id.
+    """
+
+    __tablename__ = "service_instance"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    epoch: Mapped[str] = mapped_column(String(64))
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

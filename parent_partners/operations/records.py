@@ -13,6 +13,7 @@ from sqlalchemy import select
 from parent_partners.extensions import db
 from parent_partners.models import Carer, Case, Consultation, Involvement, User
 from parent_partners.operations import audit, flags
+from parent_partners.operations.locking import lock_case
 from parent_partners.operations.versioning import StaleEditError, apply_edit
 
 __all__ = [
@@ -39,6 +40,7 @@ def case_carers(case: Case, ids: list[int]) -> list[Carer]:
 
 def add_carer(case: Case, user: User, values: dict[str, Any]) -> Carer:
     """Add a parent or carer to the case."""
+    lock_case(case.id)
     carer = Carer(case_id=case.id, **values)
     db.session.add(carer)
     db.session.flush()
@@ -57,6 +59,7 @@ def log_involvement(
     case: Case, user: User, values: dict[str, Any], carer_ids: list[int]
 ) -> Involvement:
     """Log an involvement of parents or carers on the case."""
+    lock_case(case.id)
     involvement = Involvement(case_id=case.id, recorded_by_id=user.id, **values)
     db.session.add(involvement)
     involvement.carers = case_carers(case, carer_ids)
@@ -85,6 +88,7 @@ def record_consultation(
     case: Case, user: User, values: dict[str, Any], carer_ids: list[int]
 ) -> Consultation:
     """Record a consultation with the child about involving parents or carers."""
+    lock_case(case.id)
     consultation = Consultation(case_id=case.id, recorded_by_id=user.id, **values)
     db.session.add(consultation)
     consultation.carers = case_carers(case, carer_ids)
@@ -121,6 +125,7 @@ def _edit(
     user: User,
 ) -> None:
     case_id = record.case_id
+    lock_case(case_id)
     try:
         diff = apply_edit(record, record_type, values, seen_version=seen_version, user_id=user.id)
     except StaleEditError:
