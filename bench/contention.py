@@ -1,6 +1,7 @@
 """Many writers on few cases at once, against gunicorn on PostgreSQL: nothing lost.
 
-    python bench/contention.py --database-url postgresql+psycopg://postgres@127.0.0.1:5432/i11_load \
+    python bench/contention.py \
+        --database-url postgresql+psycopg://postgres@127.0.0.1:5432/load_helper \
         --users 50 --cases 5 --duration 60
 
 ``load.py`` gives every practitioner a case of their own; here they share: ``--users``
@@ -13,7 +14,7 @@ practitioners of one team log involvements through the pages on ``--cases`` case
 - no finding has two open flags;
 - the summary tables equal what ``partners rebuild-summaries`` makes from the records.
 
-``burst`` is the short form used by the test suite: N tokens × M involvements on one case,
+``burst`` is the short form used by the test suite: N tokens x M involvements on one case,
 all sent at the same moment.
 """
 
@@ -144,7 +145,7 @@ def summaries_equal_rebuild(database_url: str) -> bool:
 
 def burst(database_url: str, tokens: int = 6, each: int = 5, workers: int = 4,
           threads: int = 4) -> dict[str, Any]:
-    """``tokens`` × ``each`` involvements to one case, all at once, through the API."""
+    """``tokens`` x ``each`` involvements to one case, all at once, through the API."""
     prepared = prepare_shared(database_url, 1, 1, tokens)
     case = prepared["cases"][0]
     port = load.free_port()

@@ -13,14 +13,17 @@ from typing import Any
 
 import pytest
 
-from tests.load.test_load_short import ROOT, scratch_postgres  # noqa: F401 - fixture
+from tests.load.test_load_short import ROOT
+from tests.load.test_load_short import scratch_postgres as scratch_postgres  # fixture
 
 pytestmark = pytest.mark.postgres
 
 
 def _module() -> Any:
     sys.path.insert(0, str(ROOT / "bench"))
-    spec = importlib.util.spec_from_file_location("bench_contention", ROOT / "bench" / "contention.py")
+    spec = importlib.util.spec_from_file_location(
+        "bench_contention", ROOT / "bench" / "contention.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["bench_contention"] = module
