@@ -143,16 +143,12 @@ def refresh(case: Case, lexicon: checks.Lexicon | None = None) -> tuple[int, int
     now = utcnow()
     # Oldest first, so one open flag per key wins; any second open flag of a key (left by
     # saves that raced before the lock existed) is resolved, so it cannot stay open forever.
-    for flag in db.session.scalars(
-        select(Flag).where(Flag.case_id == case.id).order_by(Flag.id)
-    ):
-        kept = existing.get(flag.finding_key)
-        if kept is None or (flag.is_open and not kept.is_open):
-            if kept is not None and kept.is_open:
-                kept.status, kept.resolved_at = "resolved", now
-            existing[flag.finding_key] = flag
-        elif flag.is_open:
-            flag.status, flag.resolved_at = "resolved", now
+    for row in db.session.scalars(select(Flag).where(Flag.case_id == case.id).order_by(Flag.id)):
+        kept = existing.get(row.finding_key)
+        if kept is None or (row.is_open and not kept.is_open):
+            existing[row.finding_key] = row
+        elif row.is_open:
+            row.status, row.resolved_at = "resolved", now
     for key, finding in found.items():
         flag = existing.get(key)
         if flag is None:

@@ -90,13 +90,16 @@ def index() -> str | BaseResponse:
 
 @bp.route("/cases/<int:case_id>/audits/new", methods=["GET", "POST"])
 @requires(Permission.AUDIT_CASES)
-def new(case_id: int) -> str | BaseResponse:
+def new(case_id: int) -> str | BaseResponse | tuple[str, int]:
     """Grade a case of your team against each of the eight principles."""
     user = actor()
     case = editable_case_for(user, case_id)
     errors: dict[str, str] = {}
     entry = ops.GradingInput()
-    if request.method == "POST":
+    conflict = ops.grading_conflict(case, user)
+    if conflict:
+        errors = {"grade-1": conflict}
+    elif request.method == "POST":
         entry.grades = {
             p.number: (
                 request.form.get(f"grade-{p.number}", ""),
@@ -117,7 +120,7 @@ def new(case_id: int) -> str | BaseResponse:
         else:
             flash("Audit graded. The worker has been asked to respond.", "success")
             return redirect(url_for("audits.show", audit_id=record.id))
-    return render_template(
+    page = render_template(
         "parent_partners/audits/new.html",
         **_context(
             case=case,
@@ -127,6 +130,7 @@ def new(case_id: int) -> str | BaseResponse:
             action_rows=range(3),
         ),
     )
+    return (page, 403) if conflict else page
 
 
 @bp.get("/audits/<int:audit_id>")
@@ -196,14 +200,15 @@ def respond(audit_id: int) -> str | BaseResponse:
 
 @bp.route("/audits/<int:audit_id>/moderate", methods=["GET", "POST"])
 @requires(Permission.MODERATE_AUDITS)
-def moderate(audit_id: int) -> str | BaseResponse:
+def moderate(audit_id: int) -> str | BaseResponse | tuple[str, int]:
     """A second manager agrees with the grades, or records a different grade and why."""
     user = actor()
     record = ops.audit_for(user, audit_id)
-    if record.auditor_id == user.id:
-        abort(403)
     errors: dict[str, str] = {}
-    if request.method == "POST":
+    conflict = ops.moderation_conflict(record, user)
+    if conflict:
+        errors = {"agrees": conflict}
+    elif request.method == "POST":
         raw = request.form.get("agrees")
         agrees = {"yes": True, "no": False}.get(raw or "")
         different = {
@@ -229,8 +234,9 @@ def moderate(audit_id: int) -> str | BaseResponse:
         else:
             flash("Moderation recorded.", "success")
             return redirect(url_for("audits.show", audit_id=record.id))
-    return render_template(
+    page = render_template(
         "parent_partners/audits/moderate.html",
         **_context(audit=record, errors=errors, error_list=_errors_summary(errors),
                    form=request.form),
     )
+    return (page, 403) if conflict else page
