@@ -29,6 +29,7 @@ from parent_partners import permissions, vocabulary
 from parent_partners.extensions import csrf, db, migrate
 from parent_partners.identity import EXTENSION_KEY, current_actor, is_api_request
 from parent_partners.inputs import check_text_input
+from parent_partners.operations import audit
 
 if TYPE_CHECKING:
     from parent_partners.models import User
@@ -310,6 +311,9 @@ class PartnersPlugin:
             return response
         # One transaction per request: operations flush, the request commits here.
         if response.status_code < 500:
+            # Every response that shows a case leaves an event (a refusal after the case
+            # was looked up, too: someone tried to reach it).
+            audit.record_reads()
             db.session.commit()
         else:
             db.session.rollback()

@@ -277,6 +277,7 @@ def audit_for(user: User, audit_id: int) -> CaseAudit:
     ).first()
     if record is None:
         abort(404)
+    audit_log.note_read([record.case_id])
     return record
 
 
@@ -325,6 +326,7 @@ def list_audits(
             .offset((page - 1) * per_page)
         )
     )
+    audit_log.note_read(a.case_id for a in audits)
     return AuditListing(audits, total, page, per_page, counts)
 
 
@@ -341,6 +343,7 @@ def results_table(user: User, status: str | None) -> ExportTable:
         query = query.where(CaseAudit.status == status)
     rows: list[list[Any]] = []
     for record in db.session.scalars(query.order_by(CaseAudit.id)):
+        audit_log.note_read([record.case_id])
         for grade in record.grades:
             rows.append(
                 [

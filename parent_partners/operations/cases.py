@@ -75,6 +75,7 @@ def list_cases(user: User, *, page: int = 1, per_page: int = 50, mine: bool = Fa
     rows = [
         CaseRow(case=c, open_flags=n, last_involvement=d) for c, n, d in db.session.execute(query)
     ]
+    audit.note_read(row.case.id for row in rows)
     return CaseListing(rows=rows, total=total, page=page, per_page=per_page)
 
 
