@@ -78,7 +78,7 @@ def index() -> str | BaseResponse:
                 exports.to_xlsx(table),
                 mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             )
-        response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+        response.headers["Content-Disposition"] = exports.content_disposition(name)
         return response
     page = max(1, request.args.get("page", 1, type=int) or 1)
     listing = ops.list_audits(user, status=status, page=page, per_page=PAGE_SIZE)
@@ -181,7 +181,9 @@ def respond(audit_id: int) -> str | BaseResponse:
         abort(403)
     errors: dict[str, str] = {}
     if request.method == "POST":
-        done = {int(v) for v in request.form.getlist("done") if v.isdigit()}
+        done = {
+            int(v) for v in request.form.getlist("done") if v.isascii() and v.isdigit()
+        }
         try:
             ops.respond(record, user, request.form.get("response", ""), done, _version())
         except ops.AuditError as error:

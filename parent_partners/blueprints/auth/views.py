@@ -22,6 +22,10 @@ def _safe_next(target: str | None) -> str | None:
     """Only follow a ``next`` that stays on this site."""
     if not target:
         return None
+    # A control character (CR LF: header splitting) or a backslash (read as "/" by
+    # browsers, so "/\\evil.example") is never part of one of our addresses.
+    if any(ord(ch) < 32 or ord(ch) == 127 or ch == "\\" for ch in target):
+        return None
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return None

@@ -55,7 +55,8 @@ def new(case_id: int) -> str | Response:
     case = editable_case_for(actor(), case_id)
     form = _form(case)
     preselected = request.args.get("carer", "")
-    if request.method == "GET" and preselected.isdigit():
+    # isdecimal() alone takes "²" and other digits int() refuses: ASCII digits only.
+    if request.method == "GET" and preselected.isascii() and preselected.isdigit():
         form.carer_ids.data = [int(preselected)]
     if form.validate_on_submit():
         record_consultation(case, actor(), _values(form), list(form.carer_ids.data or []))

@@ -53,7 +53,8 @@ def days(value: float | None) -> str:
 def _team_or_404(team_id: int) -> Team:
     """The team, if the actor may see its dashboard (principals: any; managers: their own)."""
     user = actor()
-    team = db.session.get(Team, team_id)
+    # No team has an id the database cannot even hold (PostgreSQL would refuse the query).
+    team = db.session.get(Team, team_id) if 0 < team_id < 2**31 else None
     if team is None:
         abort(404)
     if role_has(user.role, Permission.VIEW_SERVICE_DASHBOARD):
@@ -67,7 +68,7 @@ def _worker_or_404(worker_id: int, team: Team) -> User | None:
     """The worker, if they belong to the team or hold (or held) one of its cases."""
     if worker_id == 0:
         return None
-    worker = db.session.get(User, worker_id)
+    worker = db.session.get(User, worker_id) if 0 < worker_id < 2**31 else None
     if worker is None or worker.role not in ("practitioner", "manager"):
         abort(404)
     if worker.team_id != team.id:
@@ -204,7 +205,7 @@ def _export(tables: dict[str, exports.ExportTable], stem: str) -> BaseResponse |
         body = exports.to_xlsx(table)
         mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     response = Response(body, mimetype=mimetype)
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Content-Disposition"] = exports.content_disposition(name)
     return response
 
 

@@ -9,7 +9,7 @@ from flask.wrappers import Response
 
 from parent_partners.blueprints.trail import bp
 from parent_partners.identity import actor
-from parent_partners.operations import audit
+from parent_partners.operations import audit, exports
 from parent_partners.operations.trail import case_trail, describe, subject_access
 from parent_partners.permissions import Permission, requires
 from parent_partners.scoping import case_for
@@ -51,6 +51,7 @@ def subject_access_json(case_id: int) -> Response:
         json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False),
         mimetype="application/json",
     )
-    filename = f"subject-access-{case.reference}.json".replace('"', "")
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Content-Disposition"] = exports.content_disposition(
+        f"subject-access-{case.reference}.json"
+    )
     return response
