@@ -44,6 +44,7 @@ ACTIONS: dict[str, str] = {
     "case_audits_exported": "Downloaded case audit results",
     "dashboard_exported": "Downloaded a dashboard table",
     "sign_in_throttled": "Sign-in refused: too many failed attempts",
+    "sign_in_ceiling_reached": "Alert: many wrong passwords for one account, slowing sign-in",
     "user_disabled": "Disabled a user's account",
     "user_enabled": "Enabled a user's account",
     "audit_trail_viewed": "Viewed a case's audit trail",

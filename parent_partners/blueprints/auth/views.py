@@ -37,8 +37,10 @@ def _safe_next(target: str | None) -> str | None:
 def sign_in() -> str | Response | tuple[str, int, dict[str, str]]:
     """Show the sign-in form and sign the user in.
 
-    After too many failed attempts for the account or from the address, further
-    attempts (the right password too) are refused for a while: 429, audited.
+    After too many failed attempts on the account from this address, or from this
+    address at all, further attempts from it (the right password too) are refused for a
+    while: 429, audited. Guessing from many addresses slows sign-in to the account and
+    alerts administrators, but never locks out the owner (``operations/throttling.py``).
     """
     if current_user.is_authenticated:
         return redirect(url_for("cases.index"))
@@ -46,7 +48,7 @@ def sign_in() -> str | Response | tuple[str, int, dict[str, str]]:
     if form.validate_on_submit():
         email = normalise_email(form.email.data or "")
         address = request.remote_addr
-        lock = throttling.locked(email, address)
+        lock = throttling.locked(email, address) or throttling.under_attack(email, address)
         if lock is not None:
             return _throttled(email, *lock)
         user = authenticate(email, form.password.data or "")
