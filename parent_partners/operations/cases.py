@@ -99,6 +99,14 @@ def new_reference() -> str:
             return reference
 
 
+# One answer whoever holds the reference: saying it "already exists" would tell someone
+# in one team that another team has a case with it.
+REFERENCE_REFUSED = (
+    "This reference cannot be used. Enter a different reference, or leave it blank to have "
+    "one made"
+)
+
+
 def open_case(
     *,
     team_id: int,

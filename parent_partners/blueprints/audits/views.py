@@ -16,6 +16,7 @@ from parent_partners.operations import case_audits as ops
 from parent_partners.operations import exports
 from parent_partners.permissions import Permission, requires
 from parent_partners.principles import AUDIT_GRADES, AUDIT_STATUSES, PRINCIPLES
+from parent_partners.same_site import require_same_site
 from parent_partners.scoping import editable_case_for
 
 PAGE_SIZE = 50
@@ -64,6 +65,7 @@ def index() -> str | BaseResponse:
     if kind is not None:
         if kind not in ("csv", "xlsx"):
             abort(404)
+        require_same_site()
         table = ops.results_table(user, status)
         audit_log.record(
             "case_audits_exported",

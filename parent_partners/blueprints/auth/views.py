@@ -58,7 +58,10 @@ def sign_in() -> str | Response | tuple[str, int, dict[str, str]]:
             login_user(user)
             session[sessions.SESSION_KEY] = sid
             identity.forget()
-            session.permanent = True
+            # A browser-session cookie (no Expires): it goes when the browser closes, and
+            # is never written to disk for 12 hours. The server still ends the session
+            # after 30 idle minutes or 12 hours (operations/sessions.py).
+            session.permanent = False
             throttling.prune()
             return redirect(_safe_next(request.args.get("next")) or url_for("cases.index"))
         throttling.record_failure(email, address)

@@ -12,6 +12,7 @@ from parent_partners.blueprints.cases.forms import CaseForm
 from parent_partners.identity import actor
 from parent_partners.operations import audit
 from parent_partners.operations.cases import (
+    REFERENCE_REFUSED,
     CaseListing,
     case_page,
     list_cases,
@@ -68,7 +69,7 @@ def new() -> str | Response:
             )
             if case is not None:
                 return redirect(url_for("cases.show", case_id=case.id))
-            form.reference.errors = ["A case with this reference already exists"]
+            form.reference.errors = [REFERENCE_REFUSED]
     return render_template("parent_partners/cases/new.html", form=form)
 
 

@@ -18,6 +18,7 @@ from parent_partners.operations import audit, exports
 from parent_partners.operations import dashboards as dash
 from parent_partners.operations.dashboards import Dashboard, Period
 from parent_partners.permissions import Permission, requires, role_has
+from parent_partners.same_site import require_same_site
 from parent_partners.vocabulary import FLAG_KINDS
 
 MAX_PAGE = 100_000
@@ -192,6 +193,7 @@ def _export(tables: dict[str, exports.ExportTable], stem: str) -> BaseResponse |
     table = tables.get(request.args.get("table", ""))
     if kind not in ("csv", "xlsx") or table is None:
         abort(404)
+    require_same_site()
     audit.record(
         "dashboard_exported",
         summary=f"Downloaded {table.title} as {kind.upper()}",

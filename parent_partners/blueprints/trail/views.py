@@ -12,6 +12,7 @@ from parent_partners.identity import actor
 from parent_partners.operations import audit, exports
 from parent_partners.operations.trail import case_trail, describe, subject_access
 from parent_partners.permissions import Permission, requires
+from parent_partners.same_site import require_same_site
 from parent_partners.scoping import case_for
 
 PAGE_SIZE = 50
@@ -45,6 +46,7 @@ def subject_access_page(case_id: int) -> str:
 @requires(Permission.VIEW_AUDIT_TRAIL)
 def subject_access_json(case_id: int) -> Response:
     """Everything held about the child, as one JSON file to download. Recorded as an export."""
+    require_same_site()
     case = case_for(actor(), case_id)
     document = subject_access(case, actor(), fmt="json")
     response = Response(
