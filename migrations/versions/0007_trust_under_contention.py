@@ -1,4 +1,4 @@
-"""one open flag per finding; the service instance epoch
+"""one open flag per finding; the service instance epoch; idempotency keys
 
 Revision ID: 0007
 Revises: 0005
@@ -45,8 +45,28 @@ def upgrade():
                 "VALUES (1, :epoch, CURRENT_TIMESTAMP)").bindparams(epoch=secrets.token_hex(16))
     )
 
+    op.create_table(
+        'idempotency_keys',
+        sa.Column('id', sa.Integer(), nullable=False),
+        sa.Column('user_id', sa.Integer(), nullable=False),
+        sa.Column('key', sa.String(length=100), nullable=False),
+        sa.Column('request_digest', sa.String(length=64), nullable=False),
+        sa.Column('location', sa.String(length=500), nullable=False),
+        sa.Column('status_code', sa.Integer(), nullable=True),
+        sa.Column('body', sa.Text(), nullable=True),
+        sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(['user_id'], ['users.id'],
+                                name=op.f('fk_idempotency_keys_user_id_users')),
+        sa.PrimaryKeyConstraint('id', name=op.f('pk_idempotency_keys')),
+        sa.UniqueConstraint('user_id', 'key', name='uq_idempotency_keys_user_key'),
+    )
+    with op.batch_alter_table('idempotency_keys', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_idempotency_keys_created_at'), ['created_at'],
+                              unique=False)
+
 
 def downgrade():
+    op.drop_table('idempotency_keys')
     op.drop_table('service_instance')
     with op.batch_alter_table('flags', schema=None) as batch_op:
         batch_op.drop_index('uq_flags_open_finding')

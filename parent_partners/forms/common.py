@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import date
 from typing import Any
 
@@ -62,7 +63,18 @@ class MultiCheckboxField(SelectMultipleField):
                 raise ValidationError(f"{value!r} is not one of the choices")
 
 
-class VersionedForm(FlaskForm):
+def new_idempotency_key() -> str:
+    """A fresh key for a form that saves something (see ``operations/idempotency.py``)."""
+    return secrets.token_urlsafe(18)
+
+
+class OnceForm(FlaskForm):
+    """A form that saves once however often it is sent: it carries a key in a hidden field."""
+
+    idempotency_key = HiddenField(default=new_idempotency_key)
+
+
+class VersionedForm(OnceForm):
     """A form for editing a versioned record: it carries the version it was opened at."""
 
     version = IntegerField(widget=HiddenInput(), default=1)
@@ -80,6 +92,7 @@ __all__ = [
     "GovDateField",
     "HiddenField",
     "MultiCheckboxField",
+    "OnceForm",
     "VersionedForm",
     "not_in_future",
     "required_date",
