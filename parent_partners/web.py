@@ -47,7 +47,10 @@ def _init_login(app: Flask) -> None:
     login_manager.login_view = "auth.sign_in"
     login_manager.login_message = "Sign in to continue."
     login_manager.login_message_category = "info"
-    login_manager.session_protection = "strong"
+    # "basic": a changed address or browser string marks the session not fresh. "strong"
+    # would end it, signing out anyone whose mobile network changes their address; the
+    # server-side session record is what is trusted (operations/sessions.py).
+    login_manager.session_protection = "basic"
 
     @login_manager.user_loader
     def load_user(user_id: str) -> User | None:

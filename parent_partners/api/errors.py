@@ -13,6 +13,7 @@ from werkzeug.exceptions import HTTPException
 from parent_partners.api.blueprint import bp
 from parent_partners.api.schemas import FieldError, Problem
 from parent_partners.extensions import db
+from parent_partners.operations.validation import RecordInvalid
 
 PROBLEM_JSON = "application/problem+json"
 BLANK = "about:blank"
@@ -135,6 +136,13 @@ def api_error(error: ApiError) -> Response:
         errors=error.errors,
         headers=error.headers,
     )
+
+
+@bp.errorhandler(RecordInvalid)
+def record_invalid(error: RecordInvalid) -> Response:
+    """A rule of the record (the same as the pages' and the import's) is broken: 422."""
+    fields = [field_error((name,), message, "rule") for name, message in error.problems]
+    return api_error(validation_problem(fields))
 
 
 @bp.errorhandler(HTTPException)

@@ -80,6 +80,20 @@ class VersionedForm(OnceForm):
     version = IntegerField(widget=HiddenInput(), default=1)
 
 
+def show_problems(form: FlaskForm, problems: list[tuple[str, str]]) -> bool:
+    """Put the record rules' messages on the form's fields; True if there were none.
+
+    A field that already has an error keeps it alone: one message per field.
+    """
+    for name, message in problems:
+        field = getattr(form, name, None)
+        if field is None:
+            form.form_errors.append(message)
+        elif not field.errors:
+            field.errors = [*field.errors, message]
+    return not problems
+
+
 def not_in_future(form: Any, field: Any) -> None:
     """Refuse dates after today."""
     if field.data and field.data > date.today():
@@ -96,4 +110,5 @@ __all__ = [
     "VersionedForm",
     "not_in_future",
     "required_date",
+    "show_problems",
 ]

@@ -12,7 +12,7 @@ from sqlalchemy.orm import selectinload
 
 from parent_partners.extensions import db
 from parent_partners.models import Carer, Case, Consultation, Flag, Involvement, User
-from parent_partners.operations import audit
+from parent_partners.operations import audit, validation
 from parent_partners.scoping import can_edit, visible_cases
 
 OPEN_FLAG_STATUSES = ("open", "reopened")
@@ -121,7 +121,13 @@ def open_case(
     contexts: list[str],
     opened_on: date,
 ) -> Case | None:
-    """Open a case; returns None if the given reference is already used."""
+    """Open a case; returns None if the given reference is already used.
+
+    ``RecordInvalid`` if the dates break a rule (in the future, opened before birth).
+    """
+    validation.require(
+        validation.case_problems({"child_dob": child_dob, "opened_on": opened_on})
+    )
     reference = reference.strip() or new_reference()
     if db.session.scalar(select(Case.id).where(Case.reference == reference)):
         return None
