@@ -21,11 +21,22 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from flask import Blueprint, Flask, abort, current_app, g, request, send_from_directory, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    abort,
+    current_app,
+    g,
+    make_response,
+    request,
+    send_from_directory,
+    url_for,
+)
 from flask.wrappers import Response
 from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from parent_partners import permissions, vocabulary
+from parent_partners import contention, permissions, vocabulary
 from parent_partners.extensions import csrf, db, migrate
 from parent_partners.identity import EXTENSION_KEY, current_actor, is_api_request
 from parent_partners.inputs import check_text_input
@@ -172,6 +183,8 @@ class PartnersPlugin:
         app.before_request(self._before_request)
         app.context_processor(self._template_context)
         app.after_request(self._after_request)
+        app.register_error_handler(OperationalError, self._contention)
+        app.register_error_handler(IntegrityError, self._contention)
 
         from parent_partners.cli import partners_cli
 
@@ -306,6 +319,11 @@ class PartnersPlugin:
             "partners_standalone": self.standalone,
         }
 
+    def _contention(self, error: DBAPIError) -> Any:
+        if not self.owns_request():
+            raise error
+        return contention.handler(error)
+
     def _after_request(self, response: Response) -> Response:
         if not self.owns_request():
             return response
@@ -314,7 +332,12 @@ class PartnersPlugin:
             # Every response that shows a case leaves an event (a refusal after the case
             # was looked up, too: someone tried to reach it).
             audit.record_reads()
-            db.session.commit()
+            try:
+                db.session.commit()
+            except DBAPIError as error:
+                if not contention.is_contention(error):
+                    raise
+                response = make_response(contention.reply())
         else:
             db.session.rollback()
         self._security_headers(response)

@@ -12,7 +12,7 @@ from parent_partners.plugin import PartnersPlugin, govuk_date
 
 __all__ = ["govuk_date", "init_app"]
 
-ERROR_PAGES = {400, 403, 404, 405, 413, 429}
+ERROR_PAGES = {400, 403, 404, 405, 409, 413, 429}
 
 
 def init_app(app: Flask) -> PartnersPlugin:

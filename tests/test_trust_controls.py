@@ -83,3 +83,43 @@ def test_audited_downloads_refuse_requests_from_other_sites(app: Flask, make_use
             response = pages.get(url, headers=headers)
             assert response.status_code == 200, (url, headers)
             assert "attachment" in response.headers["Content-Disposition"]
+
+
+def test_a_save_the_database_refuses_for_contention_is_a_409_not_a_500(
+    app: Flask, make_user, make_case, monkeypatch: pytest.MonkeyPatch
+):
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    from parent_partners.blueprints.involvements import views as involvement_views
+    from parent_partners.models import Involvement
+    from tests.api_support import new_carer, new_case, sharing_involvement
+    from tests.conftest import carer_ids, involvement_form
+
+    def busy(*_args: object, **_kwargs: object) -> None:
+        raise OperationalError("INSERT", {}, sqlite3.OperationalError("database is locked"))
+
+    worker = make_user("practitioner")
+    case = make_case(worker)
+    pages = PageClient(app.test_client())
+    pages.sign_in(worker)
+    monkeypatch.setattr(involvement_views, "log_involvement", busy)
+    response = pages.submit(f"/cases/{case.id}/involvements/new",
+                            involvement_form(carer_ids(app, case)))
+    assert response.status_code == 409 and response.headers["Retry-After"] == "1"
+    assert "Your changes were not saved" in response.get_data(as_text=True)
+    assert "X-Content-Type-Options" in response.headers
+
+    from parent_partners.api.views import records as api_records
+
+    api = Api(app, cli_token(app, worker.email))
+    api_case = new_case(api)
+    carer = new_carer(api, api_case["id"])
+    monkeypatch.setattr(api_records, "log_involvement", busy)
+    refused = api.post(f"/api/v1/cases/{api_case['id']}/involvements",
+                       sharing_involvement([carer["id"]]))
+    assert refused.status_code == 409 and refused.headers["Retry-After"] == "1"
+    assert refused.get_json()["type"].endswith(":conflict")
+    with app.app_context():
+        assert db.session.scalar(db.select(db.func.count()).select_from(Involvement)) == 0

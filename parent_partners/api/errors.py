@@ -12,6 +12,7 @@ from werkzeug.exceptions import HTTPException
 
 from parent_partners.api.blueprint import bp
 from parent_partners.api.schemas import FieldError, Problem
+from parent_partners.contention import MESSAGE, is_contention
 from parent_partners.extensions import db
 from parent_partners.operations.validation import RecordInvalid
 
@@ -168,6 +169,10 @@ for _code in (400, 401, 403, 404, 405, 406, 409, 410, 413, 415, 422, 429, 500, 5
 
 @bp.errorhandler(Exception)
 def unexpected_error(error: Exception) -> Response:
+    if is_contention(error):
+        db.session.rollback()
+        return problem(409, MESSAGE, title="Conflict", type_=CONFLICT,
+                       headers={"Retry-After": "1"})
     db.session.rollback()
     current_app.logger.exception("Unexpected error in the API", exc_info=error)
     return problem(500)
