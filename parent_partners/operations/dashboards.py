@@ -28,7 +28,6 @@ from parent_partners.models.summary import (
     fairness_rollup,
     practice_rollup,
 )
-from parent_partners.operations import audit
 from parent_partners.vocabulary import ETHNICITIES, FLAG_KINDS, GENDERS, label
 
 SUPPRESS_BELOW = 10  # fairness groups with fewer children than this are not shown
@@ -525,7 +524,6 @@ def cases_behind(
         .offset((page - 1) * per_page)
     )
     lines = [CaseLine(r.id, r.reference, r.child_name, int(r.number), r.closed_on) for r in rows]
-    audit.note_read(line.id for line in lines)
     return CasePage(lines, total, page, per_page)
 
 

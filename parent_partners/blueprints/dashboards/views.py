@@ -337,6 +337,7 @@ def cases(team_id: int, worker_id: int) -> str | BaseResponse:
     listing = dash.cases_behind(
         period, metric, team_id=team.id, worker_id=worker_id, page=page, per_page=PAGE_SIZE
     )
+    audit.note_read(line.id for line in listing.lines)  # the list shows the children
     if request.args.get("format"):
         table = exports.ExportTable(
             "cases",
