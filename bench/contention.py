@@ -97,20 +97,16 @@ def api_involvement(carer_ids: list[int], n: int) -> dict[str, Any]:
 
 def check(database_url: str, case_ids: list[int]) -> dict[str, Any]:
     """What the database holds afterwards, and whether the summaries equal a rebuild."""
+    counted = load.count(database_url, case_ids)  # involvements, their events, views
     engine = create_engine(database_url)
     with engine.connect() as connection:
-        involvements = connection.execute(
-            text("SELECT count(*) FROM involvements WHERE case_id = ANY(:ids)"),
-            {"ids": case_ids}).scalar_one()
-        logged = connection.execute(
-            text("SELECT count(*) FROM audit_events WHERE action = 'involvement_logged' "
-                 "AND case_id = ANY(:ids)"), {"ids": case_ids}).scalar_one()
         duplicates = connection.execute(text(
             "SELECT count(*) FROM (SELECT case_id, finding_key FROM flags "
             "WHERE status IN ('open', 'reopened') GROUP BY case_id, finding_key "
             "HAVING count(*) > 1) AS twice")).scalar_one()
     engine.dispose()
-    return {"involvements": int(involvements), "involvement_logged_events": int(logged),
+    return {"involvements": counted["involvements"],
+            "involvement_logged_events": counted["involvement_logged_events"],
             "duplicate_open_flags": int(duplicates),
             "summaries_equal_rebuild": summaries_equal_rebuild(database_url)}
 
