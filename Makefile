@@ -59,8 +59,9 @@ bench-dashboard: install ## Dashboards at 10,000 and 100,000 cases on SQLite and
 	$(BIN)/python bench/dashboard.py $(BENCH_ARGS)
 
 LOAD_DATABASE_URL ?= postgresql+psycopg://postgres@127.0.0.1:5432/load_helper
-load: install ## Load run: 50 practitioners for 60 s on gunicorn + PostgreSQL (LOAD_DATABASE_URL is emptied)
+load: install ## Load runs on gunicorn + PostgreSQL: 50 practitioners 60 s, then 50 sharing 5 cases 60 s (LOAD_DATABASE_URL is emptied)
 	$(BIN)/python bench/load.py --database-url $(LOAD_DATABASE_URL) --users 50 --duration 60
+	$(BIN)/python bench/contention.py --database-url $(LOAD_DATABASE_URL) --users 50 --cases 5 --duration 60
 
 clean: ## Remove the virtualenv, node_modules and built assets
 	rm -rf $(VENV) node_modules parent_partners/static/govuk parent_partners/static/swagger-ui

@@ -20,16 +20,28 @@ from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from flask import Blueprint, Flask, abort, current_app, g, request, send_from_directory, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    abort,
+    current_app,
+    g,
+    make_response,
+    request,
+    send_from_directory,
+    url_for,
+)
 from flask.wrappers import Response
 from flask_wtf.csrf import CSRFError
 from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from parent_partners import permissions, resources, vocabulary
+from parent_partners import contention, permissions, resources, vocabulary
 from parent_partners.csrf_recovery import offer_again
 from parent_partners.extensions import csrf, db, migrate
 from parent_partners.identity import EXTENSION_KEY, current_actor, is_api_request
 from parent_partners.inputs import check_text_input
+from parent_partners.operations import audit
 
 if TYPE_CHECKING:
     from parent_partners.models import User
@@ -176,6 +188,8 @@ class PartnersPlugin:
         app.before_request(self._before_request)
         app.context_processor(self._template_context)
         app.after_request(self._after_request)
+        app.register_error_handler(OperationalError, self._contention)
+        app.register_error_handler(IntegrityError, self._contention)
 
         from parent_partners.cli import partners_cli
 
@@ -319,12 +333,25 @@ class PartnersPlugin:
             "partners_standalone": self.standalone,
         }
 
+    def _contention(self, error: DBAPIError) -> Any:
+        if not self.owns_request():
+            raise error
+        return contention.handler(error)
+
     def _after_request(self, response: Response) -> Response:
         if not self.owns_request():
             return response
         # One transaction per request: operations flush, the request commits here.
         if response.status_code < 500:
-            db.session.commit()
+            # Every response that shows a case leaves an event (a refusal after the case
+            # was looked up, too: someone tried to reach it).
+            audit.record_reads()
+            try:
+                db.session.commit()
+            except DBAPIError as error:
+                if not contention.is_contention(error):
+                    raise
+                response = make_response(contention.reply())
         else:
             db.session.rollback()
         self._security_headers(response)

@@ -31,6 +31,9 @@ def case_for(user: User, case_id: int) -> Case:
     case: Case | None = db.session.scalars(visible_cases(user).where(Case.id == case_id)).first()
     if case is None:
         abort(404)
+    from parent_partners.operations.audit import note_read
+
+    note_read([case.id])
     return case
 
 

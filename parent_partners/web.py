@@ -12,7 +12,7 @@ from parent_partners.plugin import PartnersPlugin, govuk_date
 
 __all__ = ["govuk_date", "init_app"]
 
-ERROR_PAGES = {400, 403, 404, 405, 413, 429}
+ERROR_PAGES = {400, 403, 404, 405, 409, 413, 429}
 
 
 def init_app(app: Flask) -> PartnersPlugin:
@@ -47,11 +47,14 @@ def _init_login(app: Flask) -> None:
     login_manager.login_view = "auth.sign_in"
     login_manager.login_message = "Sign in to continue."
     login_manager.login_message_category = "info"
-    login_manager.session_protection = "strong"
+    # "basic": a changed address or browser string marks the session not fresh. "strong"
+    # would end it, signing out anyone whose mobile network changes their address; the
+    # server-side session record is what is trusted (operations/sessions.py).
+    login_manager.session_protection = "basic"
 
     @login_manager.user_loader
     def load_user(user_id: str) -> User | None:
-        if not user_id.isdigit():
+        if not (user_id.isascii() and user_id.isdigit()):
             return None
         user = db.session.get(User, int(user_id))
         if user is None or not user.active:

@@ -61,6 +61,7 @@ def app(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
             "SQLALCHEMY_DATABASE_URI": database_url,
             "WTF_CSRF_ENABLED": True,
             "SERVER_NAME": None,
+            "PARTNERS_SIGNIN_SLOW_SECONDS": 0.05,  # the slowing is measured, not waited out
         }
     )
     with application.app_context():

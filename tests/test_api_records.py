@@ -31,12 +31,22 @@ def test_case_list_and_detail(app: Flask, make_user):
     assert detail["harm_types"] == ["cse", "online_grooming"]
 
 
-def test_duplicate_reference_is_409_and_worker_must_be_in_the_team(app: Flask, make_user):
+def test_a_taken_reference_is_refused_alike_for_every_team_and_worker_must_be_in_the_team(
+    app: Flask, make_user
+):
     api = api_for(app, make_user("practitioner", team="North Team").email)
     new_case(api, reference="CMS-9")
-    response = api.post("/api/v1/cases", {"child_name": "B", "reference": "CMS-9"})
-    assert response.status_code == 409 and response.headers["Content-Type"] == PROBLEM_JSON
-    assert response.get_json()["errors"][0]["field"] == "reference"
+    south = api_for(app, make_user("practitioner", team="South Team").email)
+    answers = [
+        client.post("/api/v1/cases", {"child_name": "B", "reference": "CMS-9"})
+        for client in (api, south)
+    ]
+    for response in answers:
+        assert response.status_code == 422 and response.headers["Content-Type"] == PROBLEM_JSON
+        assert response.get_json()["errors"][0]["field"] == "reference"
+        assert "exists" not in response.get_data(as_text=True)
+    # Another team learns nothing: its answer is the same as the owning team's.
+    assert answers[0].get_json()["errors"] == answers[1].get_json()["errors"]
     outsider = make_user("practitioner", team="South Team")
     response = api.post("/api/v1/cases", {"child_name": "B", "worker_id": outsider.id})
     assert response.status_code == 422

@@ -24,7 +24,8 @@ from parent_partners.models import AuditEvent, Carer, Case, User
 from parent_partners.operations import cases as case_ops
 from parent_partners.operations import people, records
 from parent_partners.operations.backup import fingerprint
-from tests.conftest import ROOT
+from tests.api_support import Api, cli_token
+from tests.conftest import ROOT, PageClient
 from tests.test_import import HEADER
 from tests.trust_support import cheap_passwords  # noqa: F401 - fixture
 
@@ -164,8 +165,11 @@ def test_backup_then_restore_gives_back_exactly_what_was_saved(scratch: str, tmp
         assert len(restored) == 1  # the restore itself is recorded, after it
         db.session.delete(restored[0])
         db.session.commit()
-        assert fingerprint() == before
-        assert set(after) == set(before)
+        # The restore starts a new epoch (that is what ends the sessions from before it).
+        assert fingerprint() != before
+        before.pop("service_instance")
+        assert {k: v for k, v in fingerprint().items() if k != "service_instance"} == before
+        assert set(after) == {*before, "service_instance"}
         assert after["cases"][0] == 3 and after["carers"][0] == 3
         db.session.remove()
         db.engine.dispose()
@@ -187,4 +191,57 @@ def test_restoring_something_that_is_not_a_backup_changes_nothing(tmp_path: Path
     assert result.exit_code != 0 and "not" in result.output
     with app.app_context():
         assert fingerprint() == before
+        db.engine.dispose()
+
+
+def test_a_backup_is_private_to_its_owner(scratch: str, tmp_path: Path):
+    app = create_app({"ENV_NAME": "test", "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": scratch})
+    with app.app_context():
+        upgrade()
+    _seed(app)
+    target = tmp_path / "new-folder" / "partners.backup"
+    result = app.test_cli_runner().invoke(args=["partners", "backup", "--to", str(target)])
+    assert result.exit_code == 0, result.output
+    assert target.stat().st_mode & 0o777 == 0o600
+    assert target.parent.stat().st_mode & 0o777 == 0o700
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o755)
+    refused = app.test_cli_runner().invoke(
+        args=["partners", "backup", "--to", str(shared / "partners.backup")]
+    )
+    assert refused.exit_code != 0 and "chmod 700" in refused.output
+    assert not (shared / "partners.backup").exists()
+    with app.app_context():
+        db.engine.dispose()
+
+
+def test_after_a_restore_an_old_session_cookie_and_token_are_refused(scratch: str, tmp_path: Path):
+    app = create_app({"ENV_NAME": "test", "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": scratch,
+                      "SERVER_NAME": None})
+    with app.app_context():
+        upgrade()
+    _seed(app)
+    browser = PageClient(app.test_client())
+    assert browser.sign_in("w@example.org").status_code == 302
+    assert browser.get("/cases").status_code == 200
+    token = cli_token(app, "w@example.org")
+    api = Api(app, token)
+    assert api.get("/api/v1/cases").status_code == 200
+    target = tmp_path / "backups" / "partners.backup"
+    assert app.test_cli_runner().invoke(args=["partners", "backup", "--to", str(target)]
+                                        ).exit_code == 0
+
+    result = app.test_cli_runner().invoke(
+        args=["partners", "restore", "--from", str(target), "--yes"])
+    assert result.exit_code == 0, result.output
+
+    page = browser.get("/cases")
+    assert page.status_code == 302 and "/login" in page.headers["Location"]
+    assert api.get("/api/v1/cases").status_code == 401
+    # Signing in again works, in the new epoch.
+    fresh = PageClient(app.test_client())
+    assert fresh.sign_in("w@example.org").status_code == 302
+    assert fresh.get("/cases").status_code == 200
+    with app.app_context():
         db.engine.dispose()

@@ -193,3 +193,36 @@ def test_who_may_audit_and_see_audits(app: Flask, make_user, make_case):
     assert principal.get(f"/cases/{case.id}/audits/new").status_code == 403
     admin = _client(app, make_user("admin", team=None))
     assert admin.get("/audits").status_code == 403
+
+
+def test_nobody_grades_or_moderates_the_audit_of_their_own_case(
+    app: Flask, make_user, make_case
+):
+    own = make_user("manager")  # a manager who also holds a case
+    other = make_user("manager")
+    case = make_case(own)
+    own_pages, other_pages = _client(app, own), _client(app, other)
+
+    refused = own_pages.submit(f"/cases/{case.id}/audits/new", grading_form())
+    assert refused.status_code == 403
+    assert "cannot grade the audit of a case allocated to you" in refused.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(select(db.func.count()).select_from(CaseAudit)) == 0
+
+    graded = other_pages.submit(f"/cases/{case.id}/audits/new", grading_form())
+    assert graded.status_code == 302
+    with app.app_context():
+        audit_id = db.session.scalars(select(CaseAudit)).one().id
+    assert own_pages.submit(f"/audits/{audit_id}/respond",
+                            {"response": "Done.", "version": "1"}).status_code == 302
+
+    for pages, message in ((own_pages, "cannot moderate the audit of a case allocated to you"),
+                           (other_pages, "You graded this audit")):
+        response = pages.submit(f"/audits/{audit_id}/moderate", {"agrees": "yes", "version": "2"})
+        assert response.status_code == 403
+        assert message in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(CaseAudit, audit_id).status == "responded"
+    principal = _client(app, make_user("principal", team=None))
+    done = principal.submit(f"/audits/{audit_id}/moderate", {"agrees": "yes", "version": "2"})
+    assert done.status_code == 302

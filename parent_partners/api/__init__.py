@@ -6,7 +6,7 @@ operation, serialise the result. Errors are RFC 9457 problem details
 from the ``operation`` declarations (``blueprint``, ``openapi``).
 """
 
-from parent_partners.api import errors, views  # noqa: F401 - registers handlers, routes
+from parent_partners.api import errors, idempotent, views  # noqa: F401 - registers handlers, routes
 from parent_partners.api.blueprint import bp
 
 __all__ = ["bp"]

@@ -12,7 +12,9 @@ from werkzeug.exceptions import HTTPException
 
 from parent_partners.api.blueprint import bp
 from parent_partners.api.schemas import FieldError, Problem
+from parent_partners.contention import MESSAGE, is_contention
 from parent_partners.extensions import db
+from parent_partners.operations.validation import RecordInvalid
 
 PROBLEM_JSON = "application/problem+json"
 BLANK = "about:blank"
@@ -137,6 +139,13 @@ def api_error(error: ApiError) -> Response:
     )
 
 
+@bp.errorhandler(RecordInvalid)
+def record_invalid(error: RecordInvalid) -> Response:
+    """A rule of the record (the same as the pages' and the import's) is broken: 422."""
+    fields = [field_error((name,), message, "rule") for name, message in error.problems]
+    return api_error(validation_problem(fields))
+
+
 @bp.errorhandler(HTTPException)
 def http_error(error: HTTPException) -> Response:
     db.session.rollback()
@@ -160,6 +169,10 @@ for _code in (400, 401, 403, 404, 405, 406, 409, 410, 413, 415, 422, 429, 500, 5
 
 @bp.errorhandler(Exception)
 def unexpected_error(error: Exception) -> Response:
+    if is_contention(error):
+        db.session.rollback()
+        return problem(409, MESSAGE, title="Conflict", type_=CONFLICT,
+                       headers={"Retry-After": "1"})
     db.session.rollback()
     current_app.logger.exception("Unexpected error in the API", exc_info=error)
     return problem(500)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from parent_partners import vocabulary as v
+from parent_partners.operations import validation
 
 LONG_TEXT = 10_000
 MEDIUM_TEXT = 4_000
@@ -105,6 +106,9 @@ class CaseIn(Request):
     )
     opened_on: date | None = Field(default=None, description="Today when left out.")
 
+    def problems(self) -> list[tuple[str, str]]:
+        return validation.case_problems(self.model_dump())
+
 
 class CarerIn(Request):
     """Add a parent or carer to a case."""
@@ -125,12 +129,7 @@ class CarerIn(Request):
     )
 
     def problems(self) -> list[tuple[str, str]]:
-        found = []
-        if not self.safe_to_involve and not self.safe_reason:
-            found.append(("safe_reason", "Give the reason it is not safe to involve them"))
-        if not self.safe_to_involve and self.safe_review_on is None:
-            found.append(("safe_review_on", "Give the date to review the decision"))
-        return found
+        return validation.carer_problems(self.model_dump())
 
 
 class InvolvementIn(Request):
@@ -158,12 +157,7 @@ class InvolvementIn(Request):
     notes: LongText = ""
 
     def problems(self) -> list[tuple[str, str]]:
-        found = []
-        if self.partnership_level == "not_involved" and not self.not_involved_reason:
-            found.append(("not_involved_reason", "Give the reason they were not involved"))
-        if self.shares_child_information and not self.shared_what:
-            found.append(("shared_what", "Say what was shared"))
-        return found
+        return validation.involvement_problems(self.model_dump())
 
 
 class ConsultationIn(Request):
@@ -188,18 +182,7 @@ class ConsultationIn(Request):
     ] = ""
 
     def problems(self) -> list[tuple[str, str]]:
-        found = []
-        if self.child_asked:
-            if not self.child_view:
-                found.append(("child_view", "Give the child's view, in their own words"))
-            if self.child_wish is None:
-                found.append(("child_wish", "Say what the child wants"))
-        else:
-            if self.not_asked_reason is None:
-                found.append(("not_asked_reason", "Say why the child was not asked"))
-            elif self.not_asked_reason == "too_young" and not self.not_asked_detail:
-                found.append(("not_asked_detail", "Give the child's age and understanding"))
-        return found
+        return validation.consultation_problems(self.model_dump())
 
     def values(self) -> dict[str, Any]:
         """The fields as the operation stores them (no wish when the child was not asked)."""

@@ -10,8 +10,11 @@ from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 
 from parent_partners.extensions import db
+from parent_partners.forms.common import show_problems
 from parent_partners.identity import actor
 from parent_partners.models import Case
+from parent_partners.operations import idempotency
+from parent_partners.operations.validation import RecordInvalid
 from parent_partners.operations.versioning import StaleEditError
 from parent_partners.scoping import editable_case_for
 
@@ -64,8 +67,42 @@ def save_edit(
         save(form.version.data or 0)
     except StaleEditError:
         return stale_reply(template, form, record.version, **context)
+    except RecordInvalid as invalid:
+        show_problems(form, invalid.problems)
+        return render_template(template, form=form, **context), 200
     flash(message, "success")
     return redirect(url_for("cases.show", case_id=record.case_id, _anchor=anchor))
+
+
+ALREADY_SAVED = "You had already saved this. Here it is: it was saved once."
+
+
+def save_once(form: FlaskForm, save: Callable[[], str | None]) -> Response | None:
+    """Save with ``save()`` (it returns where to go next, or None if it did not save) once
+    for the form's idempotency key: sent again, it goes to where the first save landed.
+
+    Returns the redirect, or None when nothing was saved (show the form again).
+    """
+    field = getattr(form, "idempotency_key", None)
+    raw = field.data if field is not None else None
+    key_value = raw if isinstance(raw, str) and idempotency.usable(raw) else ""
+    user_id = actor().id
+    if key_value:
+        earlier = idempotency.claim(user_id, key_value)
+        if earlier is not None:
+            flash(ALREADY_SAVED, "success")
+            return redirect(earlier.location or url_for("cases.index"))
+    try:
+        location = save()
+    except RecordInvalid as invalid:  # a rule only the case can tell (a date before birth)
+        show_problems(form, invalid.problems)
+        location = None
+    if key_value:
+        if location is None:
+            idempotency.release(user_id, key_value)
+        else:
+            idempotency.complete(user_id, key_value, location=location)
+    return redirect(location) if location is not None else None
 
 
 def checked(value: bool) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import date
 from typing import Any
 
@@ -62,10 +63,35 @@ class MultiCheckboxField(SelectMultipleField):
                 raise ValidationError(f"{value!r} is not one of the choices")
 
 
-class VersionedForm(FlaskForm):
+def new_idempotency_key() -> str:
+    """A fresh key for a form that saves something (see ``operations/idempotency.py``)."""
+    return secrets.token_urlsafe(18)
+
+
+class OnceForm(FlaskForm):
+    """A form that saves once however often it is sent: it carries a key in a hidden field."""
+
+    idempotency_key = HiddenField(default=new_idempotency_key)
+
+
+class VersionedForm(OnceForm):
     """A form for editing a versioned record: it carries the version it was opened at."""
 
     version = IntegerField(widget=HiddenInput(), default=1)
+
+
+def show_problems(form: FlaskForm, problems: list[tuple[str, str]]) -> bool:
+    """Put the record rules' messages on the form's fields; True if there were none.
+
+    A field that already has an error keeps it alone: one message per field.
+    """
+    for name, message in problems:
+        field = getattr(form, name, None)
+        if field is None:
+            form.form_errors.append(message)
+        elif not field.errors:
+            field.errors = [*field.errors, message]
+    return not problems
 
 
 def not_in_future(form: Any, field: Any) -> None:
@@ -80,7 +106,9 @@ __all__ = [
     "GovDateField",
     "HiddenField",
     "MultiCheckboxField",
+    "OnceForm",
     "VersionedForm",
     "not_in_future",
     "required_date",
+    "show_problems",
 ]

@@ -19,7 +19,9 @@ from parent_partners.forms.common import (
     MultiCheckboxField,
     VersionedForm,
     required_date,
+    show_problems,
 )
+from parent_partners.operations import validation
 from parent_partners.vocabulary import (
     CHILD_WISHES,
     DECISIONS,
@@ -104,15 +106,15 @@ class CarerForm(VersionedForm):
     safe_review_on = GovDateField("Date to review the decision")
     submit = SubmitField("Save parent or carer", widget=GovSubmitInput())
 
-    def validate_safe_reason(self, field: Any) -> None:
-        """A decision not to involve someone always has a reason."""
-        if self.safe_to_involve.data == "no" and not (field.data or "").strip():
-            raise ValidationError("Enter the reason it is not safe to involve them")
-
-    def validate_safe_review_on(self, field: Any) -> None:
-        """A decision not to involve someone is reviewed by a date."""
-        if self.safe_to_involve.data == "no" and field.data is None and not field.errors:
-            raise ValidationError("Enter the date to review the decision")
+    def validate(self, extra_validators: Any = None) -> bool:
+        """The fields, then the record rules (``operations/validation.py``)."""
+        fields_ok = super().validate(extra_validators)
+        values = {
+            "safe_to_involve": self.safe_to_involve.data != "no",
+            "safe_reason": self.safe_reason.data,
+            "safe_review_on": self.safe_review_on.data,
+        }
+        return show_problems(self, validation.carer_problems(values)) and fields_ok
 
 
 class InvolvementForm(VersionedForm):
@@ -161,15 +163,17 @@ class InvolvementForm(VersionedForm):
     notes = _text("Your notes")
     submit = SubmitField("Save involvement", widget=GovSubmitInput())
 
-    def validate_not_involved_reason(self, field: Any) -> None:
-        """Not involving a parent needs a reason."""
-        if self.partnership_level.data == "not_involved" and not (field.data or "").strip():
-            raise ValidationError("Enter the reason they were not involved")
-
-    def validate_shared_what(self, field: Any) -> None:
-        """When information was shared, say what."""
-        if self.shares_child_information.data == "yes" and not (field.data or "").strip():
-            raise ValidationError("Enter what was shared")
+    def validate(self, extra_validators: Any = None) -> bool:
+        """The fields, then the record rules (``operations/validation.py``)."""
+        fields_ok = super().validate(extra_validators)
+        values = {
+            "date": self.date.data,
+            "partnership_level": self.partnership_level.data,
+            "not_involved_reason": self.not_involved_reason.data,
+            "shares_child_information": self.shares_child_information.data == "yes",
+            "shared_what": self.shared_what.data,
+        }
+        return show_problems(self, validation.involvement_problems(values)) and fields_ok
 
 
 class ConsultationForm(VersionedForm):
@@ -207,26 +211,15 @@ class ConsultationForm(VersionedForm):
     )
     submit = SubmitField("Save consultation", widget=GovSubmitInput())
 
-    def validate_child_view(self, field: Any) -> None:
-        """A consultation records the child's own words."""
-        if self.child_asked.data == "yes" and not (field.data or "").strip():
-            raise ValidationError("Enter the child's view, in their own words")
-
-    def validate_child_wish(self, field: Any) -> None:
-        """A consultation records what the child wants."""
-        if self.child_asked.data == "yes" and not field.data:
-            raise ValidationError("Select what the child wants")
-
-    def validate_not_asked_reason(self, field: Any) -> None:
-        """Not asking the child needs one of the recognised reasons."""
-        if self.child_asked.data == "no" and not field.data:
-            raise ValidationError("Select why the child was not asked")
-
-    def validate_not_asked_detail(self, field: Any) -> None:
-        """'Too young' needs the child's age and understanding written down."""
-        if (
-            self.child_asked.data == "no"
-            and self.not_asked_reason.data == "too_young"
-            and not (field.data or "").strip()
-        ):
-            raise ValidationError("Enter the child's age and understanding")
+    def validate(self, extra_validators: Any = None) -> bool:
+        """The fields, then the record rules (``operations/validation.py``)."""
+        fields_ok = super().validate(extra_validators)
+        values = {
+            "date": self.date.data,
+            "child_asked": self.child_asked.data != "no",
+            "child_view": self.child_view.data,
+            "child_wish": self.child_wish.data,
+            "not_asked_reason": self.not_asked_reason.data,
+            "not_asked_detail": self.not_asked_detail.data,
+        }
+        return show_problems(self, validation.consultation_problems(values)) and fields_ok

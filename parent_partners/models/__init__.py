@@ -13,7 +13,12 @@ from parent_partners.models.records import (
     consultation_carers,
     involvement_carers,
 )
-from parent_partners.models.session import SignInAttempt, UserSession
+from parent_partners.models.session import (
+    IdempotencyKey,
+    ServiceInstance,
+    SignInAttempt,
+    UserSession,
+)
 from parent_partners.models.summary import case_month_stats, fairness_rollup, practice_rollup
 from parent_partners.models.token import ApiToken
 
@@ -27,9 +32,11 @@ __all__ = [
     "CaseAudit",
     "Consultation",
     "Flag",
+    "IdempotencyKey",
     "Involvement",
     "LexiconRule",
     "RecordVersion",
+    "ServiceInstance",
     "SignInAttempt",
     "Team",
     "User",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from parent_partners.extensions import db
@@ -17,6 +17,17 @@ class Flag(Timestamped, db.Model):  # type: ignore[name-defined]
     """One finding of the checks on a case, with its life: open, resolved, dismissed, reopened."""
 
     __tablename__ = "flags"
+    # One open flag per finding on a case, however many saves re-check it at once.
+    __table_args__ = (
+        Index(
+            "uq_flags_open_finding",
+            "case_id",
+            "finding_key",
+            unique=True,
+            postgresql_where=text("status IN ('open', 'reopened')"),
+            sqlite_where=text("status IN ('open', 'reopened')"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, String
+from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from parent_partners.extensions import db
@@ -50,3 +50,40 @@ class SignInAttempt(db.Model):  # type: ignore[name-defined]
 
     def __repr__(self) -> str:
         return f"<SignInAttempt {self.id} {'ok' if self.succeeded else 'failed'}>"
+
+
+class ServiceInstance(db.Model):  # type: ignore[name-defined]
+    """Which copy of the data this database is: a new epoch after every restore.
+
+    Sessions and API tokens are bound to the epoch they were issued in, so one issued
+    before a restore (or against another database) is refused instead of standing for
+    whoever now has that user id.
+    """
+
+    __tablename__ = "service_instance"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    epoch: Mapped[str] = mapped_column(String(64))
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class IdempotencyKey(db.Model):  # type: ignore[name-defined]
+    """A save already made with this key: a form sent twice, or an API call retried.
+
+    Pages keep where the save landed (``location``); the API keeps its whole answer
+    (``status_code``, ``body``) and a digest of the request, to replay it exactly.
+    """
+
+    __tablename__ = "idempotency_keys"
+    __table_args__ = (UniqueConstraint("user_id", "key", name="uq_idempotency_keys_user_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    key: Mapped[str] = mapped_column(String(100))
+    request_digest: Mapped[str] = mapped_column(String(64), default="")
+    location: Mapped[str] = mapped_column(String(500), default="")
+    status_code: Mapped[int | None] = mapped_column(Integer)
+    body: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, index=True
+    )

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from flask import has_request_context, request
+from flask import g, has_request_context, request
+from sqlalchemy import insert
 
 from parent_partners.extensions import db
 from parent_partners.identity import current_actor, is_api_request
 from parent_partners.models import AuditEvent
+from parent_partners.models.common import utcnow
 
 ACTIONS: dict[str, str] = {
     "sign_in": "Signed in",
@@ -41,11 +44,13 @@ ACTIONS: dict[str, str] = {
     "case_audits_exported": "Downloaded case audit results",
     "dashboard_exported": "Downloaded a dashboard table",
     "sign_in_throttled": "Sign-in refused: too many failed attempts",
+    "sign_in_ceiling_reached": "Alert: many wrong passwords for one account, slowing sign-in",
     "user_disabled": "Disabled a user's account",
     "user_enabled": "Enabled a user's account",
     "audit_trail_viewed": "Viewed a case's audit trail",
     "subject_access_exported": "Exported everything held about a child",
     "database_restored": "Restored the database from a backup",
+    "case_read": "Read a case's records",
 }
 
 
@@ -89,4 +94,53 @@ def record(
         data=data,
     )
     db.session.add(event)
+    if case_id is not None and has_request_context():
+        g.setdefault(_AUDITED, set()).add(case_id)
     return event
+
+
+# Cases whose data this request has read, and cases it has written an event about.
+_READ = "partners_read_cases"
+_AUDITED = "partners_audited_cases"
+
+
+def note_read(case_ids: Iterable[int]) -> None:
+    """Note that this request read these cases' data (every lookup and list calls this).
+
+    Whatever the page, a response that shows a case leaves an audit event about it:
+    ``record_reads`` writes ``case_read`` for each noted case the request recorded
+    nothing else about (a case page's own ``case_viewed`` is enough, say).
+    """
+    if has_request_context():
+        g.setdefault(_READ, set()).update(case_ids)
+
+
+def record_reads() -> int:
+    """Write ``case_read`` for each case read and not otherwise audited; return how many."""
+    if not has_request_context():
+        return 0
+    read: set[int] = g.pop(_READ, set())
+    missing = sorted(read - g.get(_AUDITED, set()))
+    if not missing:
+        return 0
+    actor = current_actor()
+    via = {"via": "api"} if is_api_request() else {}
+    # One statement for the lot: a page listing 50 cases is still one INSERT.
+    db.session.execute(
+        insert(AuditEvent),
+        [
+            {
+                "action": "case_read",
+                "at": utcnow(),
+                "record_type": "case",
+                "record_id": case_id,
+                "case_id": case_id,
+                "user_id": actor.id if actor is not None else None,
+                "ip_address": _client_address(),
+                "summary": ACTIONS["case_read"],
+                "data": {"page": request.endpoint or request.path, **via},
+            }
+            for case_id in missing
+        ],
+    )
+    return len(missing)

@@ -7,7 +7,11 @@
   password, if any, is passed in ``PGPASSWORD``, never on the command line).
 
 A restore replaces everything, so nothing can be half-restored: SQLite copies the
-pages under one lock, and ``pg_restore`` runs in one transaction.
+pages under one lock, and ``pg_restore`` runs in one transaction. It then starts a new
+epoch (``operations/instance.py``): every session and API token from before is dead.
+
+A backup holds every case: it is written readable by its owner only (0600), in a folder
+only its owner can open (0700; made so if new, refused if others can read it).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from sqlalchemy import inspect, text
 from sqlalchemy.engine import URL, make_url
 
 from parent_partners.extensions import db
+from parent_partners.operations.instance import begin_new_epoch
 
 
 class BackupError(RuntimeError):
@@ -69,11 +74,28 @@ def _run(command: list[str], env: dict[str, str]) -> None:
         raise BackupError(f"{Path(command[0]).name} failed: {result.stderr.strip()[-2000:]}")
 
 
+def _private_file(target: Path) -> None:
+    """Make ``target`` an empty file only its owner can read, in a folder only they can open."""
+    folder = target.parent
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=0o700)
+        folder.chmod(0o700)  # mkdir's mode is cut by the umask
+    if folder.stat().st_mode & 0o077:
+        raise BackupError(
+            f"Other users can open {folder}: put backups in a folder only you can open "
+            f"(chmod 700 {folder})"
+        )
+    if target.exists():
+        target.unlink()
+    os.close(os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    target.chmod(0o600)
+
+
 def backup(target: Path) -> None:
     """Write a consistent copy of the whole database to ``target``."""
     url = _url()
     target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
+    _private_file(target)
     if url.get_backend_name() == "sqlite":
         source = sqlite3.connect(_sqlite_path(url))
         dest = sqlite3.connect(target)
@@ -83,6 +105,7 @@ def backup(target: Path) -> None:
         finally:
             dest.close()
             source.close()
+        target.chmod(0o600)
         return
     if url.get_backend_name() == "postgresql":
         args, env = _pg_args(url)
@@ -91,6 +114,7 @@ def backup(target: Path) -> None:
              "--file", str(target), *args],
             env,
         )
+        target.chmod(0o600)
         return
     raise BackupError(f"Backups of {url.get_backend_name()} databases are not supported")
 
@@ -119,16 +143,16 @@ def restore(source: Path) -> None:
             raise BackupError(f"{source} is not a SQLite backup: {error}") from error
         finally:
             backup_db.close()
-        return
-    if url.get_backend_name() == "postgresql":
+    elif url.get_backend_name() == "postgresql":
         args, env = _pg_args(url)
         _run(
             [_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--no-privileges",
              "--single-transaction", "--exit-on-error", *args, str(source)],
             env,
         )
-        return
-    raise BackupError(f"Restores of {url.get_backend_name()} databases are not supported")
+    else:
+        raise BackupError(f"Restores of {url.get_backend_name()} databases are not supported")
+    begin_new_epoch("restored")
 
 
 def fingerprint(tables: list[str] | None = None) -> dict[str, tuple[int, str]]:

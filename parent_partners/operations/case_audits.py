@@ -23,7 +23,16 @@ from parent_partners.vocabulary import label
 GRADE_VALUES = {value for value, _ in AUDIT_GRADES}
 MAX_ACTIONS = 5
 
-__all__ = ["AuditError", "StaleEditError", "grade_case", "moderate", "respond"]
+__all__ = [
+    "AuditConflict",
+    "AuditError",
+    "StaleEditError",
+    "grade_case",
+    "grading_conflict",
+    "moderate",
+    "moderation_conflict",
+    "respond",
+]
 
 
 class AuditError(ValueError):
@@ -32,6 +41,32 @@ class AuditError(ValueError):
     def __init__(self, errors: dict[str, str]) -> None:
         super().__init__("; ".join(errors.values()))
         self.errors = errors
+
+
+class AuditConflict(AuditError):
+    """The person may not take this part in this audit (it would be marking their own work)."""
+
+
+def grading_conflict(case: Case, user: User) -> str | None:
+    """Why ``user`` may not grade ``case`` (it is allocated to them), or None."""
+    if case.worker_id == user.id:
+        return (
+            "You cannot grade the audit of a case allocated to you. Ask another manager of "
+            "your team to grade it"
+        )
+    return None
+
+
+def moderation_conflict(record: CaseAudit, user: User) -> str | None:
+    """Why ``user`` may not moderate this audit (they graded it, or the case is theirs)."""
+    if record.auditor_id == user.id:
+        return "You graded this audit. A different manager must moderate it"
+    if user.id in (record.worker_id, record.case.worker_id):
+        return (
+            "You cannot moderate the audit of a case allocated to you. Ask another manager "
+            "or a principal social worker to moderate it"
+        )
+    return None
 
 
 @dataclass
@@ -54,6 +89,9 @@ class GradingInput:
 
 def grade_case(case: Case, auditor: User, entry: GradingInput) -> CaseAudit:
     """Record a manager's graded audit of ``case``; it then waits for the worker's response."""
+    conflict = grading_conflict(case, auditor)
+    if conflict:
+        raise AuditConflict({"grade-1": conflict})
     errors: dict[str, str] = {}
     for principle in PRINCIPLES:
         grade, evidence = entry.grades.get(principle.number, ("", ""))
@@ -153,8 +191,9 @@ def moderate(
     """A second opinion: agree with the grades, or record a different grade and why."""
     if record.status != "responded":
         raise AuditError({"agrees": "This audit is not waiting for moderation"})
-    if record.auditor_id == user.id:
-        raise AuditError({"agrees": "A different manager must moderate your own audit"})
+    conflict = moderation_conflict(record, user)
+    if conflict:
+        raise AuditConflict({"agrees": conflict})
     errors: dict[str, str] = {}
     if agrees is None:
         errors["agrees"] = "Say whether you agree with the grades"
@@ -238,6 +277,7 @@ def audit_for(user: User, audit_id: int) -> CaseAudit:
     ).first()
     if record is None:
         abort(404)
+    audit_log.note_read([record.case_id])
     return record
 
 
@@ -286,6 +326,7 @@ def list_audits(
             .offset((page - 1) * per_page)
         )
     )
+    audit_log.note_read(a.case_id for a in audits)
     return AuditListing(audits, total, page, per_page, counts)
 
 
@@ -302,6 +343,7 @@ def results_table(user: User, status: str | None) -> ExportTable:
         query = query.where(CaseAudit.status == status)
     rows: list[list[Any]] = []
     for record in db.session.scalars(query.order_by(CaseAudit.id)):
+        audit_log.note_read([record.case_id])
         for grade in record.grades:
             rows.append(
                 [

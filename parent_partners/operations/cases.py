@@ -12,7 +12,7 @@ from sqlalchemy.orm import selectinload
 
 from parent_partners.extensions import db
 from parent_partners.models import Carer, Case, Consultation, Flag, Involvement, User
-from parent_partners.operations import audit
+from parent_partners.operations import audit, validation
 from parent_partners.scoping import can_edit, visible_cases
 
 OPEN_FLAG_STATUSES = ("open", "reopened")
@@ -75,6 +75,7 @@ def list_cases(user: User, *, page: int = 1, per_page: int = 50, mine: bool = Fa
     rows = [
         CaseRow(case=c, open_flags=n, last_involvement=d) for c, n, d in db.session.execute(query)
     ]
+    audit.note_read(row.case.id for row in rows)
     return CaseListing(rows=rows, total=total, page=page, per_page=per_page)
 
 
@@ -98,6 +99,14 @@ def new_reference() -> str:
             return reference
 
 
+# One answer whoever holds the reference: saying it "already exists" would tell someone
+# in one team that another team has a case with it.
+REFERENCE_REFUSED = (
+    "This reference cannot be used. Enter a different reference, or leave it blank to have "
+    "one made"
+)
+
+
 def open_case(
     *,
     team_id: int,
@@ -112,7 +121,13 @@ def open_case(
     contexts: list[str],
     opened_on: date,
 ) -> Case | None:
-    """Open a case; returns None if the given reference is already used."""
+    """Open a case; returns None if the given reference is already used.
+
+    ``RecordInvalid`` if the dates break a rule (in the future, opened before birth).
+    """
+    validation.require(
+        validation.case_problems({"child_dob": child_dob, "opened_on": opened_on})
+    )
     reference = reference.strip() or new_reference()
     if db.session.scalar(select(Case.id).where(Case.reference == reference)):
         return None

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import quote
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 Cell = str | int | float | None
@@ -96,6 +97,19 @@ def filename(stem: str, extension: str) -> str:
     while "--" in safe:
         safe = safe.replace("--", "-")
     return f"{safe or 'export'}.{extension}"
+
+
+def content_disposition(name: str) -> str:
+    """An ``attachment`` header for ``name`` per RFC 6266: an ASCII ``filename`` for old
+    clients and the exact name, UTF-8 and percent-encoded, in ``filename*``.
+
+    A header is Latin-1 on the wire: a reference in another script, put in as it is,
+    cannot be sent at all.
+    """
+    fallback = "".join(
+        ch if ch.isascii() and (ch.isalnum() or ch in "-_.") else "-" for ch in name
+    )
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
 def read_xlsx_rows(data: bytes) -> list[list[Any]]:

@@ -19,6 +19,7 @@ from parent_partners.extensions import db
 from parent_partners.models import Case, Consultation, Flag, Involvement, User
 from parent_partners.models.common import utcnow
 from parent_partners.operations import audit
+from parent_partners.operations.locking import lock_case
 
 OPEN = ("open", "reopened")
 
@@ -126,8 +127,10 @@ def check_settings() -> checks.CheckSettings:
 def refresh(case: Case, lexicon: checks.Lexicon | None = None) -> tuple[int, int]:
     """Re-run every check on the case and bring its flags up to date.
 
-    Returns (flags opened, flags resolved).
+    Returns (flags opened, flags resolved). Holds the case's lock from here to the commit,
+    so a second save to the case re-checks after this one's flags are written.
     """
+    lock_case(case.id)
     db.session.flush()
     if lexicon is None:
         from parent_partners.operations.lexicon import current_lexicon
@@ -135,12 +138,17 @@ def refresh(case: Case, lexicon: checks.Lexicon | None = None) -> tuple[int, int
         lexicon = current_lexicon()
     findings = checks.check_case(case_data(case), check_settings(), lexicon)
     found = {finding_key(f): f for f in findings}
-    existing = {
-        flag.finding_key: flag
-        for flag in db.session.scalars(select(Flag).where(Flag.case_id == case.id))
-    }
+    existing: dict[str, Flag] = {}
     opened = resolved = 0
     now = utcnow()
+    # Oldest first, so one open flag per key wins; any second open flag of a key (left by
+    # saves that raced before the lock existed) is resolved, so it cannot stay open forever.
+    for row in db.session.scalars(select(Flag).where(Flag.case_id == case.id).order_by(Flag.id)):
+        kept = existing.get(row.finding_key)
+        if kept is None or (row.is_open and not kept.is_open):
+            existing[row.finding_key] = row
+        elif row.is_open:
+            row.status, row.resolved_at = "resolved", now
     for key, finding in found.items():
         flag = existing.get(key)
         if flag is None:
@@ -197,6 +205,7 @@ def dismiss(flag: Flag, user: User, reason: str) -> Flag:
     reason = reason.strip()
     if not reason:
         raise FlagError("Enter why you are dismissing this flag")
+    lock_case(flag.case_id)
     _lock(flag)
     if not flag.is_open:
         raise FlagError("Only an open flag can be dismissed")
@@ -216,6 +225,7 @@ def dismiss(flag: Flag, user: User, reason: str) -> Flag:
 
 def reopen(flag: Flag, user: User) -> Flag:
     """Reopen a dismissed flag (managers), so the worker looks at it again."""
+    lock_case(flag.case_id)
     _lock(flag)
     if flag.status != "dismissed":
         raise FlagError("Only a dismissed flag can be reopened")

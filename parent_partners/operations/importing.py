@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from parent_partners.extensions import db
 from parent_partners.models import Case, Team, User
-from parent_partners.operations import audit
+from parent_partners.operations import audit, validation
 from parent_partners.operations.cases import open_case
 from parent_partners.operations.people import normalise_email
 from parent_partners.operations.records import add_carer
@@ -169,11 +169,16 @@ def _case(line: int, row: dict[str, str], directory: _Directory) -> CaseRow:
     worker = directory.worker(row["worker_email"], team)
     opened_on = _date(row["opened_on"], "opened_on", required=True)
     assert opened_on is not None
+    child_dob = _date(row["child_dob"], "child_dob", required=False)
+    # The same rules as the pages and the API, in the same words, naming the column.
+    problems = validation.case_problems({"child_dob": child_dob, "opened_on": opened_on})
+    if problems:
+        raise _RowError("; ".join(f"{column}: {message}" for column, message in problems))
     return CaseRow(
         line=line,
         reference=row["reference"],
         child_name=row["child_name"],
-        child_dob=_date(row["child_dob"], "child_dob", required=False),
+        child_dob=child_dob,
         gender=_choice(row["gender"], "gender", GENDERS, default="not_recorded"),
         ethnicity=_choice(row["ethnicity"], "ethnicity", ETHNICITIES, default="not_recorded"),
         harm_types=_choices(row["harm_types"], "harm_types", HARM_TYPES),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from sqlalchemy import update
+
 from parent_partners.extensions import db
-from parent_partners.models import Team, User
+from parent_partners.models import ApiToken, Team, User
 from parent_partners.models.common import utcnow
 from parent_partners.operations import audit
 from parent_partners.operations.passwords import (
@@ -104,8 +106,8 @@ def authenticate(email: str, password: str) -> User | None:
 def set_active(user: User, active: bool, *, reason: str = "account_disabled") -> int:
     """Enable or disable an account. Disabling ends every session it has, at once.
 
-    Returns how many sessions were ended. API tokens of a disabled user stop working
-    too (they are checked against the user on every request).
+    Returns how many sessions were ended. Disabling revokes the account's API tokens
+    too, for good: enabling it again does not bring them back (new ones must be made).
     """
     from parent_partners.operations import sessions
 
@@ -113,6 +115,12 @@ def set_active(user: User, active: bool, *, reason: str = "account_disabled") ->
         raise PeopleError(f"{user.email} is already {'enabled' if active else 'disabled'}")
     user.active = active
     ended = 0 if active else sessions.end_all_for(user.id, reason)
+    if not active:
+        db.session.execute(
+            update(ApiToken)
+            .where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
+            .values(revoked_at=utcnow())
+        )
     audit.record(
         "user_enabled" if active else "user_disabled",
         record_type="user",

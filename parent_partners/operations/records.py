@@ -12,10 +12,13 @@ from sqlalchemy import select
 
 from parent_partners.extensions import db
 from parent_partners.models import Carer, Case, Consultation, Involvement, User
-from parent_partners.operations import audit, flags
+from parent_partners.operations import audit, flags, validation
+from parent_partners.operations.locking import lock_case
+from parent_partners.operations.validation import RecordInvalid
 from parent_partners.operations.versioning import StaleEditError, apply_edit
 
 __all__ = [
+    "RecordInvalid",
     "StaleEditError",
     "add_carer",
     "edit_carer",
@@ -37,8 +40,14 @@ def case_carers(case: Case, ids: list[int]) -> list[Carer]:
     )
 
 
+def _dates(case: Case) -> validation.CaseDates:
+    return validation.CaseDates(child_dob=case.child_dob, opened_on=case.opened_on)
+
+
 def add_carer(case: Case, user: User, values: dict[str, Any]) -> Carer:
-    """Add a parent or carer to the case."""
+    """Add a parent or carer to the case (``RecordInvalid`` if it breaks a rule)."""
+    validation.require(validation.carer_problems(values))
+    lock_case(case.id)
     carer = Carer(case_id=case.id, **values)
     db.session.add(carer)
     db.session.flush()
@@ -49,6 +58,7 @@ def add_carer(case: Case, user: User, values: dict[str, Any]) -> Carer:
 
 def edit_carer(carer: Carer, user: User, values: dict[str, Any], seen_version: int) -> Carer:
     """Change a parent or carer, keeping the earlier version; refuses stale edits."""
+    validation.require(validation.carer_problems(values))
     _edit(carer, "carer", "carer_edited", values, seen_version, user)
     return carer
 
@@ -56,7 +66,10 @@ def edit_carer(carer: Carer, user: User, values: dict[str, Any], seen_version: i
 def log_involvement(
     case: Case, user: User, values: dict[str, Any], carer_ids: list[int]
 ) -> Involvement:
-    """Log an involvement of parents or carers on the case."""
+    """Log an involvement of parents or carers on the case (``RecordInvalid`` if it breaks
+    a rule, such as a date before the case was opened)."""
+    validation.require(validation.involvement_problems(values, _dates(case)))
+    lock_case(case.id)
     involvement = Involvement(case_id=case.id, recorded_by_id=user.id, **values)
     db.session.add(involvement)
     involvement.carers = case_carers(case, carer_ids)
@@ -76,6 +89,7 @@ def edit_involvement(
     seen_version: int,
 ) -> Involvement:
     """Change an involvement, keeping the earlier version; refuses stale edits."""
+    validation.require(validation.involvement_problems(values, _dates(involvement.case)))
     values = {**values, "carers": case_carers(involvement.case, carer_ids)}
     _edit(involvement, "involvement", "involvement_edited", values, seen_version, user)
     return involvement
@@ -84,7 +98,10 @@ def edit_involvement(
 def record_consultation(
     case: Case, user: User, values: dict[str, Any], carer_ids: list[int]
 ) -> Consultation:
-    """Record a consultation with the child about involving parents or carers."""
+    """Record a consultation with the child about involving parents or carers
+    (``RecordInvalid`` if it breaks a rule)."""
+    validation.require(validation.consultation_problems(values, _dates(case)))
+    lock_case(case.id)
     consultation = Consultation(case_id=case.id, recorded_by_id=user.id, **values)
     db.session.add(consultation)
     consultation.carers = case_carers(case, carer_ids)
@@ -107,6 +124,7 @@ def edit_consultation(
     seen_version: int,
 ) -> Consultation:
     """Change a consultation, keeping the earlier version; refuses stale edits."""
+    validation.require(validation.consultation_problems(values, _dates(consultation.case)))
     values = {**values, "carers": case_carers(consultation.case, carer_ids)}
     _edit(consultation, "consultation", "consultation_edited", values, seen_version, user)
     return consultation
@@ -121,6 +139,7 @@ def _edit(
     user: User,
 ) -> None:
     case_id = record.case_id
+    lock_case(case_id)
     try:
         diff = apply_edit(record, record_type, values, seen_version=seen_version, user_id=user.id)
     except StaleEditError:

@@ -206,8 +206,13 @@ def store() -> SessionStore:
 
 
 def hash_sid(sid: str) -> str:
-    """The stored form of a session id."""
-    return hashlib.sha256(sid.encode()).hexdigest()
+    """The stored form of a session id, bound to the database's epoch.
+
+    After a restore the epoch is new, so no session id from before it hashes to a record.
+    """
+    from parent_partners.operations.instance import current_epoch
+
+    return hashlib.sha256(f"{current_epoch()}:{sid}".encode()).hexdigest()
 
 
 def start(user_id: int) -> str:

@@ -57,6 +57,7 @@ from parent_partners.models.summary import (
     fairness_rollup,
     practice_rollup,
 )
+from parent_partners.operations import locking
 
 OPEN = ("open", "reopened")
 BLAME_KINDS = ("child_blame", "parent_blame")
@@ -442,6 +443,8 @@ def _before_commit(session: Session) -> None:
     if len(pending) > BULK_THRESHOLD:
         rebuild_all()
     else:
+        # Read each case's old rows only once no other writer can change them.
+        locking.lock_cases(pending)
         refresh_cases(pending)
     session.flush()
     session.info.pop(_PENDING, None)
@@ -458,6 +461,7 @@ def refresh_pending() -> None:
 
 def install() -> None:
     """Listen to the app's database sessions (once per process; calling again does nothing)."""
+    locking.install()
     target = db.session
     if event.contains(target, "after_flush", _after_flush):
         return

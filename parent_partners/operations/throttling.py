@@ -1,10 +1,18 @@
-"""Sign-in throttling: after too many failed attempts, refuse for a while.
+"""Sign-in throttling: slow down guessing without letting anyone lock the owner out.
 
-Failed password sign-ins are counted per account (the e-mail address typed, known
-or not, so the answer reveals nothing) and per client address. When either has
-``PARTNERS_SIGNIN_LIMIT`` (10) failures within ``PARTNERS_SIGNIN_WINDOW_MINUTES``
-(5), every further attempt is refused, the right password included, until the
-window has moved on.
+Failed password sign-ins are counted per account (the e-mail address typed, known or
+not, so the answer reveals nothing) *and address together*, and per address. When the
+pair, or the address, has ``PARTNERS_SIGNIN_LIMIT`` (10) failures within
+``PARTNERS_SIGNIN_WINDOW_MINUTES`` (5), further attempts from there are refused, the
+right password included, until the window has moved on. So whoever guesses from one
+place locks only that place out: the owner, elsewhere, still signs in.
+
+Guessing spread over many addresses meets the account-wide ceiling
+(``PARTNERS_SIGNIN_ACCOUNT_CEILING``, 10 failures in the window, from anywhere): every
+attempt on the account is then slowed (``PARTNERS_SIGNIN_SLOW_SECONDS``), an address
+that has itself failed on the account is refused, administrators are alerted (a
+``sign_in_ceiling_reached`` audit event and a warning in the log), and an address that
+has not been guessing is never refused the right password.
 
 Two counters agree on this. Flask-Limiter's storage (Redis when ``REDIS_URL`` is
 set, memory otherwise) is the fast one; the ``sign_in_attempts`` table holds across
@@ -22,7 +30,8 @@ from flask import Flask, current_app
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from limits import RateLimitItemPerMinute
-from sqlalchemy import delete, select
+from sqlalchemy import and_, delete, func, select
+from sqlalchemy.sql import ColumnElement
 
 from parent_partners.extensions import db
 from parent_partners.models import SignInAttempt
@@ -66,7 +75,7 @@ def _window() -> timedelta:
 
 
 def _keys(email: str, address: str | None) -> list[tuple[str, str]]:
-    return [("account", email), ("address", address or "unknown")]
+    return [("account", f"{email} from {address or 'unknown'}"), ("address", address or "unknown")]
 
 
 def _enabled() -> bool:
@@ -91,15 +100,13 @@ def _database_wait(email: str, address: str | None) -> tuple[str, int] | None:
     limit = int(current_app.config["PARTNERS_SIGNIN_LIMIT"])
     now = utcnow()
     since = now - _window()
-    for kind, column, value in (
-        ("account", SignInAttempt.email, email),
-        ("address", SignInAttempt.ip_address, address),
+    for kind, condition in (
+        ("account", and_(SignInAttempt.email == email, _from(address))),
+        ("address", _from(address)),
     ):
-        if value is None:
-            continue
         failures = (
             select(SignInAttempt.at)
-            .where(column == value, SignInAttempt.succeeded.is_(False), SignInAttempt.at >= since)
+            .where(condition, SignInAttempt.succeeded.is_(False), SignInAttempt.at >= since)
             .order_by(SignInAttempt.at.desc())
             .limit(limit)
         )
@@ -110,6 +117,43 @@ def _database_wait(email: str, address: str | None) -> tuple[str, int] | None:
                 oldest = oldest.replace(tzinfo=now.tzinfo)
             wait = oldest + _window() - now
             return kind, max(math.ceil(wait.total_seconds()), 1)
+    return None
+
+
+def _from(address: str | None) -> ColumnElement[bool]:
+    if address is None:
+        return SignInAttempt.ip_address.is_(None)
+    return SignInAttempt.ip_address == address
+
+
+def _account_failures(email: str, address: str | None = None) -> int:
+    """Failures on the account in the window: from anywhere, or from ``address`` only."""
+    condition = and_(
+        SignInAttempt.email == email,
+        SignInAttempt.succeeded.is_(False),
+        SignInAttempt.at >= utcnow() - _window(),
+    )
+    if address is not None:
+        condition = and_(condition, _from(address))
+    return int(
+        db.session.scalar(select(func.count()).select_from(SignInAttempt).where(condition)) or 0
+    )
+
+
+def _ceiling() -> int:
+    return int(current_app.config.get("PARTNERS_SIGNIN_ACCOUNT_CEILING", 10))
+
+
+def under_attack(email: str, address: str | None) -> tuple[str, int] | None:
+    """Past the account-wide ceiling: slow every attempt; refuse an address that guessed.
+
+    Returns (``account``, seconds to wait) when this address is refused, else None.
+    """
+    if not _enabled() or _account_failures(email) < _ceiling():
+        return None
+    time.sleep(float(current_app.config.get("PARTNERS_SIGNIN_SLOW_SECONDS", 2)))
+    if _account_failures(email, address) > 0:
+        return "account", int(_window().total_seconds())
     return None
 
 
@@ -126,10 +170,26 @@ def locked(email: str, address: str | None) -> tuple[str, int] | None:
 
 
 def record_failure(email: str, address: str | None) -> None:
-    """Count a failed attempt towards the lock, in both counters."""
+    """Count a failed attempt towards the lock, in both counters.
+
+    The failure that reaches the account-wide ceiling alerts the administrators.
+    """
     db.session.add(SignInAttempt(email=email[:254], ip_address=address, succeeded=False))
     if not _enabled():
         return
+    db.session.flush()
+    if _account_failures(email) == _ceiling():
+        from parent_partners.operations import audit
+
+        audit.record(
+            "sign_in_ceiling_reached",
+            data={"email": email[:254], "failures": _ceiling(),
+                  "window_minutes": int(_window().total_seconds() // 60)},
+        )
+        current_app.logger.warning(
+            "Sign-in guessing on %s: %s failures in %s, from several addresses; attempts "
+            "on it are slowed", email[:254], _ceiling(), _window(),
+        )
     strategy = _strategy()
     if strategy is not None:
         item = _limit()

@@ -58,6 +58,17 @@ def user_tokens(user: User) -> list[ApiToken]:
     )
 
 
+def working_tokens() -> list[ApiToken]:
+    """Every token not revoked, whoever holds it, newest first (for administrators)."""
+    return list(
+        db.session.scalars(
+            select(ApiToken)
+            .where(ApiToken.revoked_at.is_(None))
+            .order_by(ApiToken.created_at.desc(), ApiToken.id.desc())
+        )
+    )
+
+
 def revoke_token(token: ApiToken) -> ApiToken:
     """Revoke a token: from now on it is refused."""
     if token.revoked_at is not None:

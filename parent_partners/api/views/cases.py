@@ -9,11 +9,17 @@ from flask.wrappers import Response
 
 from parent_partners.api import schemas, serialise
 from parent_partners.api.blueprint import operation, parse, parse_query, reply
-from parent_partners.api.errors import CONFLICT, ApiError, field_error, validation_problem
+from parent_partners.api.errors import ApiError, field_error, validation_problem
 from parent_partners.identity import actor
 from parent_partners.models import Case
 from parent_partners.operations import audit
-from parent_partners.operations.cases import case_page, list_cases, open_case, team_workers
+from parent_partners.operations.cases import (
+    REFERENCE_REFUSED,
+    case_page,
+    list_cases,
+    open_case,
+    team_workers,
+)
 from parent_partners.permissions import Permission
 from parent_partners.scoping import case_for
 
@@ -80,10 +86,10 @@ def list_cases_view() -> Response:
     status=201,
     body=schemas.CaseIn,
     response=schemas.Case,
-    errors=(409,),
+    errors=(422,),
 )
 def create_case() -> Response:
-    """Open a case for your team. A reference already in use is a 409."""
+    """Open a case for your team. A reference that cannot be used is a 422 (not saying why)."""
     user = actor()
     if user.team_id is None:
         raise ApiError(403, "Only a member of a team can open a case.")
@@ -108,13 +114,7 @@ def create_case() -> Response:
         opened_on=body.opened_on or date.today(),
     )
     if case is None:
-        raise ApiError(
-            409,
-            f"A case with reference {body.reference!r} already exists.",
-            title="Conflict",
-            type_=CONFLICT,
-            errors=[field_error(("reference",), "Already in use", "unique")],
-        )
+        raise validation_problem([field_error(("reference",), REFERENCE_REFUSED, "unavailable")])
     location = url_for("api.get_case", case_id=case.id)
     return reply(case_detail(case), 201, location)
 

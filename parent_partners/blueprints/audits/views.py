@@ -16,6 +16,7 @@ from parent_partners.operations import case_audits as ops
 from parent_partners.operations import exports
 from parent_partners.permissions import Permission, requires
 from parent_partners.principles import AUDIT_GRADES, AUDIT_STATUSES, PRINCIPLES
+from parent_partners.same_site import require_same_site
 from parent_partners.scoping import editable_case_for
 
 PAGE_SIZE = 50
@@ -64,6 +65,7 @@ def index() -> str | BaseResponse:
     if kind is not None:
         if kind not in ("csv", "xlsx"):
             abort(404)
+        require_same_site()
         table = ops.results_table(user, status)
         audit_log.record(
             "case_audits_exported",
@@ -78,7 +80,7 @@ def index() -> str | BaseResponse:
                 exports.to_xlsx(table),
                 mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             )
-        response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+        response.headers["Content-Disposition"] = exports.content_disposition(name)
         return response
     page = max(1, request.args.get("page", 1, type=int) or 1)
     listing = ops.list_audits(user, status=status, page=page, per_page=PAGE_SIZE)
@@ -90,13 +92,16 @@ def index() -> str | BaseResponse:
 
 @bp.route("/cases/<int:case_id>/audits/new", methods=["GET", "POST"])
 @requires(Permission.AUDIT_CASES)
-def new(case_id: int) -> str | BaseResponse:
+def new(case_id: int) -> str | BaseResponse | tuple[str, int]:
     """Grade a case of your team against each of the eight principles."""
     user = actor()
     case = editable_case_for(user, case_id)
     errors: dict[str, str] = {}
     entry = ops.GradingInput()
-    if request.method == "POST":
+    conflict = ops.grading_conflict(case, user)
+    if conflict:
+        errors = {"grade-1": conflict}
+    elif request.method == "POST":
         entry.grades = {
             p.number: (
                 request.form.get(f"grade-{p.number}", ""),
@@ -117,7 +122,7 @@ def new(case_id: int) -> str | BaseResponse:
         else:
             flash("Audit graded. The worker has been asked to respond.", "success")
             return redirect(url_for("audits.show", audit_id=record.id))
-    return render_template(
+    page = render_template(
         "parent_partners/audits/new.html",
         **_context(
             case=case,
@@ -127,6 +132,7 @@ def new(case_id: int) -> str | BaseResponse:
             action_rows=range(3),
         ),
     )
+    return (page, 403) if conflict else page
 
 
 @bp.get("/audits/<int:audit_id>")
@@ -177,7 +183,9 @@ def respond(audit_id: int) -> str | BaseResponse:
         abort(403)
     errors: dict[str, str] = {}
     if request.method == "POST":
-        done = {int(v) for v in request.form.getlist("done") if v.isdigit()}
+        done = {
+            int(v) for v in request.form.getlist("done") if v.isascii() and v.isdigit()
+        }
         try:
             ops.respond(record, user, request.form.get("response", ""), done, _version())
         except ops.AuditError as error:
@@ -196,14 +204,15 @@ def respond(audit_id: int) -> str | BaseResponse:
 
 @bp.route("/audits/<int:audit_id>/moderate", methods=["GET", "POST"])
 @requires(Permission.MODERATE_AUDITS)
-def moderate(audit_id: int) -> str | BaseResponse:
+def moderate(audit_id: int) -> str | BaseResponse | tuple[str, int]:
     """A second manager agrees with the grades, or records a different grade and why."""
     user = actor()
     record = ops.audit_for(user, audit_id)
-    if record.auditor_id == user.id:
-        abort(403)
     errors: dict[str, str] = {}
-    if request.method == "POST":
+    conflict = ops.moderation_conflict(record, user)
+    if conflict:
+        errors = {"agrees": conflict}
+    elif request.method == "POST":
         raw = request.form.get("agrees")
         agrees = {"yes": True, "no": False}.get(raw or "")
         different = {
@@ -229,8 +238,9 @@ def moderate(audit_id: int) -> str | BaseResponse:
         else:
             flash("Moderation recorded.", "success")
             return redirect(url_for("audits.show", audit_id=record.id))
-    return render_template(
+    page = render_template(
         "parent_partners/audits/moderate.html",
         **_context(audit=record, errors=errors, error_list=_errors_summary(errors),
                    form=request.form),
     )
+    return (page, 403) if conflict else page

@@ -22,6 +22,10 @@ def _safe_next(target: str | None) -> str | None:
     """Only follow a ``next`` that stays on this site."""
     if not target:
         return None
+    # A control character (CR LF: header splitting) or a backslash (read as "/" by
+    # browsers, so "/\\evil.example") is never part of one of our addresses.
+    if any(ord(ch) < 32 or ord(ch) == 127 or ch == "\\" for ch in target):
+        return None
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return None
@@ -33,8 +37,10 @@ def _safe_next(target: str | None) -> str | None:
 def sign_in() -> str | Response | tuple[str, int, dict[str, str]]:
     """Show the sign-in form and sign the user in.
 
-    After too many failed attempts for the account or from the address, further
-    attempts (the right password too) are refused for a while: 429, audited.
+    After too many failed attempts on the account from this address, or from this
+    address at all, further attempts from it (the right password too) are refused for a
+    while: 429, audited. Guessing from many addresses slows sign-in to the account and
+    alerts administrators, but never locks out the owner (``operations/throttling.py``).
     """
     if current_user.is_authenticated:
         return redirect(url_for("cases.index"))
@@ -42,7 +48,7 @@ def sign_in() -> str | Response | tuple[str, int, dict[str, str]]:
     if form.validate_on_submit():
         email = normalise_email(form.email.data or "")
         address = request.remote_addr
-        lock = throttling.locked(email, address)
+        lock = throttling.locked(email, address) or throttling.under_attack(email, address)
         if lock is not None:
             return _throttled(email, *lock)
         user = authenticate(email, form.password.data or "")
@@ -52,7 +58,10 @@ def sign_in() -> str | Response | tuple[str, int, dict[str, str]]:
             login_user(user)
             session[sessions.SESSION_KEY] = sid
             identity.forget()
-            session.permanent = True
+            # A browser-session cookie (no Expires): it goes when the browser closes, and
+            # is never written to disk for 12 hours. The server still ends the session
+            # after 30 idle minutes or 12 hours (operations/sessions.py).
+            session.permanent = False
             throttling.prune()
             return redirect(_safe_next(request.args.get("next")) or url_for("cases.index"))
         throttling.record_failure(email, address)

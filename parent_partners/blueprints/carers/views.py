@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from parent_partners.blueprints.carers import bp
-from parent_partners.blueprints.editing import checked, record_on_case, save_edit
+from parent_partners.blueprints.editing import checked, record_on_case, save_edit, save_once
 from parent_partners.forms.records import CarerForm
 from parent_partners.identity import actor
 from parent_partners.models import Carer
@@ -40,9 +40,15 @@ def new(case_id: int) -> str | Response:
     case = editable_case_for(actor(), case_id)
     form = CarerForm()
     if form.validate_on_submit():
-        carer = add_carer(case, actor(), _values(form))
-        flash(f"{carer.name} added.", "success")
-        return redirect(url_for("cases.show", case_id=case.id, _anchor="carers"))
+
+        def save() -> str:
+            carer = add_carer(case, actor(), _values(form))
+            flash(f"{carer.name} added.", "success")
+            return url_for("cases.show", case_id=case.id, _anchor="carers")
+
+        saved = save_once(form, save)
+        if saved is not None:
+            return saved
     return render_template(TEMPLATE, form=form, case=case, carer=None)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
     GovRadioInput,
     GovSelect,
@@ -13,11 +12,11 @@ from govuk_frontend_wtf.wtforms_widgets import (
 from wtforms import RadioField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-from parent_partners.forms.common import GovDateField, MultiCheckboxField, not_in_future
+from parent_partners.forms.common import GovDateField, MultiCheckboxField, OnceForm, not_in_future
 from parent_partners.vocabulary import CONTEXTS, ETHNICITIES, GENDERS, HARM_TYPES
 
 
-class CaseForm(FlaskForm):
+class CaseForm(OnceForm):
     """The child's details, the harm and its contexts, and who holds the case."""
 
     child_name = StringField(

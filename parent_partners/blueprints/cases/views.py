@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort, redirect, render_template, request, url_for
+from flask import abort, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from parent_partners.blueprints.cases import bp
 from parent_partners.blueprints.cases.forms import CaseForm
+from parent_partners.blueprints.editing import save_once
 from parent_partners.identity import actor
 from parent_partners.operations import audit
 from parent_partners.operations.cases import (
+    REFERENCE_REFUSED,
     CaseListing,
     case_page,
     list_cases,
@@ -43,6 +45,7 @@ def new() -> str | Response:
     user = actor()
     if user.team_id is None:
         abort(403)
+    team_id: int = user.team_id
     form = CaseForm()
     workers = team_workers(user.team_id)
     form.worker_id.choices = [(0, "Choose a worker")] + [(w.id, w.name) for w in workers]
@@ -53,22 +56,27 @@ def new() -> str | Response:
         if form.worker_id.data not in {w.id for w in workers}:
             form.worker_id.errors = ["Select the allocated worker"]
         else:
-            case = open_case(
-                team_id=user.team_id,
-                worker_id=form.worker_id.data,
-                child_name=form.child_name.data or "",
-                reference=form.reference.data or "",
-                child_dob=form.child_dob.data,
-                gender=form.gender.data or "not_recorded",
-                ethnicity=form.ethnicity.data or "not_recorded",
-                communication_needs=form.communication_needs.data or "",
-                harm_types=list(form.harm_types.data or []),
-                contexts=list(form.contexts.data or []),
-                opened_on=form.opened_on.data or date.today(),
-            )
-            if case is not None:
-                return redirect(url_for("cases.show", case_id=case.id))
-            form.reference.errors = ["A case with this reference already exists"]
+
+            def save() -> str | None:
+                case = open_case(
+                    team_id=team_id,
+                    worker_id=form.worker_id.data,
+                    child_name=form.child_name.data or "",
+                    reference=form.reference.data or "",
+                    child_dob=form.child_dob.data,
+                    gender=form.gender.data or "not_recorded",
+                    ethnicity=form.ethnicity.data or "not_recorded",
+                    communication_needs=form.communication_needs.data or "",
+                    harm_types=list(form.harm_types.data or []),
+                    contexts=list(form.contexts.data or []),
+                    opened_on=form.opened_on.data or date.today(),
+                )
+                return url_for("cases.show", case_id=case.id) if case is not None else None
+
+            saved = save_once(form, save)
+            if saved is not None:
+                return saved
+            form.reference.errors = [REFERENCE_REFUSED]
     return render_template("parent_partners/cases/new.html", form=form)
 
 

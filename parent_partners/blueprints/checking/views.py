@@ -19,7 +19,10 @@ MAX_TEXT = 20_000
 @requires(Permission.EDIT_CASES)
 def check_text() -> tuple[Response, int]:
     """Return the blame findings for ``{"text": ...}``; nothing is stored or audited."""
-    payload: Any = request.get_json(silent=True)
+    try:
+        payload: Any = request.get_json(silent=True)
+    except RecursionError:  # JSON nested thousands deep: not a text to check
+        payload = None
     text = payload.get("text") if isinstance(payload, dict) else None
     if not isinstance(text, str):
         return jsonify(error="Send JSON with a 'text' string"), 400

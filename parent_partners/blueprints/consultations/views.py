@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from parent_partners.blueprints.consultations import bp
-from parent_partners.blueprints.editing import checked, record_on_case, save_edit
+from parent_partners.blueprints.editing import checked, record_on_case, save_edit, save_once
 from parent_partners.forms.records import ConsultationForm
 from parent_partners.identity import actor
 from parent_partners.models import Case, Consultation
@@ -55,12 +55,19 @@ def new(case_id: int) -> str | Response:
     case = editable_case_for(actor(), case_id)
     form = _form(case)
     preselected = request.args.get("carer", "")
-    if request.method == "GET" and preselected.isdigit():
+    # isdecimal() alone takes "²" and other digits int() refuses: ASCII digits only.
+    if request.method == "GET" and preselected.isascii() and preselected.isdigit():
         form.carer_ids.data = [int(preselected)]
     if form.validate_on_submit():
-        record_consultation(case, actor(), _values(form), list(form.carer_ids.data or []))
-        flash("Consultation saved.", "success")
-        return redirect(url_for("cases.show", case_id=case.id, _anchor="timeline"))
+
+        def save() -> str:
+            record_consultation(case, actor(), _values(form), list(form.carer_ids.data or []))
+            flash("Consultation saved.", "success")
+            return url_for("cases.show", case_id=case.id, _anchor="timeline")
+
+        saved = save_once(form, save)
+        if saved is not None:
+            return saved
     return render_template(TEMPLATE, form=form, case=case, consultation=None)
 
 

@@ -18,6 +18,7 @@ from parent_partners.operations import audit, exports
 from parent_partners.operations import dashboards as dash
 from parent_partners.operations.dashboards import Dashboard, Period
 from parent_partners.permissions import Permission, requires, role_has
+from parent_partners.same_site import require_same_site
 from parent_partners.vocabulary import FLAG_KINDS
 
 MAX_PAGE = 100_000
@@ -53,7 +54,8 @@ def days(value: float | None) -> str:
 def _team_or_404(team_id: int) -> Team:
     """The team, if the actor may see its dashboard (principals: any; managers: their own)."""
     user = actor()
-    team = db.session.get(Team, team_id)
+    # No team has an id the database cannot even hold (PostgreSQL would refuse the query).
+    team = db.session.get(Team, team_id) if 0 < team_id < 2**31 else None
     if team is None:
         abort(404)
     if role_has(user.role, Permission.VIEW_SERVICE_DASHBOARD):
@@ -67,7 +69,7 @@ def _worker_or_404(worker_id: int, team: Team) -> User | None:
     """The worker, if they belong to the team or hold (or held) one of its cases."""
     if worker_id == 0:
         return None
-    worker = db.session.get(User, worker_id)
+    worker = db.session.get(User, worker_id) if 0 < worker_id < 2**31 else None
     if worker is None or worker.role not in ("practitioner", "manager"):
         abort(404)
     if worker.team_id != team.id:
@@ -191,6 +193,7 @@ def _export(tables: dict[str, exports.ExportTable], stem: str) -> BaseResponse |
     table = tables.get(request.args.get("table", ""))
     if kind not in ("csv", "xlsx") or table is None:
         abort(404)
+    require_same_site()
     audit.record(
         "dashboard_exported",
         summary=f"Downloaded {table.title} as {kind.upper()}",
@@ -204,7 +207,7 @@ def _export(tables: dict[str, exports.ExportTable], stem: str) -> BaseResponse |
         body = exports.to_xlsx(table)
         mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     response = Response(body, mimetype=mimetype)
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Content-Disposition"] = exports.content_disposition(name)
     return response
 
 
@@ -334,6 +337,7 @@ def cases(team_id: int, worker_id: int) -> str | BaseResponse:
     listing = dash.cases_behind(
         period, metric, team_id=team.id, worker_id=worker_id, page=page, per_page=PAGE_SIZE
     )
+    audit.note_read(line.id for line in listing.lines)  # the list shows the children
     if request.args.get("format"):
         table = exports.ExportTable(
             "cases",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from parent_partners.blueprints.editing import checked, record_on_case, save_edit
+from parent_partners.blueprints.editing import checked, record_on_case, save_edit, save_once
 from parent_partners.blueprints.involvements import bp
 from parent_partners.forms.records import InvolvementForm
 from parent_partners.identity import actor
@@ -56,9 +56,15 @@ def new(case_id: int) -> str | Response:
     case = editable_case_for(actor(), case_id)
     form = _form(case)
     if form.validate_on_submit():
-        log_involvement(case, actor(), _values(form), list(form.carer_ids.data or []))
-        flash("Involvement saved.", "success")
-        return redirect(url_for("cases.show", case_id=case.id, _anchor="timeline"))
+
+        def save() -> str:
+            log_involvement(case, actor(), _values(form), list(form.carer_ids.data or []))
+            flash("Involvement saved.", "success")
+            return url_for("cases.show", case_id=case.id, _anchor="timeline")
+
+        saved = save_once(form, save)
+        if saved is not None:
+            return saved
     return render_template(TEMPLATE, form=form, case=case, involvement=None)
 
 

@@ -9,9 +9,10 @@ from flask.wrappers import Response
 
 from parent_partners.blueprints.trail import bp
 from parent_partners.identity import actor
-from parent_partners.operations import audit
+from parent_partners.operations import audit, exports
 from parent_partners.operations.trail import case_trail, describe, subject_access
 from parent_partners.permissions import Permission, requires
+from parent_partners.same_site import require_same_site
 from parent_partners.scoping import case_for
 
 PAGE_SIZE = 50
@@ -45,12 +46,14 @@ def subject_access_page(case_id: int) -> str:
 @requires(Permission.VIEW_AUDIT_TRAIL)
 def subject_access_json(case_id: int) -> Response:
     """Everything held about the child, as one JSON file to download. Recorded as an export."""
+    require_same_site()
     case = case_for(actor(), case_id)
     document = subject_access(case, actor(), fmt="json")
     response = Response(
         json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False),
         mimetype="application/json",
     )
-    filename = f"subject-access-{case.reference}.json".replace('"', "")
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.headers["Content-Disposition"] = exports.content_disposition(
+        f"subject-access-{case.reference}.json"
+    )
     return response
