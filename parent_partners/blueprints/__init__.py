@@ -19,6 +19,7 @@ def all_blueprints() -> list[Blueprint]:
     from parent_partners.blueprints.flags import bp as flags
     from parent_partners.blueprints.involvements import bp as involvements
     from parent_partners.blueprints.trail import bp as trail
+    from parent_partners.blueprints.voice import bp as voice
 
     return [
         cases,
@@ -32,5 +33,6 @@ def all_blueprints() -> list[Blueprint]:
         dashboards,
         audits,
         trail,
+        voice,
         about,
     ]

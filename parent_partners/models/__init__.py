@@ -1,8 +1,10 @@
 """Database models. The schema itself lives in ``migrations/``; these map onto it."""
 
+from parent_partners.models.assessment import AssessmentAction, SelfAssessment
 from parent_partners.models.audit import AuditEvent
 from parent_partners.models.case import Carer, Case
 from parent_partners.models.case_audit import AuditAction, AuditGrade, CaseAudit
+from parent_partners.models.feedback import Feedback
 from parent_partners.models.flag import Flag
 from parent_partners.models.history import RecordVersion
 from parent_partners.models.lexicon import LexiconRule
@@ -19,6 +21,7 @@ from parent_partners.models.token import ApiToken
 
 __all__ = [
     "ApiToken",
+    "AssessmentAction",
     "AuditAction",
     "AuditEvent",
     "AuditGrade",
@@ -26,10 +29,12 @@ __all__ = [
     "Case",
     "CaseAudit",
     "Consultation",
+    "Feedback",
     "Flag",
     "Involvement",
     "LexiconRule",
     "RecordVersion",
+    "SelfAssessment",
     "SignInAttempt",
     "Team",
     "User",

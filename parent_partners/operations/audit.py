@@ -46,6 +46,13 @@ ACTIONS: dict[str, str] = {
     "audit_trail_viewed": "Viewed a case's audit trail",
     "subject_access_exported": "Exported everything held about a child",
     "database_restored": "Restored the database from a backup",
+    "feedback_recorded": "Recorded feedback from a child, parent or carer",
+    "feedback_edited": "Edited feedback from a child, parent or carer",
+    "voice_viewed": "Viewed what children, parents and carers said, across cases",
+    "self_assessment_saved": "Saved a service self-assessment",
+    "self_assessment_edited": "Changed a service self-assessment",
+    "self_assessment_viewed": "Viewed a service self-assessment",
+    "self_assessment_exported": "Downloaded a service self-assessment's figures",
 }
 
 
