@@ -36,6 +36,8 @@ class Permission(StrEnum):
     MODERATE_AUDITS = "moderate_audits"
     # Who read or changed a case, and the subject access export (everything held on a child).
     VIEW_AUDIT_TRAIL = "view_audit_trail"
+    # The service self-assessment against the principles (principal social workers).
+    ASSESS_SERVICE = "assess_service"
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
@@ -72,6 +74,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.VIEW_AUDITS,
             Permission.MODERATE_AUDITS,
             Permission.VIEW_AUDIT_TRAIL,
+            Permission.ASSESS_SERVICE,
         }
     ),
     # Administrators run the service; they have no special right to read cases.

@@ -10,6 +10,7 @@ def all_blueprints() -> list[Blueprint]:
     from parent_partners.blueprints.about import bp as about
     from parent_partners.blueprints.account import bp as account
     from parent_partners.blueprints.admin import bp as admin
+    from parent_partners.blueprints.assessment import bp as assessment
     from parent_partners.blueprints.audits import bp as audits
     from parent_partners.blueprints.carers import bp as carers
     from parent_partners.blueprints.cases import bp as cases
@@ -34,5 +35,6 @@ def all_blueprints() -> list[Blueprint]:
         audits,
         trail,
         voice,
+        assessment,
         about,
     ]

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
-from datetime import date
-
 from flask import abort, render_template, request
 from sqlalchemy import select
 
@@ -14,17 +11,11 @@ from parent_partners.identity import actor
 from parent_partners.models import Team
 from parent_partners.operations import audit
 from parent_partners.operations import dashboards as dash
+from parent_partners.operations.evidence import period_dates
 from parent_partners.operations.voice import MINIMUM, voice
 from parent_partners.permissions import Permission, requires, role_has
 
 TITLES = {"child": "Youth voice", "carer": "Parent and carer voice"}
-
-
-def period_dates(period: dash.Period) -> tuple[date, date]:
-    """The first and last days of a period of whole months."""
-    first = date(period.start // 100, period.start % 100, 1)
-    year, month = period.end // 100, period.end % 100
-    return first, date(year, month, calendar.monthrange(year, month)[1])
 
 
 def scope_team() -> Team | None:
