@@ -38,6 +38,8 @@ class Permission(StrEnum):
     VIEW_AUDIT_TRAIL = "view_audit_trail"
     # The service self-assessment against the principles (principal social workers).
     ASSESS_SERVICE = "assess_service"
+    # A practitioner's own reflection against the principles (read by them and their manager).
+    REFLECT = "reflect"
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
@@ -47,6 +49,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.VIEW_CASES,
             Permission.EDIT_CASES,
             Permission.VIEW_AUDITS,  # the audits of their own cases, to respond
+            Permission.REFLECT,
         }
     ),
     "manager": frozenset(
@@ -60,6 +63,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.AUDIT_CASES,
             Permission.MODERATE_AUDITS,
             Permission.VIEW_AUDIT_TRAIL,
+            Permission.REFLECT,
         }
     ),
     # Principals read across every team but do not write case records; they may moderate

@@ -1,5 +1,6 @@
 """feedback and self assessments: what children, parents and carers say about how the work
-feels (by principle), and the principal social worker's service self-assessment with its actions
+feels (by principle), practitioners' own reflections against the principles, and the principal
+social worker's service self-assessment with its actions
 
 Revision ID: 0009
 Revises: 0005
@@ -51,6 +52,22 @@ def upgrade():
     with op.batch_alter_table('assessment_actions', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_assessment_actions_assessment_id'), ['assessment_id'], unique=False)
 
+    op.create_table('reflections',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('period_start', sa.Date(), nullable=False),
+    sa.Column('period_end', sa.Date(), nullable=False),
+    sa.Column('answers', sa.JSON(), nullable=False),
+    sa.Column('to_supervision', sa.Text(), nullable=False),
+    sa.Column('figures', sa.JSON(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_reflections_user_id_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_reflections'))
+    )
+    with op.batch_alter_table('reflections', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_reflections_user_id'), ['user_id'], unique=False)
+
     op.create_table('feedback',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('case_id', sa.Integer(), nullable=False),
@@ -84,6 +101,10 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_feedback_carer_id'))
 
     op.drop_table('feedback')
+    with op.batch_alter_table('reflections', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_reflections_user_id'))
+
+    op.drop_table('reflections')
     with op.batch_alter_table('assessment_actions', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_assessment_actions_assessment_id'))
 

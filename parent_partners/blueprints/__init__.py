@@ -19,6 +19,7 @@ def all_blueprints() -> list[Blueprint]:
     from parent_partners.blueprints.dashboards import bp as dashboards
     from parent_partners.blueprints.flags import bp as flags
     from parent_partners.blueprints.involvements import bp as involvements
+    from parent_partners.blueprints.reflection import bp as reflection
     from parent_partners.blueprints.trail import bp as trail
     from parent_partners.blueprints.voice import bp as voice
 
@@ -36,5 +37,6 @@ def all_blueprints() -> list[Blueprint]:
         trail,
         voice,
         assessment,
+        reflection,
         about,
     ]

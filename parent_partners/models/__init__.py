@@ -15,6 +15,7 @@ from parent_partners.models.records import (
     consultation_carers,
     involvement_carers,
 )
+from parent_partners.models.reflection import Reflection
 from parent_partners.models.session import SignInAttempt, UserSession
 from parent_partners.models.summary import case_month_stats, fairness_rollup, practice_rollup
 from parent_partners.models.token import ApiToken
@@ -34,6 +35,7 @@ __all__ = [
     "Involvement",
     "LexiconRule",
     "RecordVersion",
+    "Reflection",
     "SelfAssessment",
     "SignInAttempt",
     "Team",

@@ -53,6 +53,8 @@ ACTIONS: dict[str, str] = {
     "self_assessment_edited": "Changed a service self-assessment",
     "self_assessment_viewed": "Viewed a service self-assessment",
     "self_assessment_exported": "Downloaded a service self-assessment's figures",
+    "reflection_written": "Wrote a reflection against the principles",
+    "reflection_viewed": "Read a practitioner's reflection",
 }
 
 

@@ -10,10 +10,8 @@ compared with the next one.
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
 
 from sqlalchemy import case, func, or_, select
 
@@ -134,6 +132,7 @@ def practice_figures(period: dash.Period, *, worker_id: int | None = None) -> di
         "flags_raised": _per_100(total.flags_raised, involvements),
         "flags_resolved": total.resolved,
         "flags_dismissed": total["flags_dismissed"],
+        "flags_open": total["flags_open"],
         "flags_child_blame_previous": _per_100(
             previous.flags("child_blame"), previous.involvements
         ),
@@ -199,8 +198,7 @@ def audit_figures(start: date, end: date) -> dict[str, Number]:
 
 
 def feedback_figures(
-    start: date, end: date, *, team_id: int | None = None,
-    keep: Callable[[Any], bool] | None = None,
+    start: date, end: date, *, team_id: int | None = None, worker_id: int | None = None
 ) -> dict[str, Number]:
     """Children's and parents' feedback: the share saying each statement is mostly or
     completely true, withheld (None) where fewer than ``MINIMUM`` answered."""
@@ -209,7 +207,7 @@ def feedback_figures(
         ("child", CHILD_QUESTIONS, lambda q: f"child_feedback_p{q.principle}"),
         ("carer", CARER_QUESTIONS, lambda q: f"carer_feedback_{q.key}"),
     ):
-        given = [f for f in feedback_in_scope(who, start, end, team_id) if keep is None or keep(f)]
+        given = feedback_in_scope(who, start, end, team_id, worker_id)
         found[f"{who}_feedback_count"] = len(given)
         for question in questions:
             scores = [f.answers.get(question.key) for f in given]

@@ -89,9 +89,10 @@ def quarters_between(start: date, end: date) -> list[str]:
 
 
 def feedback_in_scope(
-    respondent: str, start: date, end: date, team_id: int | None
+    respondent: str, start: date, end: date, team_id: int | None, worker_id: int | None = None
 ) -> list[Feedback]:
-    """The feedback of one kind given between ``start`` and ``end``, for one team or all."""
+    """The feedback of one kind given between ``start`` and ``end``, for one team or all (or
+    on one worker's cases)."""
     query = (
         select(Feedback)
         .join(Case, Case.id == Feedback.case_id)
@@ -106,6 +107,8 @@ def feedback_in_scope(
     )
     if team_id is not None:
         query = query.where(Case.team_id == team_id)
+    if worker_id is not None:
+        query = query.where(Case.worker_id == worker_id)
     return list(db.session.scalars(query))
 
 
