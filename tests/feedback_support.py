@@ -1,8 +1,10 @@
-"""Helpers for the feedback tests: a child's feedback form as a browser sends it, and feedback
-added straight through the domain operation."""
+"""Helpers for the feedback, voice, reflection and self-assessment tests: a child's feedback form
+as a browser sends it, feedback added straight through the domain operation, and reading one
+figure off a page."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -59,3 +61,10 @@ def add_child_feedback(
                 },
             )
         db.session.commit()
+
+
+def figure_on(html: str, key: str) -> str:
+    """The figure a page shows for ``key`` (its cell carries ``data-key``)."""
+    match = re.search(rf'data-key="{key}">([^<]*)<', html)
+    assert match, key
+    return match.group(1)

@@ -3,14 +3,13 @@ private to them and their manager, and every reflection kept."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from flask import Flask
 
 from parent_partners.extensions import db
 from parent_partners.models import AuditEvent, Reflection
 from tests.conftest import PageClient, carer_ids, involvement_form
+from tests.feedback_support import figure_on
 from tests.trust_support import cheap_passwords  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.usefixtures("cheap_passwords")
@@ -21,11 +20,6 @@ def _signed_in(app: Flask, user) -> PageClient:
     page.sign_in(user)
     return page
 
-
-def _figure(html: str, key: str) -> str:
-    match = re.search(rf'data-key="{key}">([^<]*)<', html)
-    assert match, key
-    return match.group(1)
 
 
 def test_a_reflection_sits_beside_the_practitioners_own_figures(
@@ -44,7 +38,8 @@ def test_a_reflection_sits_beside_the_practitioners_own_figures(
     url = "/reflections/new?from=2026-01&to=2026-12"
     form = page.get(url).get_data(as_text=True)
     # Only her own records count: her colleague's missing strengths are not hers.
-    assert _figure(form, "involvements") == "1" and _figure(form, "strengths_share") == "100%"
+    assert figure_on(form, "involvements") == "1"
+    assert figure_on(form, "strengths_share") == "100%"
     assert "8. Create safe spaces and places" in form
     saved = page.submit(url, {"principle_3": "I asked Amira before I called her mum.",
                               "to_supervision": "How to keep asking when she is missing."})

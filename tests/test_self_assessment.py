@@ -4,26 +4,19 @@ the previous assessment, a printable report and the figures as CSV and XLSX."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from flask import Flask
 
 from parent_partners.operations.exports import read_csv_rows, read_xlsx_rows
 from parent_partners.principles import PRINCIPLES
 from tests.conftest import PageClient, carer_ids, involvement_form
-from tests.feedback_support import add_child_feedback
+from tests.feedback_support import add_child_feedback, figure_on
 from tests.trust_support import cheap_passwords  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.usefixtures("cheap_passwords")
 
 NEW = "/self-assessment/new?from=2026-01&to=2026-12"
 
-
-def _figure(html: str, key: str) -> str:
-    match = re.search(rf'data-key="{key}">([^<]*)<', html)
-    assert match, key
-    return match.group(1)
 
 
 def _answers(title: str, rating: str = "developing") -> dict[str, str]:
@@ -46,9 +39,9 @@ def test_the_evidence_moves_when_the_records_change(app: Flask, make_user, make_
 
     before = principal.get(NEW).get_data(as_text=True)
     assert all(f"{p.number}. {p.name}" in before for p in PRINCIPLES)
-    assert _figure(before, "strengths_share") == "100%"
-    assert _figure(before, "ethnicity_not_recorded") == "0%"
-    assert _figure(before, "child_feedback_p3") == "Not enough to show"
+    assert figure_on(before, "strengths_share") == "100%"
+    assert figure_on(before, "ethnicity_not_recorded") == "0%"
+    assert figure_on(before, "child_feedback_p3") == "Not enough to show"
 
     # An involvement with no strengths, a child whose ethnicity is not recorded, and ten
     # children's feedback: each shows in the evidence.
@@ -62,10 +55,10 @@ def test_the_evidence_moves_when_the_records_change(app: Flask, make_user, make_
     assert opened.status_code == 302
     add_child_feedback(app, case, worker, 10, score=3)
     after = principal.get(NEW).get_data(as_text=True)
-    assert _figure(after, "strengths_share") == "50%"
-    assert _figure(after, "flags_no_strengths") == "50 per 100"
-    assert _figure(after, "ethnicity_not_recorded") == "50%"
-    assert _figure(after, "child_feedback_p3") == "100%"
+    assert figure_on(after, "strengths_share") == "50%"
+    assert figure_on(after, "flags_no_strengths") == "50 per 100"
+    assert figure_on(after, "ethnicity_not_recorded") == "50%"
+    assert figure_on(after, "child_feedback_p3") == "100%"
 
 
 def test_a_principal_rates_sets_actions_prints_and_compares(app: Flask, make_user, make_case):

@@ -86,6 +86,8 @@ MEASURES: dict[int, list[Measure]] = {
         Measure("informed_share", "Involvements stuck at 'informed'", "%", False),
         _flags("partnership_stalled", "Partnership stuck at informed"),
         _flags("parent_blame", "Wording that blames a parent or carer"),
+        Measure("flags_parent_blame_previous", "The same, in the period before", "per 100",
+                False),
     ],
     8: [Measure("contexts_recorded", "Children with the places or contexts of harm recorded")],
 }
@@ -133,10 +135,10 @@ def practice_figures(period: dash.Period, *, worker_id: int | None = None) -> di
         "flags_resolved": total.resolved,
         "flags_dismissed": total["flags_dismissed"],
         "flags_open": total["flags_open"],
-        "flags_child_blame_previous": _per_100(
-            previous.flags("child_blame"), previous.involvements
-        ),
     }
+    # Blame in the wording, against the period of the same length just before: the trend.
+    for kind in ("child_blame", "parent_blame"):
+        found[f"flags_{kind}_previous"] = _per_100(previous.flags(kind), previous.involvements)
     for kind in dash.ALL_KINDS:
         found[f"flags_{kind}"] = _per_100(total.flags(kind), involvements)
     for level in dash.LEVEL_VALUES:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from parent_partners.extensions import db
 from parent_partners.models import Carer, Case, Feedback, User
@@ -113,6 +114,7 @@ def case_feedback(case: Case) -> list[Feedback]:
     return list(
         db.session.scalars(
             select(Feedback)
+            .options(selectinload(Feedback.carer), selectinload(Feedback.recorded_by))
             .where(Feedback.case_id == case.id, Feedback.archived_at.is_(None))
             .order_by(Feedback.date.desc(), Feedback.id.desc())
         )
