@@ -9,11 +9,12 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from parent_partners.blueprints.assessment import bp
+from parent_partners.blueprints.downloads import download
 from parent_partners.blueprints.editing import stale_reply
 from parent_partners.forms.assessment import ActionForm, assessment_form
 from parent_partners.identity import actor
 from parent_partners.models import SelfAssessment
-from parent_partners.operations import audit, exports
+from parent_partners.operations import audit
 from parent_partners.operations import dashboards as dash
 from parent_partners.operations import self_assessment as ops
 from parent_partners.operations.evidence import service_evidence
@@ -146,13 +147,4 @@ def _download(assessment: SelfAssessment, kind: str) -> Response:
     table = ops.figures_table(assessment, ops.previous_to(assessment))
     audit.record("self_assessment_exported", record_type="self_assessment",
                  record_id=assessment.id, data={"format": kind})
-    name = exports.filename(f"self-assessment-{assessment.period_end.isoformat()}", kind)
-    if kind == "csv":
-        response = Response(exports.to_csv(table), mimetype="text/csv")
-    else:
-        response = Response(
-            exports.to_xlsx(table),
-            mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return download(table, kind, f"self-assessment-{assessment.period_end.isoformat()}")
