@@ -36,6 +36,10 @@ class Permission(StrEnum):
     MODERATE_AUDITS = "moderate_audits"
     # Who read or changed a case, and the subject access export (everything held on a child).
     VIEW_AUDIT_TRAIL = "view_audit_trail"
+    # The service self-assessment against the principles (principal social workers).
+    ASSESS_SERVICE = "assess_service"
+    # A practitioner's own reflection against the principles (read by them and their manager).
+    REFLECT = "reflect"
 
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
@@ -45,6 +49,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.VIEW_CASES,
             Permission.EDIT_CASES,
             Permission.VIEW_AUDITS,  # the audits of their own cases, to respond
+            Permission.REFLECT,
         }
     ),
     "manager": frozenset(
@@ -58,6 +63,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.AUDIT_CASES,
             Permission.MODERATE_AUDITS,
             Permission.VIEW_AUDIT_TRAIL,
+            Permission.REFLECT,
         }
     ),
     # Principals read across every team but do not write case records; they may moderate
@@ -72,6 +78,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.VIEW_AUDITS,
             Permission.MODERATE_AUDITS,
             Permission.VIEW_AUDIT_TRAIL,
+            Permission.ASSESS_SERVICE,
         }
     ),
     # Administrators run the service; they have no special right to read cases.

@@ -22,6 +22,7 @@ from parent_partners.extensions import db
 from parent_partners.models import Carer, Case, Flag, Team, User
 from parent_partners.operations import cases as case_ops
 from parent_partners.operations import people, records, tokens
+from parent_partners.operations.feedback import record_feedback
 from parent_partners.permissions import Permission, declared_permission, role_has
 from tests.conftest import PASSWORD, PageClient
 from tests.trust_support import cheap_passwords  # noqa: F401 - fixture
@@ -68,12 +69,14 @@ def _records(case: Case, carer: Carer, worker: User) -> dict[str, int]:
         case, worker, {"date": date(2026, 10, 1), "child_asked": True, "child_view": "OK",
                        "child_wish": "agrees", "decision": "proceed",
                        "child_told_outcome": True}, [carer.id])
+    feedback = record_feedback(case, worker, {"date": date(2026, 10, 2), "respondent": "child",
+                                              "answers": {}, "share_beyond_case": False})
     db.session.flush()
     flag = db.session.scalar(db.select(Flag).where(Flag.case_id == case.id))
     assert flag is not None
     return {"case_id": case.id, "carer_id": carer.id, "involvement_id": involvement.id,
             "consultation_id": consultation.id, "flag_id": flag.id, "finding_id": flag.id,
-            "team_id": case.team_id, "worker_id": worker.id}
+            "team_id": case.team_id, "worker_id": worker.id, "feedback_id": feedback.id}
 
 
 @pytest.fixture
@@ -245,7 +248,7 @@ def test_every_route_as_every_role(app: Flask, world: World):
 KNOWN_GAPS: set[tuple[str, str]] = set()
 
 SCOPED = {"case_id", "carer_id", "involvement_id", "consultation_id", "flag_id", "finding_id",
-          "token_id", "team_id", "worker_id"}
+          "token_id", "team_id", "worker_id", "feedback_id"}
 
 
 def test_another_teams_objects_are_404_through_pages_and_api(app: Flask, world: World):

@@ -34,6 +34,8 @@ TAGS = [
     {"name": "Findings", "description": "What the checks found, and dismissing with a reason."},
     {"name": "Check", "description": "Checking text as it is typed, in a host's own editor."},
     {"name": "Audit", "description": "Who viewed or changed a case, when, and from where."},
+    {"name": "Feedback", "description": "How the work feels to the child and their parents."},
+    {"name": "Self-assessment", "description": "The service assessed against the principles."},
     {"name": "About", "description": "This document and its reference page."},
 ]
 

@@ -22,6 +22,7 @@ from sqlalchemy import func, select
 
 from parent_partners.demo.cases import BuiltCase, CaseBuilder, CasePlan
 from parent_partners.demo.family import deal_households
+from parent_partners.demo.reflective import seed_reflective_tools
 from parent_partners.demo.slips import SLIP_KINDS
 from parent_partners.demo.staff import (
     DEMO_ACCOUNTS,
@@ -90,6 +91,7 @@ def seed_demo(
             plans, seed=seed, today=today, lexicon=current_lexicon(), workers=workers,
             progress=progress,
         )
+        _reflective_tools(seed, staff, today, echo)
         return _summary(seed, staff, len(plans), loaded, slipped, dict(flagged))
     slip_kinds: Counter[str] = Counter()
     case_ids: list[int] = []
@@ -116,7 +118,14 @@ def seed_demo(
             if case_count >= 50 and offset % step == 0:
                 echo(f"  {offset}/{case_count} cases ({offset * 100 // case_count}%)")
     by_kind = _flag_counts(case_ids)
+    _reflective_tools(seed, staff, today, echo)
     return _summary(seed, staff, len(plans), totals, slip_kinds, by_kind)
+
+
+def _reflective_tools(seed: int, staff: Staff, today: date, echo: Callable[[str], None]) -> None:
+    """Feedback, reflections and past self-assessments, once the cases exist."""
+    echo("Adding feedback, reflections and two past self-assessments...")
+    seed_reflective_tools(seed, staff, today)
 
 
 def _plan_cases(rng: random.Random, staff: Staff, case_count: int) -> list[CasePlan]:

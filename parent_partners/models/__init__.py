@@ -1,8 +1,10 @@
 """Database models. The schema itself lives in ``migrations/``; these map onto it."""
 
+from parent_partners.models.assessment import AssessmentAction, SelfAssessment
 from parent_partners.models.audit import AuditEvent
 from parent_partners.models.case import Carer, Case
 from parent_partners.models.case_audit import AuditAction, AuditGrade, CaseAudit
+from parent_partners.models.feedback import Feedback
 from parent_partners.models.flag import Flag
 from parent_partners.models.history import RecordVersion
 from parent_partners.models.lexicon import LexiconRule
@@ -13,6 +15,7 @@ from parent_partners.models.records import (
     consultation_carers,
     involvement_carers,
 )
+from parent_partners.models.reflection import Reflection
 from parent_partners.models.session import (
     IdempotencyKey,
     ServiceInstance,
@@ -24,6 +27,7 @@ from parent_partners.models.token import ApiToken
 
 __all__ = [
     "ApiToken",
+    "AssessmentAction",
     "AuditAction",
     "AuditEvent",
     "AuditGrade",
@@ -31,11 +35,14 @@ __all__ = [
     "Case",
     "CaseAudit",
     "Consultation",
+    "Feedback",
     "Flag",
     "IdempotencyKey",
     "Involvement",
     "LexiconRule",
     "RecordVersion",
+    "Reflection",
+    "SelfAssessment",
     "ServiceInstance",
     "SignInAttempt",
     "Team",

@@ -51,6 +51,15 @@ ACTIONS: dict[str, str] = {
     "subject_access_exported": "Exported everything held about a child",
     "database_restored": "Restored the database from a backup",
     "case_read": "Read a case's records",
+    "feedback_recorded": "Recorded feedback from a child, parent or carer",
+    "feedback_edited": "Edited feedback from a child, parent or carer",
+    "voice_viewed": "Viewed what children, parents and carers said, across cases",
+    "self_assessment_saved": "Saved a service self-assessment",
+    "self_assessment_edited": "Changed a service self-assessment",
+    "self_assessment_viewed": "Viewed a service self-assessment",
+    "self_assessment_exported": "Downloaded a service self-assessment's figures",
+    "reflection_written": "Wrote a reflection against the principles",
+    "reflection_viewed": "Read a practitioner's reflection",
 }
 
 

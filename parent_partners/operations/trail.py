@@ -22,7 +22,9 @@ from parent_partners.models import AuditEvent, Case, RecordVersion, User
 from parent_partners.models.common import utcnow
 from parent_partners.operations import audit
 
-VERSIONED_TYPES = ("case", "carer", "involvement", "consultation")
+# The table each versioned record type (after the case itself) lives in.
+VERSIONED_TABLES = {"carer": "carers", "involvement": "involvements",
+                    "consultation": "consultations", "feedback": "feedback"}
 
 
 @dataclass
@@ -112,8 +114,8 @@ def subject_access(case: Case, requested_by: User, *, fmt: str) -> dict[str, Any
             select(cls).where(cls.case_id == case.id).order_by(key_column)
         ).all()
         records[cls.__tablename__] = [_row(row) for row in rows]
-    for record_type in VERSIONED_TYPES[1:]:
-        ids[record_type] = {row["id"] for row in records.get(record_type + "s", [])}
+    for record_type, table in VERSIONED_TABLES.items():
+        ids[record_type] = {row["id"] for row in records.get(table, [])}
     versions = db.session.scalars(
         select(RecordVersion)
         .where(

@@ -6,14 +6,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
 from parent_partners.blueprints.audits import bp
+from parent_partners.blueprints.downloads import download
 from parent_partners.identity import actor
 from parent_partners.operations import audit as audit_log
 from parent_partners.operations import case_audits as ops
-from parent_partners.operations import exports
 from parent_partners.permissions import Permission, requires
 from parent_partners.principles import AUDIT_GRADES, AUDIT_STATUSES, PRINCIPLES
 from parent_partners.same_site import require_same_site
@@ -72,16 +72,7 @@ def index() -> str | BaseResponse:
             summary=f"Downloaded case audit results as {kind.upper()}",
             data={"status": status, "format": kind, "rows": len(table.rows)},
         )
-        name = exports.filename(f"case-audits-{status or 'all'}", kind)
-        if kind == "csv":
-            response = Response(exports.to_csv(table), mimetype="text/csv")
-        else:
-            response = Response(
-                exports.to_xlsx(table),
-                mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            )
-        response.headers["Content-Disposition"] = exports.content_disposition(name)
-        return response
+        return download(table, kind, f"case-audits-{status or 'all'}")
     page = max(1, request.args.get("page", 1, type=int) or 1)
     listing = ops.list_audits(user, status=status, page=page, per_page=PAGE_SIZE)
     return render_template(

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, abort, redirect, render_template, request, url_for
+from flask import abort, redirect, render_template, request, url_for
 from sqlalchemy import select
 from werkzeug.wrappers import Response as BaseResponse
 
 from parent_partners.blueprints.dashboards import bp
 from parent_partners.blueprints.dashboards.charts import Series, bar_chart, line_chart
+from parent_partners.blueprints.downloads import download
 from parent_partners.extensions import db
 from parent_partners.identity import actor
 from parent_partners.models import Case, Team, User
@@ -199,16 +200,7 @@ def _export(tables: dict[str, exports.ExportTable], stem: str) -> BaseResponse |
         summary=f"Downloaded {table.title} as {kind.upper()}",
         data={"page": request.path, "table": table.key, "format": kind},
     )
-    name = exports.filename(f"{stem}-{table.key}", kind)
-    if kind == "csv":
-        body: bytes | str = exports.to_csv(table)
-        mimetype = "text/csv"
-    else:
-        body = exports.to_xlsx(table)
-        mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    response = Response(body, mimetype=mimetype)
-    response.headers["Content-Disposition"] = exports.content_disposition(name)
-    return response
+    return download(table, kind, f"{stem}-{table.key}")
 
 
 # ----------------------------------------------------------------------------- charts
