@@ -12,11 +12,13 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-def _bundled_or_checkout(name: str) -> Path:
+def _bundled_or_checkout(name: str, marker: str) -> Path:
+    # The marker file, not the folder, decides: a stray empty folder left in a checkout
+    # must not hide the real one.
     bundled = PACKAGE_DIR / name
-    return bundled if bundled.is_dir() else PACKAGE_DIR.parent / name
+    return bundled if (bundled / marker).is_file() else PACKAGE_DIR.parent / name
 
 
-TEMPLATES_DIR = _bundled_or_checkout("templates")
-MIGRATIONS_DIR = _bundled_or_checkout("migrations")
+TEMPLATES_DIR = _bundled_or_checkout("templates", "parent_partners/base.html")
+MIGRATIONS_DIR = _bundled_or_checkout("migrations", "env.py")
 STATIC_DIR = PACKAGE_DIR / "static"
