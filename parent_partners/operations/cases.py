@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from parent_partners.extensions import db
-from parent_partners.models import Carer, Case, Consultation, Flag, Involvement, User
+from parent_partners.models import Case, Flag, Involvement, User
 from parent_partners.operations import audit
-from parent_partners.scoping import can_edit, visible_cases
+from parent_partners.scoping import visible_cases
 
 OPEN_FLAG_STATUSES = ("open", "reopened")
 
@@ -133,94 +132,3 @@ def open_case(
     db.session.flush()
     audit.record("case_opened", record_type="case", record_id=case.id, case_id=case.id)
     return case
-
-
-@dataclass
-class TimelineEntry:
-    """An involvement or consultation on the case timeline."""
-
-    kind: str  # "involvement" | "consultation"
-    date: date
-    record: Any
-    flags: list[Flag] = field(default_factory=list)
-
-
-def case_page(user: User, case: Case) -> dict[str, Any]:
-    """Gather what the case page shows, in a fixed number of queries."""
-    involvements = list(
-        db.session.scalars(
-            select(Involvement)
-            .where(Involvement.case_id == case.id, Involvement.archived_at.is_(None))
-            .options(selectinload(Involvement.recorded_by))
-        )
-    )
-    consultations = list(
-        db.session.scalars(
-            select(Consultation)
-            .where(Consultation.case_id == case.id, Consultation.archived_at.is_(None))
-            .options(selectinload(Consultation.recorded_by))
-        )
-    )
-    flags = list(
-        db.session.scalars(
-            select(Flag)
-            .where(Flag.case_id == case.id)
-            .options(selectinload(Flag.dismissed_by), selectinload(Flag.reopened_by))
-            .order_by(Flag.created_at.desc(), Flag.id.desc())
-        )
-    )
-    by_record: dict[tuple[str | None, int | None], list[Flag]] = {}
-    for flag in flags:
-        if flag.is_open:
-            by_record.setdefault((flag.record_type, flag.record_id), []).append(flag)
-    timeline = [
-        TimelineEntry("involvement", i.date, i, by_record.get(("involvement", i.id), []))
-        for i in involvements
-    ] + [
-        TimelineEntry("consultation", c.date, c, by_record.get(("consultation", c.id), []))
-        for c in consultations
-    ]
-    timeline.sort(key=lambda entry: (entry.date, entry.record.id), reverse=True)
-    carers: list[Carer] = [c for c in case.carers if c.archived_at is None]
-    records: dict[tuple[str, int], Any] = {("involvement", i.id): i for i in involvements}
-    records.update({("consultation", c.id): c for c in consultations})
-    records.update({("carer", c.id): c for c in carers})
-    return {
-        "case": case,
-        "carers": carers,
-        "timeline": timeline,
-        "open_flags": [f for f in flags if f.is_open],
-        "excerpts": {f.id: flag_excerpt(f, records) for f in flags if f.matched},
-        "carer_names": {c.id: c.name for c in carers},
-        "closed_flags": [f for f in flags if not f.is_open],
-        "editable": can_edit(user, case),
-        "today": date.today(),
-    }
-
-
-@dataclass
-class Excerpt:
-    """The words a text flag points at, with a little of the text around them."""
-
-    before: str
-    matched: str
-    after: str
-
-
-EXCERPT_CONTEXT = 80
-
-
-def flag_excerpt(flag: Flag, records: dict[tuple[str, int], Any]) -> Excerpt | None:
-    """Return the flagged words in their sentence, if the record still holds them there."""
-    record = records.get((flag.record_type or "", flag.record_id or 0))
-    text = getattr(record, flag.field or "", None) if record is not None else None
-    start, end = flag.span_start, flag.span_end
-    if not isinstance(text, str) or start is None or end is None or end > len(text):
-        return None
-    before = text[max(0, start - EXCERPT_CONTEXT) : start]
-    after = text[end : end + EXCERPT_CONTEXT]
-    return Excerpt(
-        before=("…" if start > EXCERPT_CONTEXT else "") + before,
-        matched=text[start:end],
-        after=after + ("…" if end + EXCERPT_CONTEXT < len(text) else ""),
-    )

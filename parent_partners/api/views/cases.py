@@ -13,7 +13,8 @@ from parent_partners.api.errors import CONFLICT, ApiError, field_error, validati
 from parent_partners.identity import actor
 from parent_partners.models import Case
 from parent_partners.operations import audit
-from parent_partners.operations.cases import case_page, list_cases, open_case, team_workers
+from parent_partners.operations.case_page import case_page
+from parent_partners.operations.cases import list_cases, open_case, team_workers
 from parent_partners.permissions import Permission
 from parent_partners.scoping import case_for
 

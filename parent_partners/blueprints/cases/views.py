@@ -11,13 +11,8 @@ from parent_partners.blueprints.cases import bp
 from parent_partners.blueprints.cases.forms import CaseForm
 from parent_partners.identity import actor
 from parent_partners.operations import audit
-from parent_partners.operations.cases import (
-    CaseListing,
-    case_page,
-    list_cases,
-    open_case,
-    team_workers,
-)
+from parent_partners.operations.case_page import case_page, timeline_page
+from parent_partners.operations.cases import CaseListing, list_cases, open_case, team_workers
 from parent_partners.permissions import Permission, requires
 from parent_partners.scoping import case_for
 
@@ -79,4 +74,11 @@ def show(case_id: int) -> str:
     user = actor()
     case = case_for(user, case_id)
     audit.record("case_viewed", record_type="case", record_id=case.id, case_id=case.id)
-    return render_template("parent_partners/cases/show.html", **case_page(user, case))
+    page = case_page(user, case)
+    timeline = timeline_page(
+        page["timeline"],
+        kind=request.args.get("kind", ""),
+        carer_id=request.args.get("carer", type=int),
+        page=request.args.get("page", 1, type=int) or 1,
+    )
+    return render_template("parent_partners/cases/show.html", **page, timeline_view=timeline)
