@@ -57,10 +57,7 @@ def enable_user_command(email: str) -> None:
 
 @partners_cli.command("backup")
 @click.option(
-    "--to",
-    "target",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    "--to", "target", required=True, type=click.Path(dir_okay=False, path_type=Path),
     help="File to write (SQLite: a database file; PostgreSQL: a pg_dump custom-format file).",
 )
 @with_appcontext
@@ -77,10 +74,7 @@ def backup_command(target: Path) -> None:
 
 @partners_cli.command("restore")
 @click.option(
-    "--from",
-    "source",
-    required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    "--from", "source", required=True, type=click.Path(dir_okay=False, path_type=Path),
     help="A file written by `partners backup`.",
 )
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")

@@ -14,7 +14,9 @@ from urllib.parse import unquote_to_bytes
 from flask import Request
 from werkzeug.exceptions import BadRequest
 
-NOT_UTF8 = "The request is not valid text (UTF-8, with no null characters), so nothing was saved."
+NOT_UTF8 = (
+    "The request is not valid text (UTF-8, with no null characters), so nothing was saved."
+)
 FORM = "application/x-www-form-urlencoded"
 
 

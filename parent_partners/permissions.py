@@ -75,7 +75,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
         }
     ),
     # Administrators run the service; they have no special right to read cases.
-    "admin": frozenset({Permission.SIGNED_IN, Permission.MANAGE_USERS, Permission.MANAGE_LEXICON}),
+    "admin": frozenset(
+        {Permission.SIGNED_IN, Permission.MANAGE_USERS, Permission.MANAGE_LEXICON}
+    ),
 }
 
 

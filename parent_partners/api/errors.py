@@ -116,7 +116,9 @@ def from_pydantic(error: ValidationError) -> ApiError:
     messages = {"extra_forbidden": "Unknown field"}
     return validation_problem(
         [
-            field_error(tuple(item["loc"]), messages.get(item["type"], item["msg"]), item["type"])
+            field_error(
+                tuple(item["loc"]), messages.get(item["type"], item["msg"]), item["type"]
+            )
             for item in found
         ]
     )
@@ -142,7 +144,9 @@ def http_error(error: HTTPException) -> Response:
     detail = DETAILS.get(status)
     if status == 400 and error.description and "UTF-8" in error.description:
         detail = error.description
-    headers = {key: value for key, value in error.get_headers() if key.lower() != "content-type"}
+    headers = {
+        key: value for key, value in error.get_headers() if key.lower() != "content-type"
+    }
     if status == 401:
         headers["WWW-Authenticate"] = 'Bearer realm="parent_partners"'
     return problem(status, detail, headers=headers)

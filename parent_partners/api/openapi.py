@@ -132,15 +132,8 @@ def build_document(api_root: str, version: str) -> dict[str, Any]:
     for op in OPERATIONS:
         paths.setdefault(openapi_path(op.rule), {})[op.method] = _operation(op, components)
     problem = components.ref(Problem, "serialization")
-    statuses = sorted(
-        {
-            int(code)
-            for item in paths.values()
-            for o in item.values()
-            for code in o["responses"]
-            if int(code) >= 400
-        }
-    )
+    statuses = sorted({int(code) for item in paths.values() for o in item.values()
+                       for code in o["responses"] if int(code) >= 400})
     return {
         "openapi": "3.1.0",
         "info": {

@@ -116,10 +116,8 @@ def _limits(schema: dict[str, Any]) -> str:
     if "maximum" in schema and schema["maximum"] < 2**31 - 1:
         parts.append(f"{schema.get('minimum', 0)} to {schema['maximum']}")
     if "default" in schema and schema["default"] not in ("", None):
-        default = (
-            str(schema["default"]).lower()
-            if isinstance(schema["default"], bool)
-            else (schema["default"])
+        default = str(schema["default"]).lower() if isinstance(schema["default"], bool) else (
+            schema["default"]
         )
         parts.append(f"default {default}")
     return "; ".join(parts)

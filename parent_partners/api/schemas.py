@@ -183,7 +183,9 @@ class ConsultationIn(Request):
     not_asked_reason: NotAskedReason | None = Field(
         default=None, description="Needed when the child was not asked."
     )
-    not_asked_detail: Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)] = ""
+    not_asked_detail: Annotated[
+        str, StringConstraints(strip_whitespace=True, max_length=2000)
+    ] = ""
 
     def problems(self) -> list[tuple[str, str]]:
         found = []
@@ -219,6 +221,7 @@ class CheckIn(Request):
     """Text to check for blaming wording; nothing is stored."""
 
     text: Annotated[str, StringConstraints(max_length=CHECK_TEXT)]
+
 
 
 # -- responses --------------------------------------------------------------------------------

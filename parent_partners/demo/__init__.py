@@ -87,11 +87,7 @@ def seed_demo(
 
         echo(f"Loading {len(plans)} cases in bulk...")
         loaded, slipped, flagged = load_cases(
-            plans,
-            seed=seed,
-            today=today,
-            lexicon=current_lexicon(),
-            workers=workers,
+            plans, seed=seed, today=today, lexicon=current_lexicon(), workers=workers,
             progress=progress,
         )
         return _summary(seed, staff, len(plans), loaded, slipped, dict(flagged))

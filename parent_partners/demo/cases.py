@@ -27,38 +27,23 @@ LEVELS = ("informed", "consulted", "involved", "partner")
 _KINDS_BY_LEVEL: dict[str, dict[str, int]] = {
     "informed": {"phone_call": 40, "information_sharing": 30, "home_visit": 30},
     "consulted": {
-        "home_visit": 40,
-        "phone_call": 25,
-        "meeting": 20,
-        "support_session": 10,
+        "home_visit": 40, "phone_call": 25, "meeting": 20, "support_session": 10,
         "peer_support_referral": 5,
     },
     "involved": {
-        "meeting": 30,
-        "safety_planning": 25,
-        "strategy_meeting": 15,
-        "cp_conference": 15,
+        "meeting": 30, "safety_planning": 25, "strategy_meeting": 15, "cp_conference": 15,
         "home_visit": 15,
     },
     "partner": {
-        "safety_planning": 35,
-        "meeting": 25,
-        "support_session": 20,
-        "peer_support_referral": 10,
+        "safety_planning": 35, "meeting": 25, "support_session": 20, "peer_support_referral": 10,
         "cp_conference": 10,
     },
 }
 # How often each kind of contact shares information or plans about the child.
 _SHARES: dict[str, float] = {
-    "information_sharing": 1.0,
-    "cp_conference": 1.0,
-    "strategy_meeting": 0.9,
-    "safety_planning": 0.9,
-    "meeting": 0.6,
-    "home_visit": 0.45,
-    "phone_call": 0.4,
-    "support_session": 0.1,
-    "peer_support_referral": 0.0,
+    "information_sharing": 1.0, "cp_conference": 1.0, "strategy_meeting": 0.9,
+    "safety_planning": 0.9, "meeting": 0.6, "home_visit": 0.45, "phone_call": 0.4,
+    "support_session": 0.1, "peer_support_referral": 0.0,
 }
 _TOP_LEVEL = {"partner": 55, "involved": 35, "consulted": 10}
 _WISHES = {"agrees": 50, "agrees_with_conditions": 28, "does_not_agree": 12, "undecided": 10}
@@ -196,9 +181,8 @@ class CaseBuilder:
         )
         self.case = case
         self.carer_rows = {id(p): self._carer_row(case, p, opened_on) for p in self.carer_plans}
-        built = BuiltCase(
-            case=case, carers=list(self.carer_rows.values()), involvements=[], consultations=[]
-        )
+        built = BuiltCase(case=case, carers=list(self.carer_rows.values()), involvements=[],
+                          consultations=[])
         self._history(built, opened_on, end, closed=closed_on is not None)
         self._apply_slips(built)
         built.slips = self.applied
@@ -278,11 +262,7 @@ class CaseBuilder:
         for index, (when, level) in enumerate(zip(dates, levels, strict=True)):
             closing = closed and index == count - 1
             involvement, members = self._involvement(
-                when,
-                level,
-                primary,
-                stalled=stalled,
-                closing=closing,
+                when, level, primary, stalled=stalled, closing=closing,
                 force_share=force_share and index == 0,
             )
             built.involvements.append(involvement)
@@ -290,8 +270,7 @@ class CaseBuilder:
                 previous = when
                 continue
             stale = [
-                m
-                for m in members
+                m for m in members
                 if id(m) not in last_asked or (when - last_asked[id(m)]).days > RECONSULT_DAYS
             ]
             if stale and skip_consultation:
@@ -325,9 +304,9 @@ class CaseBuilder:
         if stalled:
             members = [primary] + [c for c in self.safe[1:] if rng.random() < 0.3]
         else:
-            members = [c for c in self.safe if rng.random() < (0.85 if c is primary else 0.4)] or [
-                primary
-            ]
+            members = [
+                c for c in self.safe if rng.random() < (0.85 if c is primary else 0.4)
+            ] or [primary]
         lead = members[0]
         kind = "meeting" if closing else weighted(rng, _KINDS_BY_LEVEL[level])
         if stalled:
@@ -355,8 +334,7 @@ class CaseBuilder:
         distressed = rng.random() < (0.05 if lead.professional else 0.3)
         if lead.professional:
             view_bank: tuple[str, ...] = (
-                voices.CARER_VIEWS_PROFESSIONAL_DISTRESSED
-                if distressed
+                voices.CARER_VIEWS_PROFESSIONAL_DISTRESSED if distressed
                 else voices.CARER_VIEWS_PROFESSIONAL
             )
         elif distressed:
@@ -446,8 +424,7 @@ class CaseBuilder:
             child_asked=True,
             child_wish=wish,
             child_view=self.pick(
-                voices.UNSAFE_CHILD_VIEWS
-                if wish == "does_not_agree"
+                voices.UNSAFE_CHILD_VIEWS if wish == "does_not_agree"
                 else voices.UNSAFE_UNDECIDED_VIEWS,
                 self.unsafe,
             ),
@@ -473,8 +450,7 @@ class CaseBuilder:
         rng = self.rng
         # One blaming sentence per note, so two wording slips never overwrite each other.
         involvements = [
-            i
-            for i in built.involvements
+            i for i in built.involvements
             if i.partnership_level != "not_involved" and id(i) not in self.reworded
         ]
         target = rng.choice(involvements)
@@ -485,16 +461,14 @@ class CaseBuilder:
             target.parent_distress = True
             target.distress_support = ""
             target.parent_view = self.pick(
-                voices.CARER_VIEWS_PROFESSIONAL_DISTRESSED
-                if lead.professional
+                voices.CARER_VIEWS_PROFESSIONAL_DISTRESSED if lead.professional
                 else voices.PARENT_VIEWS_DISTRESSED,
                 lead,
             )
         elif slip in ("child_blame", "parent_blame"):
             bank = slips.CHILD_BLAME if slip == "child_blame" else slips.PARENT_BLAME
             blamed = (
-                "Residential staff"
-                if lead.relationship == "residential_staff"
+                "Residential staff" if lead.relationship == "residential_staff"
                 else lead.rel.capitalize()
             )
             # Keep the note's opening ("Home visit.") so the slip reads like a real note.

@@ -14,32 +14,17 @@ _GENDERS: dict[str, tuple[tuple[str, ...], str, str, str]] = {
     "boy": (names.BOY_NAMES, "his", "him", "himself"),
     "non_binary": (names.NEUTRAL_NAMES, "their", "them", "themselves"),
     "other": (names.NEUTRAL_NAMES, "their", "them", "themselves"),
-    "not_recorded": (
-        names.NEUTRAL_NAMES + names.GIRL_NAMES + names.BOY_NAMES,
-        "their",
-        "them",
-        "themselves",
-    ),
+    "not_recorded": (names.NEUTRAL_NAMES + names.GIRL_NAMES + names.BOY_NAMES, "their", "them",
+                     "themselves"),
 }
 _GENDER_WEIGHTS = {"girl": 46, "boy": 47, "non_binary": 3, "other": 1, "not_recorded": 3}
 # "Not recorded" is kept so the equality dashboards have a gap to show (principle 2).
 _ETHNICITY_WEIGHTS = {
-    "white": 45,
-    "black": 17,
-    "asian": 15,
-    "mixed": 13,
-    "other": 4,
-    "not_recorded": 6,
+    "white": 45, "black": 17, "asian": 15, "mixed": 13, "other": 4, "not_recorded": 6,
 }
 _HARM_WEIGHTS = {
-    "cce": 22,
-    "county_lines": 20,
-    "cse": 20,
-    "online_grooming": 12,
-    "serious_violence": 10,
-    "peer_abuse": 8,
-    "trafficking": 5,
-    "radicalisation": 3,
+    "cce": 22, "county_lines": 20, "cse": 20, "online_grooming": 12, "serious_violence": 10,
+    "peer_abuse": 8, "trafficking": 5, "radicalisation": 3,
 }
 # Where each kind of harm tends to happen, so a case's contexts fit its harm types.
 _HARM_CONTEXTS: dict[str, tuple[str, ...]] = {
@@ -164,11 +149,7 @@ _HOUSEHOLDS: tuple[tuple[int, tuple[_Spec, ...]], ...] = (
 
 _FAMILY_SURNAME_CHANCE = {"mother": 0.6, "father": 0.65, "grandparent": 0.5}
 _PR_CHANCE = {
-    "mother": 1.0,
-    "father": 0.85,
-    "step_parent": 0.1,
-    "kinship_carer": 0.3,
-    "grandparent": 0.1,
+    "mother": 1.0, "father": 0.85, "step_parent": 0.1, "kinship_carer": 0.3, "grandparent": 0.1,
 }
 _PROFESSIONAL = {"foster_carer", "residential_staff"}
 

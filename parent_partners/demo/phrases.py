@@ -32,31 +32,13 @@ PLACES: dict[str, tuple[str, ...]] = {
 }
 
 INTERESTS = (
-    "football",
-    "drawing",
-    "boxing",
-    "music production",
-    "basketball",
-    "cooking",
-    "dance",
-    "fishing",
-    "BMX",
-    "gaming",
-    "drama",
-    "swimming",
-    "photography",
-    "looking after animals",
+    "football", "drawing", "boxing", "music production", "basketball", "cooking", "dance",
+    "fishing", "BMX", "gaming", "drama", "swimming", "photography", "looking after animals",
 )
 
 SCHOOLS = (
-    "Riverside Academy",
-    "Northgate High",
-    "St Anne's",
-    "Oakfield College",
-    "Meadow Lane School",
-    "the pupil referral unit",
-    "Hillcrest Academy",
-    "Brookside School",
+    "Riverside Academy", "Northgate High", "St Anne's", "Oakfield College", "Meadow Lane School",
+    "the pupil referral unit", "Hillcrest Academy", "Brookside School",
 )
 
 # ---------------------------------------------------------------- what was shared, and why
@@ -100,7 +82,8 @@ STRENGTHS = (
     "about who has been around.",
     "Warm relationship: {child} now texts {carer} when plans change.",
     "{carer} has kept a careful log of missing episodes, with times and car registrations.",
-    "{carer} stayed calm when {child} came home late and made {them} food before asking questions.",
+    "{carer} stayed calm when {child} came home late and made {them} food before asking "
+    "questions.",
     "{child} loves {interest}; {carer} has found a club nearby and will take {them} on Tuesdays.",
     "{carer} questioned part of the plan and made it better.",
     "{child} kept {their} appointment with the youth worker and talked openly.",
@@ -162,7 +145,8 @@ ACTIONS = (
     "code word for lifts.",
     "{worker}: share the core group agenda a week ahead. {carer}: bring the list of addresses "
     "{child} has mentioned.",
-    "{worker}: follow up the NRM referral. {carer}: tell us if anyone new contacts {child} online.",
+    "{worker}: follow up the NRM referral. {carer}: tell us if anyone new contacts {child} "
+    "online.",
     "{worker}: ask police for the screenshots to be logged. {carer}: keep the phone safe as "
     "evidence.",
     "{worker}: find a {interest} session near home. {carer}: check dates with {child}.",

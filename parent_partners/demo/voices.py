@@ -181,14 +181,6 @@ CARER_COMMUNICATION = (
 )
 
 INTERPRETER_LANGUAGES = (
-    "Polish",
-    "Romanian",
-    "Arabic",
-    "Urdu",
-    "Somali",
-    "Tigrinya",
-    "Portuguese",
-    "Bengali",
-    "Punjabi",
-    "Kurdish",
+    "Polish", "Romanian", "Arabic", "Urdu", "Somali", "Tigrinya", "Portuguese", "Bengali",
+    "Punjabi", "Kurdish",
 )

@@ -87,15 +87,8 @@ def backup(target: Path) -> None:
     if url.get_backend_name() == "postgresql":
         args, env = _pg_args(url)
         _run(
-            [
-                _tool("pg_dump"),
-                "--format=custom",
-                "--no-owner",
-                "--no-privileges",
-                "--file",
-                str(target),
-                *args,
-            ],
+            [_tool("pg_dump"), "--format=custom", "--no-owner", "--no-privileges",
+             "--file", str(target), *args],
             env,
         )
         return
@@ -130,17 +123,8 @@ def restore(source: Path) -> None:
     if url.get_backend_name() == "postgresql":
         args, env = _pg_args(url)
         _run(
-            [
-                _tool("pg_restore"),
-                "--clean",
-                "--if-exists",
-                "--no-owner",
-                "--no-privileges",
-                "--single-transaction",
-                "--exit-on-error",
-                *args,
-                str(source),
-            ],
+            [_tool("pg_restore"), "--clean", "--if-exists", "--no-owner", "--no-privileges",
+             "--single-transaction", "--exit-on-error", *args, str(source)],
             env,
         )
         return

@@ -32,18 +32,8 @@ from parent_partners.vocabulary import ETHNICITIES, FLAG_KINDS, GENDERS, label
 
 SUPPRESS_BELOW = 10  # fairness groups with fewer children than this are not shown
 MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
 )
 AGE_BANDS: list[tuple[str, str]] = [
     ("under_12", "Under 12"),
@@ -408,7 +398,6 @@ def worker_dashboard(period: Period, team: Team, worker: User | None) -> Dashboa
 
 # ----------------------------------------------------------------------------- drill-down
 
-
 # What "the cases behind a figure" means for each figure: a condition on a case's sums.
 def _metric_conditions() -> dict[str, tuple[str, Any]]:
     s = case_month_stats.c
@@ -608,13 +597,8 @@ def fairness(period: Period, team_id: int | None = None) -> dict[str, list[Fairn
     for row in db.session.execute(query):
         sums_for = sums.setdefault((row.dimension, row.value), defaultdict(int))
         sums_for["children"] = max(sums_for["children"], int(row.children or 0))
-        for name in (
-            "involvements",
-            "needs_consultation",
-            "consulted_ok",
-            "flags_raised",
-            "flags_blame",
-        ):
+        for name in ("involvements", "needs_consultation", "consulted_ok", "flags_raised",
+                     "flags_blame"):
             sums_for[name] += int(getattr(row, name) or 0)
     out: dict[str, list[FairnessLine]] = {}
     for dimension in FAIRNESS_DIMENSIONS:

@@ -116,7 +116,8 @@ def _age_band(dob: Any, month: Any) -> ColumnElement[str]:
         - case(
             (
                 month_number * 100 + 1
-                < cast(extract("month", dob), Integer) * 100 + cast(extract("day", dob), Integer),
+                < cast(extract("month", dob), Integer) * 100
+                + cast(extract("day", dob), Integer),
                 1,
             ),
             else_=0,
@@ -160,7 +161,9 @@ def facts_select(case_ids: Sequence[int] | None = None) -> Select[Any]:
             {
                 "involvements": literal_column("1", Integer),
                 "needs_consultation": _flag(i.c.shares_child_information.is_(True)),
-                "consulted_ok": _flag(and_(i.c.shares_child_information.is_(True), ~not_consulted)),
+                "consulted_ok": _flag(
+                    and_(i.c.shares_child_information.is_(True), ~not_consulted)
+                ),
                 "with_strengths": _flag(has_strengths),
                 **{
                     f"level_{level}": _flag(i.c.partnership_level == level)
@@ -279,7 +282,9 @@ def rebuild_all() -> None:
     session.flush()
     for table in (fairness_rollup, practice_rollup, case_month_stats):
         session.execute(delete(table))
-    session.execute(insert(case_month_stats).from_select(list(FACT_COLUMNS), facts_select(None)))
+    session.execute(
+        insert(case_month_stats).from_select(list(FACT_COLUMNS), facts_select(None))
+    )
     stats = case_month_stats.c
     session.execute(
         insert(practice_rollup).from_select(

@@ -47,7 +47,9 @@ def openapi() -> Response:
 )
 def docs() -> str:
     """A page to read the API's reference and try calls with a token (Swagger UI)."""
-    return render_template("parent_partners/api/docs.html", openapi_url=url_for("api.openapi"))
+    return render_template(
+        "parent_partners/api/docs.html", openapi_url=url_for("api.openapi")
+    )
 
 
 @bp.before_request

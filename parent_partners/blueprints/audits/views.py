@@ -189,9 +189,8 @@ def respond(audit_id: int) -> str | BaseResponse:
             return redirect(url_for("audits.show", audit_id=record.id))
     return render_template(
         "parent_partners/audits/respond.html",
-        **_context(
-            audit=record, errors=errors, error_list=_errors_summary(errors), form=request.form
-        ),
+        **_context(audit=record, errors=errors, error_list=_errors_summary(errors),
+                   form=request.form),
     )
 
 
@@ -232,7 +231,6 @@ def moderate(audit_id: int) -> str | BaseResponse:
             return redirect(url_for("audits.show", audit_id=record.id))
     return render_template(
         "parent_partners/audits/moderate.html",
-        **_context(
-            audit=record, errors=errors, error_list=_errors_summary(errors), form=request.form
-        ),
+        **_context(audit=record, errors=errors, error_list=_errors_summary(errors),
+                   form=request.form),
     )

@@ -73,7 +73,9 @@ def _throttled(email: str, by: str, seconds: int) -> tuple[str, int, dict[str, s
         data={"by": by, "wait_seconds": seconds},
     )
     minutes = max(1, -(-seconds // 60))
-    page = render_template("parent_partners/auth/throttled.html", minutes=minutes, by=by, form=None)
+    page = render_template(
+        "parent_partners/auth/throttled.html", minutes=minutes, by=by, form=None
+    )
     return page, 429, {"Retry-After": str(seconds)}
 
 

@@ -125,9 +125,7 @@ def _tables(board: Dashboard, first: str) -> dict[str, exports.ExportTable]:
     lines = [*board.lines, dash.Line(-1, "Total", board.total)]
     period = board.period.label
     figures = exports.ExportTable(
-        "figures",
-        f"Figures, {period}",
-        _figure_headers(first),
+        "figures", f"Figures, {period}", _figure_headers(first),
         [_figure_cells(line.name, line.figures) for line in lines],
     )
     flags = exports.ExportTable(
@@ -221,8 +219,9 @@ def _charts(board: Dashboard) -> dict[str, Any]:
         key=lambda item: item[1],
         default=None,
     )
-    flags_summary = f"Flags per 100 involvements by kind, {board.period.label}. " + (
-        f"The most common is {worst[0].lower()}, at {worst[1]:.1f}." if worst else "No data."
+    flags_summary = (
+        f"Flags per 100 involvements by kind, {board.period.label}. "
+        + (f"The most common is {worst[0].lower()}, at {worst[1]:.1f}." if worst else "No data.")
     )
     labels = [point.label for point in board.trend]
     consult = [point.figures.consultation_share for point in board.trend]
@@ -237,9 +236,7 @@ def _charts(board: Dashboard) -> dict[str, Any]:
     per_100 = [point.figures.flags_per_100() for point in board.trend]
     return {
         "flags": bar_chart(
-            "chart-flags",
-            "Flags per 100 involvements, by kind",
-            flag_items,
+            "chart-flags", "Flags per 100 involvements, by kind", flag_items,
             summary=flags_summary,
         ),
         "flags_summary": flags_summary,
