@@ -13,6 +13,7 @@ from parent_partners.models.records import (
     consultation_carers,
     involvement_carers,
 )
+from parent_partners.models.search_key import refresh_search_keys
 from parent_partners.models.session import SignInAttempt, UserSession
 from parent_partners.models.summary import case_month_stats, fairness_rollup, practice_rollup
 from parent_partners.models.token import ApiToken
@@ -39,4 +40,5 @@ __all__ = [
     "fairness_rollup",
     "involvement_carers",
     "practice_rollup",
+    "refresh_search_keys",
 ]

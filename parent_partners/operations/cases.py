@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import lazyload, selectinload
 
 from parent_partners.extensions import db
 from parent_partners.models import Case, Flag, Involvement, User
 from parent_partners.operations import audit
 from parent_partners.scoping import visible_cases
+from parent_partners.search_text import query_words
 
 OPEN_FLAG_STATUSES = ("open", "reopened")
 
@@ -41,38 +42,59 @@ class CaseListing:
         return max(1, -(-self.total // self.per_page))
 
 
-def list_cases(user: User, *, page: int = 1, per_page: int = 50, mine: bool = False) -> CaseListing:
-    """Return a page of the cases ``user`` may see, most recently active first.
+def list_cases(
+    user: User, *, page: int = 1, per_page: int = 50, mine: bool = False, query: str = ""
+) -> CaseListing:
+    """Return a page of the cases ``user`` may see, open cases first, by child's name.
 
-    Flag counts and last-involvement dates come from grouped subqueries, so the
-    page costs the same few queries whatever the caseload.
+    ``query`` finds cases by the child's name, the reference or a carer's name,
+    whatever the case and accents (every word must match). The page's cases are
+    picked first, by id alone; only those fifty then get their flag counts and
+    last involvement, so the cost does not grow with the caseload.
     """
     base = visible_cases(user)
     if mine:
         base = base.where(Case.worker_id == user.id)
-    total = db.session.scalar(select(func.count()).select_from(base.subquery())) or 0
-    flags = (
-        select(Flag.case_id, func.count().label("n"))
-        .where(Flag.status.in_(OPEN_FLAG_STATUSES))
-        .group_by(Flag.case_id)
-        .subquery()
+    for word in query_words(query):
+        base = base.where(Case.search_key.contains(word, autoescape=True))
+    page_ids = list(
+        db.session.scalars(
+            base.with_only_columns(Case.id)
+            .order_by(Case.closed_on.is_not(None), Case.child_name, Case.id)
+            .limit(per_page)
+            .offset((page - 1) * per_page)
+        )
     )
-    last = (
-        select(Involvement.case_id, func.max(Involvement.date).label("last"))
-        .group_by(Involvement.case_id)
-        .subquery()
-    )
-    query = (
-        base.add_columns(func.coalesce(flags.c.n, 0), last.c.last)
-        .outerjoin(flags, flags.c.case_id == Case.id)
-        .outerjoin(last, last.c.case_id == Case.id)
-        .options(selectinload(Case.worker), selectinload(Case.team))
-        .order_by(Case.closed_on.is_not(None), Case.child_name, Case.id)
-        .limit(per_page)
-        .offset((page - 1) * per_page)
-    )
+    total = db.session.scalar(base.with_only_columns(func.count(Case.id)).order_by(None)) or 0
+    if not page_ids:
+        return CaseListing(rows=[], total=total, page=page, per_page=per_page)
+    cases = {
+        c.id: c
+        for c in db.session.scalars(
+            select(Case)
+            .where(Case.id.in_(page_ids))
+            .options(selectinload(Case.worker), selectinload(Case.team), lazyload(Case.carers))
+        )
+    }
+    open_flags: dict[int, int] = {
+        case_id: n
+        for case_id, n in db.session.execute(
+            select(Flag.case_id, func.count())
+            .where(Flag.case_id.in_(page_ids), Flag.status.in_(OPEN_FLAG_STATUSES))
+            .group_by(Flag.case_id)
+        )
+    }
+    last: dict[int, date] = {
+        case_id: day
+        for case_id, day in db.session.execute(
+            select(Involvement.case_id, func.max(Involvement.date))
+            .where(Involvement.case_id.in_(page_ids), Involvement.archived_at.is_(None))
+            .group_by(Involvement.case_id)
+        )
+    }
     rows = [
-        CaseRow(case=c, open_flags=n, last_involvement=d) for c, n, d in db.session.execute(query)
+        CaseRow(case=cases[i], open_flags=open_flags.get(i, 0), last_involvement=last.get(i))
+        for i in page_ids
     ]
     return CaseListing(rows=rows, total=total, page=page, per_page=per_page)
 

@@ -17,6 +17,7 @@ from parent_partners.permissions import Permission, requires
 from parent_partners.scoping import case_for
 
 PAGE_SIZE = 50
+MAX_QUERY = 100
 
 
 @bp.get("/cases")
@@ -25,10 +26,13 @@ def index() -> str:
     """Your cases: the team's caseload (every team's, for a principal)."""
     page = request.args.get("page", 1, type=int) or 1
     mine = request.args.get("mine") == "1"
+    query = request.args.get("q", "").strip()[:MAX_QUERY]
     listing: CaseListing = list_cases(
-        actor(), page=min(max(page, 1), 1_000_000), per_page=PAGE_SIZE, mine=mine
+        actor(), page=min(max(page, 1), 1_000_000), per_page=PAGE_SIZE, mine=mine, query=query
     )
-    return render_template("parent_partners/cases/index.html", listing=listing, mine=mine)
+    return render_template(
+        "parent_partners/cases/index.html", listing=listing, mine=mine, query=query
+    )
 
 
 @bp.route("/cases/new", methods=["GET", "POST"])
