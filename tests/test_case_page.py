@@ -126,3 +126,40 @@ def test_marked_text_joins_back_into_the_text_whatever_the_spans():
         pieces = marked_text(text, spans)
         assert "".join(piece for piece, _ in pieces) == text
     assert marked_text(text, [(10, 33)])[1] == ("putting herself at risk", True)
+
+
+def test_the_consultation_form_states_the_rule_it_is_checked_against(
+    pages: PageClient, make_user, make_case
+):
+    worker = make_user("practitioner")
+    case = make_case(worker)
+    pages.sign_in(worker)
+    body = pages.get(f"/cases/{case.id}/consultations/new").get_data(as_text=True)
+    rule = body[body.index('data-testid="consultation-rule"') :]
+    assert "<strong>on or before the day of sharing</strong>" in rule
+    assert "no more than 90 days before it" in rule
+    assert "A consultation dated after the sharing does not cover it." in rule
+
+
+def test_a_passed_safety_review_date_is_marked_overdue(
+    pages: PageClient, make_user, make_case, app: Flask
+):
+    worker = make_user("practitioner")
+    case = make_case(worker)
+    [carer_id] = carer_ids(app, case)
+    pages.sign_in(worker)
+    edit = f"/cases/{case.id}/carers/{carer_id}/edit"
+    form = {
+        "name": "Leila Hassan",
+        "relationship": "mother",
+        "parental_responsibility": "yes",
+        "safe_to_involve": "no",
+        "safe_reason": "Police advice while the investigation is open.",
+        "safe_review_on": ["1", "9", "2026"],  # after the case opened, before today
+        "version": "1",
+    }
+    response = pages.submit(edit, form)
+    assert response.status_code == 302, response.get_data(as_text=True)[-1500:]
+    body = pages.get(f"/cases/{case.id}").get_data(as_text=True)
+    assert 'data-testid="review-overdue"' in body
+    assert "The review was due by 1 September 2026" in body
