@@ -72,7 +72,8 @@ class CarerForm(VersionedForm):
     )
     relationship = SelectField(
         "Relationship to the child",
-        choices=RELATIONSHIPS,
+        # No relationship is chosen for the practitioner: a preselected "Mother" gets saved unread.
+        choices=[("", "Choose the relationship"), *RELATIONSHIPS],
         widget=GovSelect(),
         validators=[InputRequired(message="Select the relationship to the child")],
     )
