@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from tests.conftest import PageClient
+from tests.conftest import PageClient, carer_ids, involvement_form
+from tests.test_flags import flags
 
 
 def test_relationship_to_the_child_is_not_preselected(pages: PageClient, make_user, make_case):
@@ -31,3 +32,25 @@ def test_an_administrator_lands_on_a_page_they_may_use(pages: PageClient, make_u
     landing = pages.get(response.headers["Location"])
     assert landing.status_code == 200
     assert pages.get("/login").headers["Location"] == response.headers["Location"]
+
+
+def test_dismissing_a_flag_without_a_reason_shows_an_error_summary_and_keeps_the_panel_open(
+    pages: PageClient, make_user, make_case, app
+):
+    worker = make_user("practitioner")
+    case = make_case(worker)
+    pages.sign_in(worker)
+    carers = carer_ids(app, case)
+    pages.submit(f"/cases/{case.id}/involvements/new", involvement_form(carers, strengths=""))
+    [flag] = flags(app, kind="no_strengths")
+    response = pages.submit(
+        f"/cases/{case.id}/flags/{flag.id}/dismiss", {"reason": "  "}, form_url=f"/cases/{case.id}"
+    )
+    body = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert "<title>Error: " in body and "There is a problem" in body
+    assert f'<a href="#reason-{flag.id}">Enter why you are dismissing this flag</a>' in body
+    card = body[body.index(f'id="flag-{flag.id}"') :]
+    assert '<details class="govuk-details" open>' in card
+    assert f'id="reason-{flag.id}-error"' in card
+    assert flags(app, kind="no_strengths")[0].status == "open"

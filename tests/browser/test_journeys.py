@@ -138,6 +138,13 @@ def test_practitioner_journey(page, make_user, make_case):
     card = flag_card(page, "no_strengths")
     card.get_by_text("Dismiss this flag").click()
     auditor.audit(page, "dismiss form open")
+    # Without a reason: an error summary, and the panel stays open with the error beside the box.
+    card.get_by_role("button", name="Dismiss flag").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter why you are dismissing")
+    card = flag_card(page, "no_strengths")
+    expect(card.locator(".govuk-error-message")).to_be_visible()
+    expect(card.get_by_label("Why does this flag not apply?")).to_be_visible()
+    auditor.audit(page, "dismiss refused without a reason")
     card.get_by_label("Why does this flag not apply?").fill(
         "Strengths are recorded in the consultation the day before."
     )

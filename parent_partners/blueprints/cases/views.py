@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from flask import abort, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
@@ -10,6 +11,7 @@ from werkzeug.wrappers import Response
 from parent_partners.blueprints.cases import bp
 from parent_partners.blueprints.cases.forms import CaseForm
 from parent_partners.identity import actor
+from parent_partners.models import Case, User
 from parent_partners.operations import audit
 from parent_partners.operations.case_page import case_page, timeline_page
 from parent_partners.operations.cases import CaseListing, list_cases, open_case, team_workers
@@ -76,7 +78,11 @@ def new() -> str | Response:
 def show(case_id: int) -> str:
     """The case page: the child, parents and carers, timeline and open flags."""
     user = actor()
-    case = case_for(user, case_id)
+    return render_case_page(user, case_for(user, case_id))
+
+
+def render_case_page(user: User, case: Case, **extra: Any) -> str:
+    """Draw the case page (recording the view), with ``extra`` such as a refused dismissal."""
     audit.record("case_viewed", record_type="case", record_id=case.id, case_id=case.id)
     page = case_page(user, case)
     timeline = timeline_page(
@@ -85,4 +91,6 @@ def show(case_id: int) -> str:
         carer_id=request.args.get("carer", type=int),
         page=request.args.get("page", 1, type=int) or 1,
     )
-    return render_template("parent_partners/cases/show.html", **page, timeline_view=timeline)
+    return render_template(
+        "parent_partners/cases/show.html", **page, timeline_view=timeline, **extra
+    )
