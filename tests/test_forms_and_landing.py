@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tests.conftest import PageClient, carer_ids, involvement_form
+from tests.test_case_audit import grading_form
 from tests.test_flags import flags
 
 
@@ -54,3 +55,29 @@ def test_dismissing_a_flag_without_a_reason_shows_an_error_summary_and_keeps_the
     assert '<details class="govuk-details" open>' in card
     assert f'id="reason-{flag.id}-error"' in card
     assert flags(app, kind="no_strengths")[0].status == "open"
+
+
+def test_a_practitioner_sees_what_is_waiting_for_them(pages: PageClient, make_user, make_case, app):
+
+    worker = make_user("practitioner")
+    case = make_case(worker)
+    make_case(worker, child_name="Tyrese Mensah")
+    pages.sign_in(worker)
+    assert 'data-testid="waiting"' not in pages.get("/cases").get_data(as_text=True)
+    carers = carer_ids(app, case)
+    pages.submit(f"/cases/{case.id}/involvements/new", involvement_form(carers, strengths=""))
+    manager = PageClient(app.test_client())
+    manager.sign_in(make_user("manager"))
+    assert manager.submit(f"/cases/{case.id}/audits/new", grading_form()).status_code == 302
+
+    body = pages.get("/cases").get_data(as_text=True)
+    waiting = body[
+        body.index('data-testid="waiting"') : body.index(
+            "</ul>", body.index('data-testid="waiting"')
+        )
+    ]
+    assert "1 open flag on 1 of your cases" in waiting
+    assert "1 case audit waiting for your response" in waiting
+    assert 'href="/audits?status=graded"' in waiting
+    flagged = pages.get("/cases?mine=1&flagged=1").get_data(as_text=True)
+    assert "Amira Hassan" in flagged and "Tyrese Mensah" not in flagged

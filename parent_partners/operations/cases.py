@@ -43,18 +43,28 @@ class CaseListing:
 
 
 def list_cases(
-    user: User, *, page: int = 1, per_page: int = 50, mine: bool = False, query: str = ""
+    user: User,
+    *,
+    page: int = 1,
+    per_page: int = 50,
+    mine: bool = False,
+    query: str = "",
+    flagged: bool = False,
 ) -> CaseListing:
     """Return a page of the cases ``user`` may see, open cases first, by child's name.
 
     ``query`` finds cases by the child's name, the reference or a carer's name,
-    whatever the case and accents (every word must match). The page's cases are
+    whatever the case and accents (every word must match); ``flagged`` keeps only
+    cases with an open flag. The page's cases are
     picked first, by id alone; only those fifty then get their flag counts and
     last involvement, so the cost does not grow with the caseload.
     """
     base = visible_cases(user)
     if mine:
         base = base.where(Case.worker_id == user.id)
+    if flagged:
+        with_open_flags = select(Flag.case_id).where(Flag.status.in_(OPEN_FLAG_STATUSES))
+        base = base.where(Case.id.in_(with_open_flags))
     for word in query_words(query):
         base = base.where(Case.search_key.contains(word, autoescape=True))
     page_ids = list(

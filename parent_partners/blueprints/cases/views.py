@@ -15,10 +15,13 @@ from parent_partners.models import Case, User
 from parent_partners.operations import audit
 from parent_partners.operations.case_page import case_page, timeline_page
 from parent_partners.operations.cases import CaseListing, list_cases, open_case, team_workers
+from parent_partners.operations.waiting import waiting_for
 from parent_partners.permissions import Permission, requires
 from parent_partners.scoping import case_for
 
 PAGE_SIZE = 50
+# Roles that hold cases and answer audits, so have work waiting for them.
+WORKER_ROLES = {"practitioner", "manager"}
 MAX_QUERY = 100
 
 
@@ -29,11 +32,23 @@ def index() -> str:
     page = request.args.get("page", 1, type=int) or 1
     mine = request.args.get("mine") == "1"
     query = request.args.get("q", "").strip()[:MAX_QUERY]
+    flagged = request.args.get("flagged") == "1"
+    user = actor()
     listing: CaseListing = list_cases(
-        actor(), page=min(max(page, 1), 1_000_000), per_page=PAGE_SIZE, mine=mine, query=query
+        user,
+        page=min(max(page, 1), 1_000_000),
+        per_page=PAGE_SIZE,
+        mine=mine,
+        query=query,
+        flagged=flagged,
     )
     return render_template(
-        "parent_partners/cases/index.html", listing=listing, mine=mine, query=query
+        "parent_partners/cases/index.html",
+        listing=listing,
+        mine=mine,
+        query=query,
+        flagged=flagged,
+        waiting=waiting_for(user) if user.role in WORKER_ROLES else None,
     )
 
 
