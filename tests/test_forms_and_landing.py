@@ -81,3 +81,19 @@ def test_a_practitioner_sees_what_is_waiting_for_them(pages: PageClient, make_us
     assert 'href="/audits?status=graded"' in waiting
     flagged = pages.get("/cases?mine=1&flagged=1").get_data(as_text=True)
     assert "Amira Hassan" in flagged and "Tyrese Mensah" not in flagged
+
+
+def test_long_text_boxes_show_their_limit_and_refuse_more(
+    pages: PageClient, make_user, make_case, app
+):
+    worker = make_user("practitioner")
+    case = make_case(worker)
+    pages.sign_in(worker)
+    url = f"/cases/{case.id}/involvements/new"
+    form = pages.get(url).get_data(as_text=True)
+    notes = form[form.rindex("govuk-character-count", 0, form.index('id="notes"')) :]
+    assert 'data-maxlength="10000"' in notes[:400]
+    assert 'id="notes-info"' in form
+    response = pages.submit(url, involvement_form(carer_ids(app, case), notes="x" * 10_001))
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200 and "Keep this to 10,000 characters or fewer" in body
