@@ -97,3 +97,23 @@ def test_long_text_boxes_show_their_limit_and_refuse_more(
     response = pages.submit(url, involvement_form(carer_ids(app, case), notes="x" * 10_001))
     body = response.get_data(as_text=True)
     assert response.status_code == 200 and "Keep this to 10,000 characters or fewer" in body
+
+
+def test_follow_up_questions_are_revealed_by_the_answer_that_needs_them(
+    pages: PageClient, make_user, make_case
+):
+    worker = make_user("practitioner")
+    case = make_case(worker)
+    pages.sign_in(worker)
+    form = pages.get(f"/cases/{case.id}/involvements/new").get_data(as_text=True)
+    for question, follow_ups in {
+        "shares_child_information": ("shared_what", "shared_why"),
+        "parent_distress": ("distress_support",),
+        "partnership_level": ("not_involved_reason",),
+    }.items():
+        reveal = re.search(rf'data-aria-controls="(conditional-{question}[^"]*)"', form)
+        assert reveal, question
+        start = form.index(f'id="{reveal.group(1)}"')
+        block = form[start : form.index('class="govuk-radios__item"', start)]
+        for name in follow_ups:
+            assert f'id="{name}"' in block, (question, name)
