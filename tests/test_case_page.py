@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 
 from flask import Flask
+from sqlalchemy import event
 
+from parent_partners.extensions import db
 from parent_partners.operations.case_page import marked_text
 from tests.conftest import PageClient, carer_ids, involvement_form
 from tests.test_flags import BLAMING_NOTE, consultation_form, flags
@@ -163,3 +165,40 @@ def test_a_passed_safety_review_date_is_marked_overdue(
     body = pages.get(f"/cases/{case.id}").get_data(as_text=True)
     assert 'data-testid="review-overdue"' in body
     assert "The review was due by 1 September 2026" in body
+
+
+def _queries(app: Flask, pages: PageClient, url: str) -> int:
+    seen: list[str] = []
+
+    def note(*args: object) -> None:
+        seen.append("query")
+
+    with app.app_context():
+        engine = db.engine
+    pages.get(url)  # warm: first-request work is not the page's
+    event.listen(engine, "before_cursor_execute", note)
+    try:
+        assert pages.get(url).status_code == 200
+    finally:
+        event.remove(engine, "before_cursor_execute", note)
+    return len(seen)
+
+
+def test_the_case_page_and_list_cost_the_same_round_trips_however_much_is_recorded(
+    pages: PageClient, make_user, make_case, app: Flask
+):
+    worker = make_user("practitioner")
+    case = make_case(worker, carers=("Leila Hassan", "Omar Hassan"))
+    carers = carer_ids(app, case)
+    pages.sign_in(worker)
+    _log(pages, case.id, involvement_form(carers, notes=BLAMING_NOTE))
+    pages.submit(f"/cases/{case.id}/consultations/new", consultation_form(carers))
+    small = (_queries(app, pages, f"/cases/{case.id}"), _queries(app, pages, "/cases"))
+    for day in range(1, 9):
+        _log(pages, case.id, involvement_form(carers, date=[str(day), "11", "2026"], strengths=""))
+    pages.submit(f"/cases/{case.id}/consultations/new", consultation_form(carers))
+    for n in range(6):
+        make_case(worker, child_name=f"Child {n}")
+    large = (_queries(app, pages, f"/cases/{case.id}"), _queries(app, pages, "/cases"))
+    assert small == large, (small, large)
+    assert large[0] <= 10 and large[1] <= 11, large
