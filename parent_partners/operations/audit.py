@@ -43,6 +43,7 @@ ACTIONS: dict[str, str] = {
     "sign_in_throttled": "Sign-in refused: too many failed attempts",
     "user_disabled": "Disabled a user's account",
     "user_enabled": "Enabled a user's account",
+    "password_changed": "Changed their own password",
     "audit_trail_viewed": "Viewed a case's audit trail",
     "subject_access_exported": "Exported everything held about a child",
     "database_restored": "Restored the database from a backup",
