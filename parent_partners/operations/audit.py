@@ -44,6 +44,8 @@ ACTIONS: dict[str, str] = {
     "user_disabled": "Disabled a user's account",
     "user_enabled": "Enabled a user's account",
     "password_changed": "Changed their own password",
+    "password_reset": "Reset a user's password",
+    "api_tokens_revoked_all": "Revoked every API token of a user",
     "audit_trail_viewed": "Viewed a case's audit trail",
     "subject_access_exported": "Exported everything held about a child",
     "database_restored": "Restored the database from a backup",

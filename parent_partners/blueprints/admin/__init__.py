@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-from parent_partners.blueprints.admin import users, views  # noqa: E402, F401 - registers routes
+from parent_partners.blueprints.admin import accounts, users, views  # noqa: E402, F401 - routes
