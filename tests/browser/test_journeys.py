@@ -53,6 +53,12 @@ def test_practitioner_journey(page, make_user, make_case):
     expect(page.get_by_role("heading", name="Your cases")).to_be_visible()
     auditor.audit(page, "cases")
 
+    # Find the case by searching, without the accents or capitals of the name.
+    page.get_by_label("Find a case").fill("amira HASSAN")
+    page.get_by_role("button", name="Search").click()
+    expect(page.get_by_text("1 case matching")).to_be_visible()
+    auditor.audit(page, "search results")
+
     page.get_by_role("link", name="Amira Hassan").click()
     expect(page.get_by_role("heading", name="Amira Hassan", level=1)).to_be_visible()
     auditor.audit(page, "new case")
@@ -133,6 +139,10 @@ def test_practitioner_journey(page, make_user, make_case):
     expect(page.get_by_text("Consultation saved.")).to_be_visible()
     expect(flag_card(page, "child_not_consulted")).to_have_count(0)
     auditor.audit(page, "consultation resolved the flag")
+    # The child's words now open the case page, above the flags and the timeline.
+    voice = page.get_by_test_id("child-voice")
+    expect(voice).to_contain_text("Mum can know about the plan.")
+    assert voice.bounding_box()["y"] < page.locator("#timeline").bounding_box()["y"]
 
     # Dismiss the strengths flag with a reason.
     card = flag_card(page, "no_strengths")
