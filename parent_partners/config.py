@@ -77,6 +77,14 @@ def load_config(instance_path: str, overrides: dict[str, Any] | None = None) -> 
         "PARTNERS_PROXY_HOPS": int(os.environ.get("PARTNERS_PROXY_HOPS", "0")),
         "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
         "CONSULTATION_WINDOW_DAYS": int(os.environ.get("CONSULTATION_WINDOW_DAYS", "90")),
+        # Kinds of contact that need no strengths when short (a call to move a visit), and
+        # how short: notes, actions and sharing together, in characters.
+        "STRENGTHS_EXEMPT_KINDS": tuple(
+            k.strip()
+            for k in os.environ.get("STRENGTHS_EXEMPT_KINDS", "phone_call").split(",")
+            if k.strip()
+        ),
+        "STRENGTHS_EXEMPT_MAX_CHARS": int(os.environ.get("STRENGTHS_EXEMPT_MAX_CHARS", "200")),
         "SERVICE_NAME": "Parents as partners",
     }
     config.update(overrides)

@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import abort
 from sqlalchemy import Select, false, select
+from sqlalchemy.orm import joinedload
 
 from parent_partners.extensions import db
 from parent_partners.models import Case, User
@@ -28,7 +29,9 @@ def visible_cases(user: User) -> Select[Any]:
 
 def case_for(user: User, case_id: int) -> Case:
     """Return the case if ``user`` may read it; otherwise 404, so its existence is not revealed."""
-    case: Case | None = db.session.scalars(visible_cases(user).where(Case.id == case_id)).first()
+    # The team's name is on every case page: fetch it with the case, not in a second query.
+    query = visible_cases(user).where(Case.id == case_id).options(joinedload(Case.team))
+    case: Case | None = db.session.scalars(query).first()
     if case is None:
         abort(404)
     from parent_partners.operations.audit import note_read

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from .findings import Finding
 from .lexicon import Lexicon
@@ -38,6 +38,31 @@ SRC_DISTRESS = (
     "TCE Practice Principles, principle 7 (parents' own distress acknowledged and supported); "
     "PACE relational safeguarding model"
 )
+
+
+# How people say each kind of contact, in a sentence ("the phone call on 30 November 2026").
+KIND_WORDS = {
+    "home_visit": "home visit",
+    "phone_call": "phone call",
+    "meeting": "meeting",
+    "strategy_meeting": "strategy meeting",
+    "cp_conference": "child protection conference",
+    "safety_planning": "safety planning session",
+    "information_sharing": "information-sharing contact",
+    "support_session": "support session",
+    "peer_support_referral": "peer-support referral",
+}
+
+
+def day_words(day: date) -> str:
+    """A date as people write it: "30 November 2026"."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def contact_words(inv: InvolvementData) -> str:
+    """The involvement as people say it: "the phone call on 30 November 2026"."""
+    kind = KIND_WORDS.get(inv.kind, (inv.kind or "involvement").replace("_", " "))
+    return f"the {kind} on {day_words(inv.date)}"
 
 
 def _age_on(dob: date | None, day: date) -> int | None:
@@ -120,20 +145,36 @@ def child_not_consulted(case: CaseData, settings: CheckSettings) -> list[Finding
             if covered:
                 continue
             who = _carer_name(carers, carer_id)
+            earliest = inv.date - timedelta(days=window)
+            afterwards = sorted(
+                con.date
+                for con in case.consultations
+                if carer_id in con.carer_ids and con.date > inv.date
+            )
+            late = (
+                f" The consultation of {day_words(afterwards[0])} was recorded after the "
+                "sharing, so it does not count: the child is asked first."
+                if afterwards
+                else ""
+            )
             out.append(
                 Finding(
                     kind="child_not_consulted",
                     rule="child_not_consulted",
                     explanation=(
-                        f"Information about {case.child_name} was shared with {who} on "
-                        f"{inv.date.isoformat()} without a consultation with the child about "
-                        f"{who} in the {window} days before, or a recorded reason why they "
-                        "were not asked."
+                        f"Information about {case.child_name} was shared with {who} at "
+                        f"{contact_words(inv)}, but no consultation with {case.child_name} "
+                        f"about {who} is dated between {day_words(earliest)} and "
+                        f"{day_words(inv.date)} (on or before the day of sharing, within "
+                        f"{window} days), and no reason why they could not be asked is "
+                        f"recorded.{late}"
                     ),
                     suggestion=(
-                        f"Ask {case.child_name}, in their own words, how they feel about "
-                        f"involving {who} and record it; if they could not be asked, record "
-                        "why (immediate safeguarding, missing, too young, with age)."
+                        f"Record a consultation with {case.child_name} about {who} dated on "
+                        f"or before {day_words(inv.date)}: their view in their own words, or "
+                        "why they could not be asked (immediate safeguarding, missing, too "
+                        "young). If you asked them before sharing, record it with the day "
+                        "you asked."
                     ),
                     source=SRC_VOICE,
                     record_type="involvement",
@@ -189,16 +230,29 @@ def child_view_overridden(case: CaseData, settings: CheckSettings) -> list[Findi
     return out
 
 
-def no_strengths(case: CaseData) -> list[Finding]:
-    """Every contact should record strengths; deficit-only notes are a slip."""
+def _short_administrative(inv: InvolvementData, settings: CheckSettings) -> bool:
+    """A brief contact of an exempt kind, e.g. a one-line call to move a visit."""
+    written = " ".join((inv.notes, inv.actions, inv.shared_what, inv.shared_why)).strip()
+    return (
+        inv.kind in settings.strengths_exempt_kinds
+        and not inv.shares_child_information
+        and not inv.parent_distress
+        and len(written) <= settings.strengths_exempt_max_chars
+    )
+
+
+def no_strengths(case: CaseData, settings: CheckSettings | None = None) -> list[Finding]:
+    """Every contact should record strengths; deficit-only notes are a slip.
+
+    A short contact of a kind in ``settings.strengths_exempt_kinds`` (by default a phone
+    call with a note of a line or two, sharing nothing about the child) is exempt.
+    """
+    cfg = settings if settings is not None else CheckSettings()
     return [
         Finding(
             kind="no_strengths",
             rule="no_strengths",
-            explanation=(
-                f"The {inv.kind or 'involvement'} on {inv.date.isoformat()} records no "
-                "strengths or assets."
-            ),
+            explanation=(f"No strengths or assets are recorded for {contact_words(inv)}."),
             suggestion=(
                 "Note what the parents, the child and the network are doing well, and the "
                 "assets you can build on (relationships, skills, routines, efforts made)."
@@ -209,7 +263,7 @@ def no_strengths(case: CaseData) -> list[Finding]:
             field="strengths",
         )
         for inv in case.involvements
-        if not inv.strengths.strip()
+        if not inv.strengths.strip() and not _short_administrative(inv, cfg)
     ]
 
 
@@ -262,7 +316,7 @@ def distress_unsupported(case: CaseData) -> list[Finding]:
             kind="distress_unsupported",
             rule="distress_unsupported",
             explanation=(
-                f"Parent or carer distress was recorded on {inv.date.isoformat()} but no "
+                f"A parent or carer's distress was recorded at {contact_words(inv)}, but no "
                 "support for it is recorded."
             ),
             suggestion=(
@@ -287,7 +341,7 @@ def check_case(
     return [
         *child_not_consulted(case, cfg),
         *child_view_overridden(case, cfg),
-        *no_strengths(case),
+        *no_strengths(case, cfg),
         *partnership_stalled(case, cfg),
         *distress_unsupported(case),
         *text_findings(case, lexicon),

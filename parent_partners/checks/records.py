@@ -81,9 +81,15 @@ class CheckSettings:
         how many days, must all be only ``informed`` before partnership counts as stalled.
     too_young_age: a ``too_young`` reason is accepted only when the child is younger than this
         (0 = accept whatever the practitioner recorded; the age is shown to the manager).
+    strengths_exempt_kinds / strengths_exempt_max_chars: a contact of one of these kinds whose
+        notes, actions and sharing together run to no more than this many characters, sharing
+        nothing about the child, is administrative (rearranging a visit): "no strengths
+        recorded" does not apply to it.
     """
 
     consultation_window_days: int = 90
     stall_min_involvements: int = 3
     stall_min_days: int = 28
     too_young_age: int = 0
+    strengths_exempt_kinds: tuple[str, ...] = ("phone_call",)
+    strengths_exempt_max_chars: int = 200

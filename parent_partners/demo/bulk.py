@@ -41,8 +41,9 @@ from parent_partners.models import (
     Involvement,
     consultation_carers,
     involvement_carers,
+    refresh_search_keys,
 )
-from parent_partners.operations import summaries
+from parent_partners.operations import statistics, summaries
 from parent_partners.operations.flags import (
     carer_data,
     check_settings,
@@ -409,6 +410,7 @@ def load_cases(
     totals: Counter[str] = Counter()
     slips: Counter[str] = Counter()
     open_flags: Counter[str] = Counter()
+    case_ids: list[int] = []
     tables = (
         (Case.__table__, "cases"),
         (Carer.__table__, "carers"),
@@ -425,12 +427,15 @@ def load_cases(
                 if rows:
                     connection.execute(insert(table), rows)
                     totals[name] += len(rows)
+            case_ids.extend(row["id"] for row in chunk.cases)
             slips.update(chunk.slips)
             open_flags.update(f["kind"] for f in chunk.flags if f["status"] == "open")
             if progress is not None:
                 progress(len(chunk.cases))
     finally:
         _JOB = None
+    # Core inserts skip the mapper events that keep the search key.
+    refresh_search_keys(connection, case_ids)
     if connection.dialect.name == "postgresql":
         for table in ("cases", "carers", "involvements", "consultations", "flags"):
             connection.execute(
@@ -440,4 +445,5 @@ def load_cases(
                 )
             )
     summaries.rebuild_all()
+    statistics.analyse()
     return totals, slips, open_flags

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovCheckboxesInput, GovDateInput
+from govuk_frontend_wtf.wtforms_widgets import GovCharacterCount, GovCheckboxesInput, GovDateInput
 from wtforms import DateField, HiddenField, IntegerField, SelectMultipleField
 from wtforms.validators import InputRequired, StopValidation, ValidationError
 from wtforms.widgets import HiddenInput
@@ -112,3 +112,17 @@ __all__ = [
     "required_date",
     "show_problems",
 ]
+
+
+class CountedTextArea(GovCharacterCount):
+    """A GOV.UK character count: the limit shows while typing, not only once it is exceeded."""
+
+    def __init__(self, max_length: int) -> None:
+        super().__init__()
+        self.max_length = max_length
+
+    def map_gov_params(self, field: Any, **kwargs: Any) -> dict[str, Any]:
+        """Add the limit to the macro's parameters."""
+        params: dict[str, Any] = super().map_gov_params(field, **kwargs)
+        params.setdefault("maxlength", self.max_length)
+        return params

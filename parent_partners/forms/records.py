@@ -8,13 +8,13 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovRadioInput,
     GovSelect,
     GovSubmitInput,
-    GovTextArea,
     GovTextInput,
 )
 from wtforms import RadioField, SelectField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from parent_partners.forms.common import (
+    CountedTextArea,
     GovDateField,
     MultiCheckboxField,
     VersionedForm,
@@ -37,7 +37,12 @@ LONG_TEXT = 10_000
 
 def _text(label: str, hint: str | None = None, max_length: int = LONG_TEXT) -> TextAreaField:
     return TextAreaField(
-        label, description=hint or "", widget=GovTextArea(), validators=[Length(max=max_length)]
+        label,
+        description=hint or "",
+        widget=CountedTextArea(max_length),
+        validators=[
+            Length(max=max_length, message=f"Keep this to {max_length:,} characters or fewer")
+        ],
     )
 
 
@@ -74,7 +79,8 @@ class CarerForm(VersionedForm):
     )
     relationship = SelectField(
         "Relationship to the child",
-        choices=RELATIONSHIPS,
+        # No relationship is chosen for the practitioner: a preselected "Mother" gets saved unread.
+        choices=[("", "Choose the relationship"), *RELATIONSHIPS],
         widget=GovSelect(),
         validators=[InputRequired(message="Select the relationship to the child")],
     )

@@ -16,6 +16,7 @@ from parent_partners.models.records import (
     involvement_carers,
 )
 from parent_partners.models.reflection import Reflection
+from parent_partners.models.search_key import refresh_search_keys
 from parent_partners.models.session import (
     IdempotencyKey,
     ServiceInstance,
@@ -53,4 +54,5 @@ __all__ = [
     "fairness_rollup",
     "involvement_carers",
     "practice_rollup",
+    "refresh_search_keys",
 ]

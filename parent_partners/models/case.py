@@ -34,6 +34,8 @@ class Case(Versioned, db.Model):  # type: ignore[name-defined]
     worker_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     opened_on: Mapped[date] = mapped_column(Date)
     closed_on: Mapped[date | None] = mapped_column(Date)
+    # Folded child name, reference and carers' names; kept by models/search_key.py.
+    search_key: Mapped[str] = mapped_column(Text, default="")
 
     team: Mapped[Team] = relationship()
     worker: Mapped[User | None] = relationship()

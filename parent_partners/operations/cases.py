@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import lazyload, selectinload
 
 from parent_partners.extensions import db
-from parent_partners.models import Carer, Case, Consultation, Flag, Involvement, User
+from parent_partners.models import Case, Flag, Involvement, User
 from parent_partners.operations import audit, validation
-from parent_partners.scoping import can_edit, visible_cases
+from parent_partners.scoping import visible_cases
+from parent_partners.search_text import query_words
 
 OPEN_FLAG_STATUSES = ("open", "reopened")
 
@@ -42,38 +42,69 @@ class CaseListing:
         return max(1, -(-self.total // self.per_page))
 
 
-def list_cases(user: User, *, page: int = 1, per_page: int = 50, mine: bool = False) -> CaseListing:
-    """Return a page of the cases ``user`` may see, most recently active first.
+def list_cases(
+    user: User,
+    *,
+    page: int = 1,
+    per_page: int = 50,
+    mine: bool = False,
+    query: str = "",
+    flagged: bool = False,
+) -> CaseListing:
+    """Return a page of the cases ``user`` may see, open cases first, by child's name.
 
-    Flag counts and last-involvement dates come from grouped subqueries, so the
-    page costs the same few queries whatever the caseload.
+    ``query`` finds cases by the child's name, the reference or a carer's name,
+    whatever the case and accents (every word must match); ``flagged`` keeps only
+    cases with an open flag. The page's cases are
+    picked first, by id alone; only those fifty then get their flag counts and
+    last involvement, so the cost does not grow with the caseload.
     """
     base = visible_cases(user)
     if mine:
         base = base.where(Case.worker_id == user.id)
-    total = db.session.scalar(select(func.count()).select_from(base.subquery())) or 0
-    flags = (
-        select(Flag.case_id, func.count().label("n"))
-        .where(Flag.status.in_(OPEN_FLAG_STATUSES))
-        .group_by(Flag.case_id)
-        .subquery()
+    if flagged:
+        with_open_flags = select(Flag.case_id).where(Flag.status.in_(OPEN_FLAG_STATUSES))
+        base = base.where(Case.id.in_(with_open_flags))
+    for word in query_words(query):
+        base = base.where(Case.search_key.contains(word, autoescape=True))
+    page_ids = list(
+        db.session.scalars(
+            base.with_only_columns(Case.id)
+            .order_by(Case.closed_on.is_not(None), Case.child_name, Case.id)
+            .limit(per_page)
+            .offset((page - 1) * per_page)
+        )
     )
-    last = (
-        select(Involvement.case_id, func.max(Involvement.date).label("last"))
-        .group_by(Involvement.case_id)
-        .subquery()
-    )
-    query = (
-        base.add_columns(func.coalesce(flags.c.n, 0), last.c.last)
-        .outerjoin(flags, flags.c.case_id == Case.id)
-        .outerjoin(last, last.c.case_id == Case.id)
-        .options(selectinload(Case.worker), selectinload(Case.team))
-        .order_by(Case.closed_on.is_not(None), Case.child_name, Case.id)
-        .limit(per_page)
-        .offset((page - 1) * per_page)
-    )
+    total = db.session.scalar(base.with_only_columns(func.count(Case.id)).order_by(None)) or 0
+    if not page_ids:
+        return CaseListing(rows=[], total=total, page=page, per_page=per_page)
+    cases = {
+        c.id: c
+        for c in db.session.scalars(
+            select(Case)
+            .where(Case.id.in_(page_ids))
+            .options(selectinload(Case.worker), selectinload(Case.team), lazyload(Case.carers))
+        )
+    }
+    open_flags: dict[int, int] = {
+        case_id: n
+        for case_id, n in db.session.execute(
+            select(Flag.case_id, func.count())
+            .where(Flag.case_id.in_(page_ids), Flag.status.in_(OPEN_FLAG_STATUSES))
+            .group_by(Flag.case_id)
+        )
+    }
+    last: dict[int, date] = {
+        case_id: day
+        for case_id, day in db.session.execute(
+            select(Involvement.case_id, func.max(Involvement.date))
+            .where(Involvement.case_id.in_(page_ids), Involvement.archived_at.is_(None))
+            .group_by(Involvement.case_id)
+        )
+    }
     rows = [
-        CaseRow(case=c, open_flags=n, last_involvement=d) for c, n, d in db.session.execute(query)
+        CaseRow(case=cases[i], open_flags=open_flags.get(i, 0), last_involvement=last.get(i))
+        for i in page_ids
     ]
     audit.note_read(row.case.id for row in rows)
     return CaseListing(rows=rows, total=total, page=page, per_page=per_page)
@@ -148,94 +179,3 @@ def open_case(
     db.session.flush()
     audit.record("case_opened", record_type="case", record_id=case.id, case_id=case.id)
     return case
-
-
-@dataclass
-class TimelineEntry:
-    """An involvement or consultation on the case timeline."""
-
-    kind: str  # "involvement" | "consultation"
-    date: date
-    record: Any
-    flags: list[Flag] = field(default_factory=list)
-
-
-def case_page(user: User, case: Case) -> dict[str, Any]:
-    """Gather what the case page shows, in a fixed number of queries."""
-    involvements = list(
-        db.session.scalars(
-            select(Involvement)
-            .where(Involvement.case_id == case.id, Involvement.archived_at.is_(None))
-            .options(selectinload(Involvement.recorded_by))
-        )
-    )
-    consultations = list(
-        db.session.scalars(
-            select(Consultation)
-            .where(Consultation.case_id == case.id, Consultation.archived_at.is_(None))
-            .options(selectinload(Consultation.recorded_by))
-        )
-    )
-    flags = list(
-        db.session.scalars(
-            select(Flag)
-            .where(Flag.case_id == case.id)
-            .options(selectinload(Flag.dismissed_by), selectinload(Flag.reopened_by))
-            .order_by(Flag.created_at.desc(), Flag.id.desc())
-        )
-    )
-    by_record: dict[tuple[str | None, int | None], list[Flag]] = {}
-    for flag in flags:
-        if flag.is_open:
-            by_record.setdefault((flag.record_type, flag.record_id), []).append(flag)
-    timeline = [
-        TimelineEntry("involvement", i.date, i, by_record.get(("involvement", i.id), []))
-        for i in involvements
-    ] + [
-        TimelineEntry("consultation", c.date, c, by_record.get(("consultation", c.id), []))
-        for c in consultations
-    ]
-    timeline.sort(key=lambda entry: (entry.date, entry.record.id), reverse=True)
-    carers: list[Carer] = [c for c in case.carers if c.archived_at is None]
-    records: dict[tuple[str, int], Any] = {("involvement", i.id): i for i in involvements}
-    records.update({("consultation", c.id): c for c in consultations})
-    records.update({("carer", c.id): c for c in carers})
-    return {
-        "case": case,
-        "carers": carers,
-        "timeline": timeline,
-        "open_flags": [f for f in flags if f.is_open],
-        "excerpts": {f.id: flag_excerpt(f, records) for f in flags if f.matched},
-        "carer_names": {c.id: c.name for c in carers},
-        "closed_flags": [f for f in flags if not f.is_open],
-        "editable": can_edit(user, case),
-        "today": date.today(),
-    }
-
-
-@dataclass
-class Excerpt:
-    """The words a text flag points at, with a little of the text around them."""
-
-    before: str
-    matched: str
-    after: str
-
-
-EXCERPT_CONTEXT = 80
-
-
-def flag_excerpt(flag: Flag, records: dict[tuple[str, int], Any]) -> Excerpt | None:
-    """Return the flagged words in their sentence, if the record still holds them there."""
-    record = records.get((flag.record_type or "", flag.record_id or 0))
-    text = getattr(record, flag.field or "", None) if record is not None else None
-    start, end = flag.span_start, flag.span_end
-    if not isinstance(text, str) or start is None or end is None or end > len(text):
-        return None
-    before = text[max(0, start - EXCERPT_CONTEXT) : start]
-    after = text[end : end + EXCERPT_CONTEXT]
-    return Excerpt(
-        before=("…" if start > EXCERPT_CONTEXT else "") + before,
-        matched=text[start:end],
-        after=after + ("…" if end + EXCERPT_CONTEXT < len(text) else ""),
-    )

@@ -119,8 +119,11 @@ def check_settings() -> checks.CheckSettings:
     """Return the check settings from the app configuration."""
     if not has_app_context():
         return checks.CheckSettings()
+    config = current_app.config
     return checks.CheckSettings(
-        consultation_window_days=current_app.config.get("CONSULTATION_WINDOW_DAYS", 90)
+        consultation_window_days=config.get("CONSULTATION_WINDOW_DAYS", 90),
+        strengths_exempt_kinds=tuple(config.get("STRENGTHS_EXEMPT_KINDS", ("phone_call",))),
+        strengths_exempt_max_chars=config.get("STRENGTHS_EXEMPT_MAX_CHARS", 200),
     )
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import select
 
 from parent_partners.extensions import db
 from parent_partners.models import Case, Team, User
-from parent_partners.operations import audit, validation
+from parent_partners.operations import audit, statistics, validation
 from parent_partners.operations.cases import open_case
 from parent_partners.operations.people import normalise_email
 from parent_partners.operations.records import add_carer
@@ -298,4 +298,5 @@ def write_import(
         summary=f"Imported {len(opened)} cases and {plan.carer_count} parents or carers",
         data={"cases": len(opened), "carers": plan.carer_count},
     )
+    statistics.analyse()
     return opened

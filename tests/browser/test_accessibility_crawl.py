@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from functools import cache
 from typing import Any
@@ -98,11 +98,17 @@ def _show_chart(page: Any) -> None:
 
 
 def crawl(
-    page: Any, origin: str, auditor: Auditor, who: str, shots: dict[str, str] | None = None
+    page: Any,
+    origin: str,
+    auditor: Auditor,
+    who: str,
+    shots: dict[str, str] | None = None,
+    check: Callable[[Any], None] | None = None,
 ) -> list[str]:
     """Visit every followable page reachable from the home page; audit each one.
 
-    ``shots`` maps a path pattern to a screenshot name, taken on the first page that matches.
+    ``shots`` maps a path pattern to a screenshot name, taken on the first page that matches;
+    ``check`` is called on every page as well as axe.
     """
     taken: set[str] = set()
     queue: deque[str] = deque([origin + "/"])
@@ -117,6 +123,8 @@ def crawl(
         seen.add(page.url)  # where a redirect led, so that page is not visited again
         visited.append(page.url)
         auditor.audit(page, f"as {who}")
+        if check is not None:
+            check(page)
         for pattern, name in (shots or {}).items():
             if re.search(pattern, urlsplit(page.url).path) and name not in taken:
                 taken.add(name)

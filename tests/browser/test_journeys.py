@@ -53,6 +53,12 @@ def test_practitioner_journey(page, make_user, make_case):
     expect(page.get_by_role("heading", name="Your cases")).to_be_visible()
     auditor.audit(page, "cases")
 
+    # Find the case by searching, without the accents or capitals of the name.
+    page.get_by_label("Find a case").fill("amira HASSAN")
+    page.get_by_role("button", name="Search").click()
+    expect(page.get_by_text("1 case matching")).to_be_visible()
+    auditor.audit(page, "search results")
+
     page.get_by_role("link", name="Amira Hassan").click()
     expect(page.get_by_role("heading", name="Amira Hassan", level=1)).to_be_visible()
     auditor.audit(page, "new case")
@@ -133,11 +139,22 @@ def test_practitioner_journey(page, make_user, make_case):
     expect(page.get_by_text("Consultation saved.")).to_be_visible()
     expect(flag_card(page, "child_not_consulted")).to_have_count(0)
     auditor.audit(page, "consultation resolved the flag")
+    # The child's words now open the case page, above the flags and the timeline.
+    voice = page.get_by_test_id("child-voice")
+    expect(voice).to_contain_text("Mum can know about the plan.")
+    assert voice.bounding_box()["y"] < page.locator("#timeline").bounding_box()["y"]
 
     # Dismiss the strengths flag with a reason.
     card = flag_card(page, "no_strengths")
     card.get_by_text("Dismiss this flag").click()
     auditor.audit(page, "dismiss form open")
+    # Without a reason: an error summary, and the panel stays open with the error beside the box.
+    card.get_by_role("button", name="Dismiss flag").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text("Enter why you are dismissing")
+    card = flag_card(page, "no_strengths")
+    expect(card.locator(".govuk-error-message")).to_be_visible()
+    expect(card.get_by_label("Why does this flag not apply?")).to_be_visible()
+    auditor.audit(page, "dismiss refused without a reason")
     card.get_by_label("Why does this flag not apply?").fill(
         "Strengths are recorded in the consultation the day before."
     )

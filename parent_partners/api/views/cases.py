@@ -13,9 +13,9 @@ from parent_partners.api.errors import ApiError, field_error, validation_problem
 from parent_partners.identity import actor
 from parent_partners.models import Case
 from parent_partners.operations import audit
+from parent_partners.operations.case_page import case_page
 from parent_partners.operations.cases import (
     REFERENCE_REFUSED,
-    case_page,
     list_cases,
     open_case,
     team_workers,

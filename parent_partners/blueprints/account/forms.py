@@ -1,10 +1,10 @@
-"""Naming a new API token."""
+"""Naming a new API token; changing your own password."""
 
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from govuk_frontend_wtf.wtforms_widgets import GovSubmitInput, GovTextInput
-from wtforms import StringField, SubmitField
+from govuk_frontend_wtf.wtforms_widgets import GovPasswordInput, GovSubmitInput, GovTextInput
+from wtforms import PasswordField, StringField, SubmitField
 from wtforms.validators import InputRequired, Length
 
 from parent_partners.operations.tokens import NAME_MAX
@@ -23,3 +23,25 @@ class TokenForm(FlaskForm):
         ],
     )
     submit = SubmitField("Create token", widget=GovSubmitInput())
+
+
+class PasswordForm(FlaskForm):
+    """Your current password, then the new one twice."""
+
+    current = PasswordField(
+        "Current password",
+        widget=GovPasswordInput(),
+        validators=[InputRequired(message="Enter your current password")],
+    )
+    new = PasswordField(
+        "New password",
+        description="At least 12 characters. A few unrelated words are easy to remember.",
+        widget=GovPasswordInput(),
+        validators=[InputRequired(message="Enter a new password")],
+    )
+    confirm = PasswordField(
+        "Confirm the new password",
+        widget=GovPasswordInput(),
+        validators=[InputRequired(message="Enter the new password again")],
+    )
+    submit = SubmitField("Change password", widget=GovSubmitInput())

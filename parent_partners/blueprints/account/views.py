@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, session, url_for
 from werkzeug.wrappers import Response
 
 from parent_partners.blueprints.account import bp
-from parent_partners.blueprints.account.forms import TokenForm
+from parent_partners.blueprints.account.forms import PasswordForm, TokenForm
 from parent_partners.extensions import db
 from parent_partners.identity import actor
 from parent_partners.models import ApiToken
+from parent_partners.operations import sessions
+from parent_partners.operations.own_password import PasswordChangeError, change_own_password
 from parent_partners.operations.tokens import TokenError, create_token, revoke_token, user_tokens
 from parent_partners.permissions import Permission, requires
 
@@ -38,6 +40,25 @@ def api_reference() -> str:
 def show() -> str:
     """Who is signed in, with what role and team."""
     return render_template("parent_partners/account/show.html")
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@requires(Permission.SIGNED_IN)
+def password() -> str | Response | tuple[str, int]:
+    """Change your own password; every other session of the account ends."""
+    form = PasswordForm()
+    if form.validate_on_submit():
+        try:
+            sid = change_own_password(
+                actor(), form.current.data or "", form.new.data or "", form.confirm.data or ""
+            )
+        except PasswordChangeError as error:
+            getattr(form, error.field).errors = [str(error)]
+            return render_template("parent_partners/account/password.html", form=form), 400
+        session[sessions.SESSION_KEY] = sid
+        flash("Password changed. You are signed out everywhere else.", "success")
+        return redirect(url_for("account.show"))
+    return render_template("parent_partners/account/password.html", form=form)
 
 
 @bp.route("/tokens", methods=["GET", "POST"])

@@ -4,4 +4,9 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 
-from parent_partners.blueprints.admin import tokens, users, views  # noqa: E402, F401 - registers routes
+from parent_partners.blueprints.admin import (  # noqa: E402, F401 - registers routes
+    accounts,
+    tokens,
+    users,
+    views,
+)

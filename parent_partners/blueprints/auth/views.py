@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlsplit
 
 from flask import flash, redirect, render_template, request, session, url_for
@@ -15,7 +16,7 @@ from parent_partners.extensions import db
 from parent_partners.models import User
 from parent_partners.operations import audit, sessions, throttling
 from parent_partners.operations.people import authenticate, normalise_email
-from parent_partners.permissions import Permission, public, requires
+from parent_partners.permissions import Permission, public, requires, role_has
 
 
 def _safe_next(target: str | None) -> str | None:
@@ -43,7 +44,7 @@ def sign_in() -> str | Response | tuple[str, int, dict[str, str]]:
     alerts administrators, but never locks out the owner (``operations/throttling.py``).
     """
     if current_user.is_authenticated:
-        return redirect(url_for("cases.index"))
+        return redirect(landing_url(current_user))
     form = SignInForm()
     if form.validate_on_submit():
         email = normalise_email(form.email.data or "")
@@ -63,7 +64,7 @@ def sign_in() -> str | Response | tuple[str, int, dict[str, str]]:
             # after 30 idle minutes or 12 hours (operations/sessions.py).
             session.permanent = False
             throttling.prune()
-            return redirect(_safe_next(request.args.get("next")) or url_for("cases.index"))
+            return redirect(_safe_next(request.args.get("next")) or landing_url(user))
         throttling.record_failure(email, address)
         form.password.errors = [*form.password.errors, "Enter a correct email address and password"]
     return render_template("parent_partners/auth/sign_in.html", form=form)
@@ -106,7 +107,12 @@ def sign_out() -> Response:
 def home() -> Response:
     """Send people to their cases, or to sign in."""
     if current_user.is_authenticated:
-        if current_user.role == "admin":
-            return redirect(url_for("admin.lexicon"))
-        return redirect(url_for("cases.index"))
+        return redirect(landing_url(current_user))
     return redirect(url_for("auth.sign_in"))
+
+
+def landing_url(user: Any) -> str:
+    """Where a role starts: its cases, or for an administrator (no case rights) the admin pages."""
+    if not role_has(user.role, Permission.VIEW_CASES):
+        return url_for("admin.lexicon")
+    return url_for("cases.index")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from flask import abort, render_template, request, url_for
 from werkzeug.wrappers import Response
@@ -11,19 +12,24 @@ from parent_partners.blueprints.cases import bp
 from parent_partners.blueprints.cases.forms import CaseForm
 from parent_partners.blueprints.editing import save_once
 from parent_partners.identity import actor
+from parent_partners.models import Case, User
 from parent_partners.operations import audit
+from parent_partners.operations.case_page import case_page, timeline_page
 from parent_partners.operations.cases import (
     REFERENCE_REFUSED,
     CaseListing,
-    case_page,
     list_cases,
     open_case,
     team_workers,
 )
+from parent_partners.operations.waiting import waiting_for
 from parent_partners.permissions import Permission, requires
 from parent_partners.scoping import case_for
 
 PAGE_SIZE = 50
+# Roles that hold cases and answer audits, so have work waiting for them.
+WORKER_ROLES = {"practitioner", "manager"}
+MAX_QUERY = 100
 
 
 @bp.get("/cases")
@@ -32,10 +38,25 @@ def index() -> str:
     """Your cases: the team's caseload (every team's, for a principal)."""
     page = request.args.get("page", 1, type=int) or 1
     mine = request.args.get("mine") == "1"
+    query = request.args.get("q", "").strip()[:MAX_QUERY]
+    flagged = request.args.get("flagged") == "1"
+    user = actor()
     listing: CaseListing = list_cases(
-        actor(), page=min(max(page, 1), 1_000_000), per_page=PAGE_SIZE, mine=mine
+        user,
+        page=min(max(page, 1), 1_000_000),
+        per_page=PAGE_SIZE,
+        mine=mine,
+        query=query,
+        flagged=flagged,
     )
-    return render_template("parent_partners/cases/index.html", listing=listing, mine=mine)
+    return render_template(
+        "parent_partners/cases/index.html",
+        listing=listing,
+        mine=mine,
+        query=query,
+        flagged=flagged,
+        waiting=waiting_for(user) if user.role in WORKER_ROLES else None,
+    )
 
 
 @bp.route("/cases/new", methods=["GET", "POST"])
@@ -85,6 +106,19 @@ def new() -> str | Response:
 def show(case_id: int) -> str:
     """The case page: the child, parents and carers, timeline and open flags."""
     user = actor()
-    case = case_for(user, case_id)
+    return render_case_page(user, case_for(user, case_id))
+
+
+def render_case_page(user: User, case: Case, **extra: Any) -> str:
+    """Draw the case page (recording the view), with ``extra`` such as a refused dismissal."""
     audit.record("case_viewed", record_type="case", record_id=case.id, case_id=case.id)
-    return render_template("parent_partners/cases/show.html", **case_page(user, case))
+    page = case_page(user, case)
+    timeline = timeline_page(
+        page["timeline"],
+        kind=request.args.get("kind", ""),
+        carer_id=request.args.get("carer", type=int),
+        page=request.args.get("page", 1, type=int) or 1,
+    )
+    return render_template(
+        "parent_partners/cases/show.html", **page, timeline_view=timeline, **extra
+    )

@@ -12,6 +12,7 @@ from parent_partners.blueprints.editing import checked, record_on_case, save_edi
 from parent_partners.forms.records import ConsultationForm
 from parent_partners.identity import actor
 from parent_partners.models import Case, Consultation
+from parent_partners.operations.case_page import open_record_flags
 from parent_partners.operations.records import (
     edit_consultation,
     record_consultation,
@@ -93,5 +94,12 @@ def edit(case_id: int, consultation_id: int) -> str | Response | tuple[str, int]
             anchor="timeline",
             case=case,
             consultation=consultation,
+            record_flags=open_record_flags("consultation", consultation.id),
         )
-    return render_template(TEMPLATE, form=form, case=case, consultation=consultation)
+    return render_template(
+        TEMPLATE,
+        form=form,
+        case=case,
+        consultation=consultation,
+        record_flags=open_record_flags("consultation", consultation.id),
+    )

@@ -13,4 +13,4 @@ def _keep_summaries_current(_state: object) -> None:
     summaries.install()
 
 
-from parent_partners.blueprints.dashboards import views  # noqa: E402, F401 - registers routes
+from parent_partners.blueprints.dashboards import dismissed, views  # noqa: E402, F401 - routes

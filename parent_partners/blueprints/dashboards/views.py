@@ -11,6 +11,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from parent_partners.blueprints.dashboards import bp
 from parent_partners.blueprints.dashboards.charts import Series, bar_chart, line_chart
+from parent_partners.blueprints.dashboards.describe import describe_series
 from parent_partners.blueprints.downloads import download
 from parent_partners.extensions import db
 from parent_partners.identity import actor
@@ -221,12 +222,11 @@ def _charts(board: Dashboard) -> dict[str, Any]:
     labels = [point.label for point in board.trend]
     consult = [point.figures.consultation_share for point in board.trend]
     strengths = [point.figures.strengths_share for point in board.trend]
-    known = [(p.label, v) for p, v in zip(board.trend, consult, strict=True) if v is not None]
-    trend_summary = f"Monthly trend, {board.period.label}. " + (
-        f"Valid child consultation went from {known[0][1]:.0f}% in {known[0][0]} to "
-        f"{known[-1][1]:.0f}% in {known[-1][0]}."
-        if known
-        else "No involvements in the period."
+    trend_summary = (
+        f"Monthly trend, {board.period.label}. "
+        + describe_series("Valid child consultation", list(zip(labels, consult, strict=True)))
+        + " "
+        + describe_series("Strengths recorded", list(zip(labels, strengths, strict=True)))
     )
     per_100 = [point.figures.flags_per_100() for point in board.trend]
     return {

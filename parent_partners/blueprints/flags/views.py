@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, request, url_for
 from werkzeug.wrappers import Response
 
+from parent_partners.blueprints.cases.views import render_case_page
 from parent_partners.blueprints.flags import bp
 from parent_partners.extensions import db
 from parent_partners.identity import actor
@@ -23,15 +24,19 @@ def _flag(case_id: int, flag_id: int) -> Flag:
 
 @bp.post("/cases/<int:case_id>/flags/<int:flag_id>/dismiss")
 @requires(Permission.EDIT_CASES)
-def dismiss_flag(case_id: int, flag_id: int) -> Response:
-    """Dismiss a flag with a reason; the reason is shown to managers."""
+def dismiss_flag(case_id: int, flag_id: int) -> Response | tuple[str, int]:
+    """Dismiss a flag with a reason; the reason is shown to managers.
+
+    Refused (no reason, say), the case page is shown again with an error summary and
+    that flag's dismiss panel open, as GOV.UK forms do.
+    """
     case = editable_case_for(actor(), case_id)
     flag = _flag(case.id, flag_id)
     try:
         dismiss(flag, actor(), request.form.get("reason", ""))
     except FlagError as error:
-        flash(str(error), "error")
-        return redirect(url_for("cases.show", case_id=case.id, _anchor=f"flag-{flag.id}"))
+        refused = {"flag_id": flag.id, "message": str(error), "reason": request.form.get("reason")}
+        return render_case_page(actor(), case, dismiss_error=refused), 400
     flash("Flag dismissed. Your reason is recorded for your manager.", "success")
     return redirect(url_for("cases.show", case_id=case.id, _anchor="flags"))
 

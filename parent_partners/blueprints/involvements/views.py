@@ -12,6 +12,7 @@ from parent_partners.blueprints.involvements import bp
 from parent_partners.forms.records import InvolvementForm
 from parent_partners.identity import actor
 from parent_partners.models import Case, Involvement
+from parent_partners.operations.case_page import open_record_flags
 from parent_partners.operations.records import edit_involvement, log_involvement
 from parent_partners.permissions import Permission, requires
 from parent_partners.scoping import editable_case_for
@@ -90,5 +91,12 @@ def edit(case_id: int, involvement_id: int) -> str | Response | tuple[str, int]:
             anchor="timeline",
             case=case,
             involvement=involvement,
+            record_flags=open_record_flags("involvement", involvement.id),
         )
-    return render_template(TEMPLATE, form=form, case=case, involvement=involvement)
+    return render_template(
+        TEMPLATE,
+        form=form,
+        case=case,
+        involvement=involvement,
+        record_flags=open_record_flags("involvement", involvement.id),
+    )

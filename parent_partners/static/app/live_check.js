@@ -1,6 +1,9 @@
 // Shows blame-language flags beside a text box while the practitioner types.
 // Without JavaScript nothing here runs, and the same checks show on the case page after saving.
 const DEBOUNCE_MS = 500
+// The check endpoint refuses longer text (413). Beyond this only the start is checked while
+// typing, and the person is told; the character count already shows the form's own limit.
+const MAX_CHECKED = 20000
 
 // What screen readers hear: the region is polite, so the whole new content is read once the
 // person pauses typing: "Warning: wording to check in Your notes: ..." or, once reworded,
@@ -47,6 +50,13 @@ function flagList (findings, fieldName, hadFlags) {
   return wrapper
 }
 
+function notice (text) {
+  const item = document.createElement('p')
+  item.className = 'govuk-body-s'
+  item.textContent = text
+  return item
+}
+
 function watch (form, field) {
   const url = form.dataset.checkUrl
   const token = form.querySelector('input[name="csrf_token"]').value
@@ -70,12 +80,20 @@ function watch (form, field) {
         const response = await fetch(url, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', 'X-CSRFToken': token },
-          body: JSON.stringify({ text: field.value }),
+          body: JSON.stringify({ text: field.value.slice(0, MAX_CHECKED) }),
           credentials: 'same-origin'
         })
-        if (!response.ok || request !== latest) return
+        if (request !== latest) return
+        if (!response.ok) {
+          region.replaceChildren(notice('Wording in ' + fieldName + ' could not be checked while typing; it is checked when you save.'))
+          return
+        }
         const data = await response.json()
-        region.replaceChildren(flagList(data.findings, fieldName, hadFlags))
+        const list = flagList(data.findings, fieldName, hadFlags)
+        if (field.value.length > MAX_CHECKED) {
+          list.appendChild(notice('Only the first ' + MAX_CHECKED.toLocaleString('en-GB') + ' characters are checked while typing.'))
+        }
+        region.replaceChildren(list)
         hadFlags = data.findings.length > 0
       } catch (error) {
         // A failed check must never stop anyone typing; the save still checks.
