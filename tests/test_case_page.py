@@ -201,4 +201,6 @@ def test_the_case_page_and_list_cost_the_same_round_trips_however_much_is_record
         make_case(worker, child_name=f"Child {n}")
     large = (_queries(app, pages, f"/cases/{case.id}"), _queries(app, pages, "/cases"))
     assert small == large, (small, large)
-    assert large[0] <= 10 and large[1] <= 11, large
+    # Sign-in session and database-epoch checks, the read audit and the feedback section
+    # included: a new query on either page shows up here.
+    assert large[0] <= 12 and large[1] <= 13, large
