@@ -26,6 +26,7 @@ from flask.wrappers import Response
 from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
 from parent_partners import permissions, vocabulary
+from parent_partners.checks.categories import category_label
 from parent_partners.extensions import csrf, db, migrate
 from parent_partners.identity import EXTENSION_KEY, current_actor, is_api_request
 from parent_partners.inputs import check_text_input
@@ -194,6 +195,7 @@ class PartnersPlugin:
         # The GOV.UK macros are imported without context, so these must be globals.
         app.jinja_env.globals.setdefault("govukRebrand", False)
         app.jinja_env.filters.setdefault("govuk_date", govuk_date)
+        app.jinja_env.filters.setdefault("blame_category", category_label)
         from govuk_frontend_wtf.main import WTFormsHelpers
 
         WTFormsHelpers(app)

@@ -46,6 +46,7 @@ ACTIONS: dict[str, str] = {
     "audit_trail_viewed": "Viewed a case's audit trail",
     "subject_access_exported": "Exported everything held about a child",
     "database_restored": "Restored the database from a backup",
+    "dismissals_exported": "Exported dismissed wording flags for review",
 }
 
 
