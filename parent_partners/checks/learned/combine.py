@@ -20,9 +20,10 @@ import math
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from ..categories import category
-from ..context import is_language_advice, is_negated
+from ..context import is_language_advice
 from ..findings import Finding
 from .features import PEOPLE, START
 from .model import HEADS, LearnedModel, default_model, sigmoid
@@ -31,6 +32,9 @@ from .sentences import Unit, clauses, lead_tokens, sentences, token_spans, token
 _CACHE_SIZE = 50_000
 # The least weight (log-odds) one word, with its pair, must add for a learned flag.
 MIN_EVIDENCE = 1.1
+# Negation right before the verdict's words ("Dad is not resistant"). Kept to the three
+# words before them: "none of this would have happened" is hindsight blame, not a denial.
+_NEGATIONS = frozenset(("not", "no", "never", "neither", "nor", "without", "cannot"))
 
 
 class VerdictCache:
@@ -42,20 +46,20 @@ class VerdictCache:
     def __init__(self, size: int = _CACHE_SIZE) -> None:
         """An empty cache holding at most ``size`` sentences."""
         self.size = size
-        self._store: OrderedDict[tuple[str, str, str], tuple[float, float]] = OrderedDict()
+        self._store: OrderedDict[tuple[object, ...], Any] = OrderedDict()
         self.hits = 0
         self.misses = 0
 
-    def get(self, key: tuple[str, str, str]) -> tuple[float, float] | None:
-        """The stored logits for ``key``, marking it recently used."""
+    def get(self, key: tuple[object, ...]) -> Any:
+        """The stored verdict for ``key`` (None if absent), marking it recently used."""
         found = self._store.get(key)
         if found is not None:
             self._store.move_to_end(key)
             self.hits += 1
         return found
 
-    def put(self, key: tuple[str, str, str], value: tuple[float, float]) -> None:
-        """Store logits for ``key``, dropping the least recently used beyond the size."""
+    def put(self, key: tuple[object, ...], value: Any) -> None:
+        """Store a verdict for ``key``, dropping the least recently used beyond the size."""
         self.misses += 1
         self._store[key] = value
         if len(self._store) > self.size:
@@ -71,7 +75,11 @@ class VerdictCache:
         return len(self._store)
 
 
+# Per sentence (with the start of the next): the two heads' log-odds.
 VERDICTS = VerdictCache()
+# Per sentence and head, once it passed a threshold: where a learned finding points and its
+# category, or () when the context checks stop it. Rescans then cost the rules only.
+DETAILS = VerdictCache()
 
 
 def calibrated(model: LearnedModel, kind: str, logit: float) -> float:
@@ -86,16 +94,20 @@ def rule_confidence(model: LearnedModel, rule_id: str) -> float:
     return round(float(table.get(rule_id, model.meta.get("rule_precision_default", 0.9))), 3)
 
 
-def _logits(model: LearnedModel, text: str, units: Sequence[Unit], i: int) -> tuple[float, float]:
+def _sentence_key(model: LearnedModel, text: str, units: Sequence[Unit], i: int) -> tuple[str, ...]:
     u = units[i]
-    sentence = text[u.start : u.end]
     after = units[i + 1] if i + 1 < len(units) else None
     following = text[after.start : after.start + 60] if after is not None else ""
-    key = (model.version, sentence, following)
-    found = VERDICTS.get(key)
+    return (model.version, text[u.start : u.end], following)
+
+
+def _logits(model: LearnedModel, text: str, units: Sequence[Unit], i: int) -> tuple[float, float]:
+    key = _sentence_key(model, text, units, i)
+    found: tuple[float, float] | None = VERDICTS.get(key)
     if found is None:
+        following = key[2]
         lead = lead_tokens(following, 0, len(following)) if following else []
-        found = model.logits(tokens(sentence), lead)
+        found = model.logits(tokens(key[1]), lead)
         VERDICTS.put(key, found)
     return found
 
@@ -120,10 +132,10 @@ def evidence(model: LearnedModel, toks: Sequence[str], h: int) -> tuple[int, flo
 def context_allows(model: LearnedModel, text: str, unit: Unit, h: int) -> bool:
     """The rules' context checks, applied to the words that carry the learned verdict.
 
-    Negation ("Dad is not resistant") and advice about language ("do not describe parents
-    as hostile") hold for learned findings as they do for rule matches. And some words must
-    carry the verdict: a sentence whose score is spread thinly over many words ("the safety
-    plan and the places of concern") is not flagged.
+    Negation just before them ("Dad is not resistant") and advice about language ("do not
+    describe parents as hostile") hold for learned findings as they do for rule matches.
+    And some words must carry the verdict: a sentence whose score is spread thinly over
+    many words ("the safety plan and the places of concern") is not flagged.
     """
     toks = tokens(text[unit.start : unit.end])
     spans = token_spans(text, unit.start, unit.end)
@@ -132,36 +144,10 @@ def context_allows(model: LearnedModel, text: str, unit: Unit, h: int) -> bool:
     at, weight = evidence(model, toks, h)
     if weight < MIN_EVIDENCE:
         return False
+    if any(t in _NEGATIONS or t.endswith("n't") for t in toks[max(0, at - 3) : at]):
+        return False
     start, end = spans[at]
-    return not (
-        is_negated(text, unit.start, start, end, unit.end)
-        or is_language_advice(text, unit.start, start, end, unit.end)
-    )
-
-
-def _learned_finding(
-    model: LearnedModel, kind: str, text: str, unit: Unit, lead: list[str], logit: float
-) -> Finding:
-    """A finding for a sentence the rules missed: its category and its strongest clause."""
-    h = HEADS.index(kind)
-    cat_id, _ = model.category(kind, tokens(text[unit.start : unit.end]), lead)
-    best = unit
-    parts = clauses(text, unit.start, unit.end)
-    if len(parts) > 1:
-        best = max(parts, key=lambda c: model.logits(tokens(text[c.start : c.end]))[h])
-    cat = category(cat_id)
-    return Finding(
-        kind=kind,
-        rule=f"learned.{cat_id}",
-        explanation=cat.explanation,
-        suggestion=cat.suggestion,
-        source=cat.source,
-        start=best.start,
-        end=best.end,
-        matched=text[best.start : best.end],
-        category=cat_id,
-        confidence=calibrated(model, kind, logit),
-    )
+    return not is_language_advice(text, unit.start, start, end, unit.end)
 
 
 def combine(
@@ -194,20 +180,80 @@ def combine(
         for h, kind in enumerate(HEADS):
             ruled = by_unit.get((i, kind))
             if ruled:
-                if logits[h] >= veto:
-                    out.extend(
-                        _with_confidence(f, rule_confidence(mdl, f.rule)) for f in ruled
-                    )
+                out.extend(
+                    _with_confidence(f, rule_confidence(mdl, f.rule))
+                    for f in ruled
+                    if logits[h] >= veto or rule_logit(mdl, text, unit, f, h) >= veto
+                )
                 continue
             if logits[h] < limits[h] or i in set_aside:
                 continue
-            if not context_allows(mdl, text, unit, h):
-                continue
-            after = units[i + 1] if i + 1 < len(units) else None
-            lead = lead_tokens(text, after.start, after.end) if after is not None else []
-            out.append(_learned_finding(mdl, kind, text, unit, lead, logits[h]))
+            key = (*_sentence_key(mdl, text, units, i), kind)
+            detail = DETAILS.get(key)
+            if detail is None:
+                detail = _detail(mdl, kind, text, units, i)
+                DETAILS.put(key, detail)
+            if detail:
+                out.append(_from_detail(mdl, kind, text, unit.start, detail, logits[h]))
     out.sort(key=lambda f: (f.start or 0, f.kind))
     return out
+
+
+def rule_logit(model: LearnedModel, text: str, unit: Unit, finding: Finding, h: int) -> float:
+    """The model's log-odds for the clause that holds a rule match.
+
+    A veto needs the model sure of the sentence and of the match's own clause: "This is not
+    about mum's parenting; Tyler simply chooses to go missing" blames in its second half.
+    """
+    at = finding.start or 0
+    for part in clauses(text, unit.start, unit.end):
+        if part.start <= at < max(part.end, part.start + 1):
+            return model.logits(tokens(text[part.start : part.end]))[h]
+    return -math.inf
+
+
+def _detail(
+    model: LearnedModel, kind: str, text: str, units: Sequence[Unit], i: int
+) -> tuple[str, int, int] | tuple[()]:
+    """A learned finding for a sentence the rules missed, as (category, clause start, clause
+    end) relative to the sentence; () when the context checks forbid it."""
+    unit = units[i]
+    if not context_allows(model, text, unit, HEADS.index(kind)):
+        return ()
+    after = units[i + 1] if i + 1 < len(units) else None
+    lead = lead_tokens(text, after.start, after.end) if after is not None else []
+    h = HEADS.index(kind)
+    cat_id, _ = model.category(kind, tokens(text[unit.start : unit.end]), lead)
+    # The finding points at the clause that scores highest: the words that carry it.
+    best = unit
+    parts = clauses(text, unit.start, unit.end)
+    if len(parts) > 1:
+        best = max(parts, key=lambda c: model.logits(tokens(text[c.start : c.end]))[h])
+    return (cat_id, best.start - unit.start, best.end - unit.start)
+
+
+def _from_detail(
+    model: LearnedModel,
+    kind: str,
+    text: str,
+    at: int,
+    detail: tuple[str, int, int],
+    logit: float,
+) -> Finding:
+    cat_id, start, end = detail
+    cat = category(cat_id)
+    return Finding(
+        kind=kind,
+        rule=f"learned.{cat_id}",
+        explanation=cat.explanation,
+        suggestion=cat.suggestion,
+        source=cat.source,
+        start=at + start,
+        end=at + end,
+        matched=text[at + start : at + end],
+        category=cat_id,
+        confidence=calibrated(model, kind, logit),
+    )
 
 
 def _log_odds(p: float) -> float:

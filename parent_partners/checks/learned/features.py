@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+# Bumped whenever what the features read changes, so a model's version says which it used.
+FEATURE_VERSION = 2
 # Word pieces (character n-grams of "<word>") make a typo ("manipulitive") look like the word.
 PIECE_SIZES = (3, 4, 5)
 # How many words of the following sentence are read: enough for "I challenged this".
@@ -23,7 +25,7 @@ PEOPLE = frozenset(
         "aunty", "auntie", "uncle", "foster", "kinship", "family", "families", "he", "she",
         "they", "him", "her", "them", "his", "hers", "their", "theirs", "himself", "herself",
         "themselves", "boy", "girl", "boys", "girls", "child", "children", "son", "daughter",
-        "sons", "daughters", "kid", "kids", "teenager", "mr", "mrs", "ms", "miss",
+        "sons", "daughters", "kid", "kids", "teenager", "mr", "mrs", "ms", "miss", "<name>",
     ]
 )
 START = "<s>"

@@ -142,7 +142,7 @@ def fit_softmax(
 class Settings:
     """Hyper-parameters of one training run (recorded in the artefact)."""
 
-    l2: float = 1e-4
+    l2: float = 1e-3
     min_count: int = 2
     steps: int = 300
     with_pieces: bool = True

@@ -21,6 +21,9 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 _CLAUSE_CUT = re.compile(
     r"\s*[;:,–—]\s+|\s+(?=(?:but|and|because|although|though|whereas|while|so|which|as)\s)"
 )
+# A capitalised word (not all capitals): a name when it does not start the sentence.
+_NAME = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:['’][a-z]+)*(?![\w'’])")
+NAME = "<name>"
 _CURLY = str.maketrans("‘’“”", "''\"\"")
 _QUOTE_CHARS = re.compile("[\"“”‘']")
 # Characters of the next sentence that the learned stage reads ("I challenged this").
@@ -63,19 +66,24 @@ def tokens(sentence: str) -> list[str]:
     """Lower-cased word tokens; words inside quotation marks are prefixed 'q:'.
 
     Quoted words are someone else's (a child's, a parent's, another agency's), so the
-    model keeps them apart from the writer's own words.
+    model keeps them apart from the writer's own words. A capitalised word after the first
+    is a name (a child's, a parent's, a place's) and becomes NAME: which name it is says
+    nothing about blame.
     """
     low = sentence.lower().translate(_CURLY)
-    if _QUOTE_CHARS.search(sentence) is None:
-        return _TOKEN.findall(low)
-    spans = quote_spans(sentence, 0, len(sentence))
-    if not spans:
+    names: set[int] = set()
+    if len(low) == len(sentence):
+        names = {m.start() for m in _NAME.finditer(sentence, 1)}
+    quoted: list[tuple[int, int]] = []
+    if _QUOTE_CHARS.search(sentence) is not None:
+        quoted = quote_spans(sentence, 0, len(sentence))
+    if not names and not quoted:
         return _TOKEN.findall(low)
     out: list[str] = []
     for m in _TOKEN.finditer(low):
         at = m.start()
-        quoted = any(a < at < b for a, b in spans)
-        out.append("q:" + m.group() if quoted else m.group())
+        word = NAME if at in names else m.group()
+        out.append("q:" + word if any(a < at < b for a, b in quoted) else word)
     return out
 
 
