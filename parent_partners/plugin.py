@@ -25,7 +25,7 @@ from flask import Blueprint, Flask, abort, current_app, g, request, send_from_di
 from flask.wrappers import Response
 from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 
-from parent_partners import permissions, vocabulary
+from parent_partners import checks, permissions, vocabulary
 from parent_partners.checks.categories import category_label
 from parent_partners.extensions import csrf, db, migrate
 from parent_partners.identity import EXTENSION_KEY, current_actor, is_api_request
@@ -172,6 +172,9 @@ class PartnersPlugin:
         app.before_request(self._before_request)
         app.context_processor(self._template_context)
         app.after_request(self._after_request)
+        # The checker's model takes about a second to load: pay it at start-up, once per
+        # process, rather than on a practitioner's first save.
+        checks.warm_up()
 
         from parent_partners.cli import partners_cli
 

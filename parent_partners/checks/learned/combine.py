@@ -1,13 +1,14 @@
 """Putting the rule stage and the learned stage together into one list of findings.
 
 Per sentence and per kind (child, parent):
-- a rule finding stays, unless the learned stage is all but sure the sentence does not
-  blame (probability under the "veto" threshold);
+- a rule finding stays, unless the learned stage is all but sure that neither the sentence
+  nor the match's own clause blames (both probabilities under the "veto" threshold);
 - with no rule finding, the learned stage flags the sentence when its probability
   reaches the kind's threshold; but never where the rules set a match aside for its
   context (negated, quoted, challenged, advice about language, about someone else): the
-  context analysis knows more about those words than the model does. The rules'
-  negation and language-advice checks also run on the words that carry the verdict;
+  context analysis knows more about those words than the model does. Negation just
+  before the words that carry the verdict, and the rules' language-advice check on them,
+  stop it too, as does a verdict that no single word carries;
 - every finding gets a confidence: a rule's measured precision, or the learned stage's
   calibrated probability.
 Thresholds were chosen by cross-validation for precision (training/README.md).
