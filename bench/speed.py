@@ -194,6 +194,7 @@ def live_check(notes: list[str]) -> tuple[float, float]:
     times = []
     for note in notes:
         combine.VERDICTS.clear()
+        combine.DETAILS.clear()
         started = time.perf_counter()
         scan_text(note)
         times.append((time.perf_counter() - started) * 1000)
@@ -220,14 +221,14 @@ def main(argv: list[str] | None = None) -> int:
     scan_text("warm-up: Kai is streetwise.", lexicon)
     words = lexicon.trigger_words()
     counts: dict[str, int] = {}
-    shared = combine.VERDICTS
+    shared = combine.VERDICTS, combine.DETAILS
 
     def full_cold() -> None:
-        combine.VERDICTS = _no_cache()
+        combine.VERDICTS, combine.DETAILS = _no_cache(), _no_cache()
         try:
             counts["full"] = len(scan_text(text, lexicon))
         finally:
-            combine.VERDICTS = shared
+            combine.VERDICTS, combine.DETAILS = shared
 
     def full_warm() -> None:
         counts["warm"] = len(scan_text(text, lexicon))

@@ -116,6 +116,20 @@ def test_dismissed_wording_flags_are_exported_for_review(
     assert "dismissals_exported" in actions
 
 
-def test_export_dismissals_leaves_out_open_and_record_flags(app: Flask):
+def test_export_dismissals_leaves_out_open_and_record_flags(
+    pages: PageClient, make_user, make_case, app: Flask
+):
+    worker = make_user("practitioner")
+    case = make_case(worker)
+    pages.sign_in(worker)
+    form = involvement_form(carer_ids(app, case), notes=HINDSIGHT, strengths="")
+    pages.submit(f"/cases/{case.id}/involvements/new", form)
+    with app.app_context():
+        record_flag = db.session.scalars(db.select(Flag).filter_by(kind="no_strengths")).one()
+        flag_id = record_flag.id
+    case_url = f"/cases/{case.id}"
+    dismiss = f"{case_url}/flags/{flag_id}/dismiss"
+    pages.submit(dismiss, {"reason": "Not yet known"}, form_url=case_url)
+    assert [f.status for f in text_flags(app)] == ["open"]
     result = app.test_cli_runner().invoke(args=["partners", "export-dismissals"])
     assert result.exit_code == 0 and result.output == ""
