@@ -8,7 +8,7 @@ ASSETS := parent_partners/static/govuk/govuk-frontend.min.css
 DEV := PARTNERS_ENV=development
 
 .DEFAULT_GOAL := help
-.PHONY: help install assets run test test-postgres test-browser lint bench bench-dashboard load clean check-wheel
+.PHONY: help install assets run test test-postgres test-browser lint bench bench-dashboard load train-checker clean check-wheel
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -49,6 +49,9 @@ test-browser: install ## Run only the browser suite (needs /usr/bin/chromium)
 lint: install ## ruff and mypy
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+
+train-checker: install ## Retrain the blame checker's learned stage from training/blame/ (deterministic)
+	$(BIN)/python training/train_checker.py --dev training/tuning/dev.jsonl
 
 bench: install ## Blame checker quality and speed benchmarks
 	$(BIN)/python bench/quality.py --corpus ../shared/corpus/dev.jsonl

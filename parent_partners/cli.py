@@ -233,7 +233,8 @@ def import_cases_command(source: TextIO) -> None:
     click.echo(f"Imported {len(plan.cases)} cases and {plan.carer_count} parents or carers.")
 
 
-from parent_partners import cli_trust  # noqa: E402, F401 - registers disable-user, backup, restore
+# Registers disable-user, backup, restore and export-dismissals.
+from parent_partners import cli_dismissals, cli_trust  # noqa: E402, F401
 from parent_partners.cli_db import db_cli  # noqa: E402 - the service's own `partners db`
 
 partners_cli.add_command(db_cli)

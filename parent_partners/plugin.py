@@ -36,7 +36,8 @@ from flask_wtf.csrf import CSRFError
 from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from parent_partners import contention, permissions, resources, vocabulary
+from parent_partners import checks, contention, permissions, resources, vocabulary
+from parent_partners.checks.categories import category_label
 from parent_partners.csrf_recovery import offer_again
 from parent_partners.extensions import csrf, db, migrate
 from parent_partners.identity import EXTENSION_KEY, current_actor, is_api_request
@@ -190,6 +191,9 @@ class PartnersPlugin:
         app.after_request(self._after_request)
         app.register_error_handler(OperationalError, self._contention)
         app.register_error_handler(IntegrityError, self._contention)
+        # The checker's model takes about a second to load: pay it at start-up, once per
+        # process, rather than on a practitioner's first save.
+        checks.warm_up()
 
         from parent_partners.cli import partners_cli
 
@@ -208,6 +212,7 @@ class PartnersPlugin:
         # The GOV.UK macros are imported without context, so these must be globals.
         app.jinja_env.globals.setdefault("govukRebrand", False)
         app.jinja_env.filters.setdefault("govuk_date", govuk_date)
+        app.jinja_env.filters.setdefault("blame_category", category_label)
         from govuk_frontend_wtf.main import WTFormsHelpers
 
         WTFormsHelpers(app)

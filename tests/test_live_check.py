@@ -65,7 +65,10 @@ def test_admin_switches_a_rule_off_and_adds_one(pages: PageClient, make_user, ap
     pages.sign_in(make_user("admin", team=None))
     assert rule in pages.get("/admin/lexicon").get_data(as_text=True)
     pages.submit(f"/admin/lexicon/{rule}/switch", {"enabled": "0"}, form_url="/admin/lexicon")
-    assert check(practitioner, CHILD_BLAME).get_json()["findings"] == []
+    # The rule's finding goes; the learned stage, always on (issue 10), may still read the
+    # sentence as blaming, under its own learned.* id.
+    after = [f["rule"] for f in check(practitioner, CHILD_BLAME).get_json()["findings"]]
+    assert rule not in after and all(r.startswith("learned.") for r in after)
 
     new_rule = {
         "rule_id": "lured_by_choice",

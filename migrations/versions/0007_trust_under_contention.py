@@ -1,7 +1,7 @@
 """one open flag per finding; the service instance epoch; idempotency keys
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-01 22:10:00
 
 Two saves racing on one case could each open a flag for the same finding. Before the
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 
 revision = '0007'
-down_revision = '0005'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 

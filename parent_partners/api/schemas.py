@@ -230,6 +230,8 @@ class Finding(Response_):
     explanation: str
     suggestion: str
     source: str
+    category: str | None = Field(description="The blame category (wording findings)")
+    confidence: float | None = Field(description="How sure the checker is, 0 to 1")
     dismissed_reason: str
     created_at: UtcDateTime
     resolved_at: UtcDateTime | None
@@ -249,6 +251,10 @@ class TextFinding(BaseModel):
     explanation: str
     suggestion: str
     source: str
+    category: str | None = Field(
+        default=None, description="The blame category, e.g. choice_consent or deficit_label"
+    )
+    confidence: float | None = Field(default=None, description="How sure the checker is, 0 to 1")
 
 
 class Findings(BaseModel):

@@ -5,9 +5,17 @@ Pure functions on text and plain data; no web framework or database imports.
 
 from .case_rules import check_case
 from .findings import Finding
+from .learned.model import default_model
 from .lexicon import Lexicon, Rule, default_lexicon, load_lexicon
 from .records import CarerData, CaseData, CheckSettings, ConsultationData, InvolvementData
 from .text_scan import scan_text
+
+
+def warm_up() -> None:
+    """Compile the lexicon and load the learned model now, not on a user's first save."""
+    default_lexicon()
+    default_model()
+
 
 __all__ = [
     "CarerData",
@@ -22,4 +30,5 @@ __all__ = [
     "default_lexicon",
     "load_lexicon",
     "scan_text",
+    "warm_up",
 ]

@@ -40,6 +40,9 @@ class Finding:
     record_id: int | None = None
     field: str | None = None
     carer_id: int | None = None
+    # Text findings: the blame category (categories.py) and how sure the checker is (0-1).
+    category: str | None = None
+    confidence: float | None = None
 
     def key(self) -> tuple[str | int | None, ...]:
         """Identity across re-checks: everything but the span, so edits elsewhere keep it."""

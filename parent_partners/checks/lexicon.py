@@ -12,6 +12,7 @@ from typing import Any
 
 import ahocorasick
 
+from .categories import category_id
 from .findings import TEXT_KINDS
 from .patterns import SEP, PatternCompiler, PatternError
 
@@ -75,6 +76,8 @@ class Rule:
     # Wording that only fits a parent ("failed to protect her"): with a bare first name as
     # its subject, the rule treats the name as a parent's.
     name_as_parent: re.Pattern[str] | None = None
+    # The blame category (see categories.py); admin rules may leave it out.
+    category: str | None = None
 
     @property
     def suggestion(self) -> str:
@@ -210,6 +213,10 @@ def compile_rule(data: Mapping[str, Any], compiler: PatternCompiler) -> Rule:
     bad_roles = [r for r in subject if r not in ROLES]
     if bad_roles:
         raise ValueError(f"rule {rule_id!r}: unknown subject roles {bad_roles}")
+    raw_category = data.get("category")
+    category = category_id(kind, str(raw_category)) if raw_category else None
+    if raw_category and category is None:
+        raise ValueError(f"rule {rule_id!r}: unknown category {raw_category!r} for {kind}")
     patterns = _as_list(data["patterns"], "patterns", rule_id)
     try:
         compiled = [compiler.compile(p) for p in patterns]
@@ -257,6 +264,7 @@ def compile_rule(data: Mapping[str, Any], compiler: PatternCompiler) -> Rule:
         exclude_prev=exclude_prev,
         unless_sentence=unless,
         name_as_parent=name_as_parent,
+        category=category,
     )
 
 

@@ -22,6 +22,7 @@ from .context import (
     voice_of,
 )
 from .findings import Finding
+from .learned.combine import combine
 from .lexicon import Lexicon, Rule, default_lexicon, fold_lowered, lower_aligned
 
 # Characters after an anchor that a whole pattern match can extend to.
@@ -195,12 +196,16 @@ def blame_context_ok(
     )
 
 
-def scan_text(text: str, lexicon: Lexicon | None = None) -> list[Finding]:
-    """Find child- and parent-blaming wording in ``text``.
+def scan_rules(
+    text: str, lexicon: Lexicon | None = None, rejected: list[tuple[int, str]] | None = None
+) -> list[Finding]:
+    """The rule stage alone: lexicon wording used, in context, as blame.
 
-    ``lexicon`` None uses the packaged default (compiled once). Each finding has
-    a character span (text[start:end] == matched), an explanation, a suggestion
-    and the guidance it rests on.
+    ``lexicon`` None uses the packaged default (compiled once). Each finding has a
+    character span (text[start:end] == matched), an explanation, a suggestion, the
+    guidance it rests on and its rule's category. ``rejected``, if given, receives
+    (start, kind) of every match the context analysis set aside (negated, quoted,
+    challenged, about someone else): the learned stage is more careful there.
     """
     if not text:
         return []
@@ -221,6 +226,8 @@ def scan_text(text: str, lexicon: Lexicon | None = None) -> list[Finding]:
         if start < last_end.get(rule.kind, -1):
             continue
         if not blame_context_ok(text, rule, start, end, cache, span_memo, subjects, ctx_low, named):
+            if rejected is not None:
+                rejected.append((start, rule.kind))
             continue
         last_end[rule.kind] = end
         findings.append(
@@ -233,7 +240,21 @@ def scan_text(text: str, lexicon: Lexicon | None = None) -> list[Finding]:
                 start=start,
                 end=end,
                 matched=text[start:end],
+                category=rule.category,
             )
         )
     findings.sort(key=lambda f: (f.start or 0, f.kind))
     return findings
+
+
+def scan_text(text: str, lexicon: Lexicon | None = None) -> list[Finding]:
+    """Find child- and parent-blaming wording in ``text``: the rules, then the learned stage.
+
+    The learned stage reads every sentence; it adds findings for blaming sentences the
+    rules miss and gives every finding a confidence (see checks/learned/combine.py).
+    """
+    if not text:
+        return []
+    rejected: list[tuple[int, str]] = []
+    found = scan_rules(text, lexicon, rejected)
+    return combine(text, found, rejected)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import DateTime, Float, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from parent_partners.extensions import db
@@ -45,6 +45,9 @@ class Flag(Timestamped, db.Model):  # type: ignore[name-defined]
     explanation: Mapped[str] = mapped_column(Text, default="")
     suggestion: Mapped[str] = mapped_column(Text, default="")
     source: Mapped[str] = mapped_column(Text, default="")
+    # Text flags: the blame category (checks/categories.py) and the checker's confidence.
+    category: Mapped[str | None] = mapped_column(String(40))
+    confidence: Mapped[float | None] = mapped_column(Float)
     status: Mapped[str] = mapped_column(String(20), default="open", index=True)
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     dismissed_reason: Mapped[str] = mapped_column(Text, default="")

@@ -63,6 +63,7 @@ ACTIONS: dict[str, str] = {
     "self_assessment_exported": "Downloaded a service self-assessment's figures",
     "reflection_written": "Wrote a reflection against the principles",
     "reflection_viewed": "Read a practitioner's reflection",
+    "dismissals_exported": "Exported dismissed wording flags for review",
 }
 
 

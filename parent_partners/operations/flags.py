@@ -192,6 +192,8 @@ def _update_from_finding(flag: Flag, finding: checks.Finding) -> None:
     flag.explanation = finding.explanation
     flag.suggestion = finding.suggestion
     flag.source = finding.source
+    flag.category = finding.category
+    flag.confidence = finding.confidence
 
 
 def _lock(flag: Flag) -> None:

@@ -6,6 +6,7 @@ from importlib import resources
 import pytest
 
 from parent_partners.checks import load_lexicon, scan_text
+from parent_partners.checks.text_scan import scan_rules
 
 
 def test_packaged_rules_are_complete() -> None:
@@ -34,9 +35,12 @@ def test_admin_rule_added_and_rule_disabled() -> None:
     assert [f.rule for f in found] == ["admin_feral"]
     assert found[0].source == "Local practice guidance"
 
+    # Switching a rule off removes that rule's findings; the learned stage still reads the
+    # sentence (issue 10), so it is the rule that must be gone, not every finding.
     off = load_lexicon(disabled=["streetwise"])
-    assert scan_text("Jamal is streetwise.", off) == []
-    assert scan_text("Jamal is streetwise.") != []
+    assert "streetwise" not in [f.rule for f in scan_text("Jamal is streetwise.", off)]
+    assert scan_rules("Jamal is streetwise.", off) == []
+    assert [f.rule for f in scan_text("Jamal is streetwise.")] == ["streetwise"]
 
 
 def test_invalid_admin_rule_is_rejected() -> None:

@@ -38,6 +38,8 @@ def check_text() -> Response:
                 explanation=finding.explanation,
                 suggestion=finding.suggestion,
                 source=finding.source,
+                category=finding.category,
+                confidence=finding.confidence,
             )
         )
     return reply(schemas.TextFindings(findings=found))

@@ -9,6 +9,7 @@ from flask.wrappers import Response
 
 from parent_partners import checks
 from parent_partners.blueprints.checking import bp
+from parent_partners.checks.categories import category_label
 from parent_partners.operations.lexicon import current_lexicon
 from parent_partners.permissions import Permission, requires
 
@@ -29,4 +30,8 @@ def check_text() -> tuple[Response, int]:
     if len(text) > MAX_TEXT:
         return jsonify(error=f"Text longer than {MAX_TEXT} characters"), 413
     findings = checks.scan_text(text, current_lexicon())
-    return jsonify(findings=[finding.to_dict() for finding in findings]), 200
+    shown = [
+        {**finding.to_dict(), "category_label": category_label(finding.category)}
+        for finding in findings
+    ]
+    return jsonify(findings=shown), 200

@@ -8,6 +8,12 @@ const MAX_CHECKED = 20000
 // What screen readers hear: the region is polite, so the whole new content is read once the
 // person pauses typing: "Warning: wording to check in Your notes: ..." or, once reworded,
 // "No wording to check in Your notes now."
+// "checker's confidence 87%": how sure the checker is, so a reader can weigh the flag.
+function confidenceWords (confidence) {
+  if (typeof confidence !== 'number') return ''
+  return ', checker\'s confidence ' + Math.round(confidence * 100) + '%'
+}
+
 function flagList (findings, fieldName, hadFlags) {
   const wrapper = document.createElement('div')
   if (findings.length === 0) {
@@ -35,6 +41,11 @@ function flagList (findings, fieldName, hadFlags) {
     const words = document.createElement('strong')
     words.textContent = '“' + finding.matched + '” '
     item.appendChild(words)
+    if (finding.category_label) {
+      const kind = document.createElement('span')
+      kind.textContent = '(' + finding.category_label + confidenceWords(finding.confidence) + ') '
+      item.appendChild(kind)
+    }
     item.appendChild(document.createTextNode(finding.explanation + ' '))
     const instead = document.createElement('span')
     instead.textContent = 'Try instead: ' + finding.suggestion + ' '

@@ -1,0 +1,224 @@
+"""The shipped learned model: loading it and scoring sentences with plain Python and numpy.
+
+The model is linear, so a word's weight and the weights of its pieces add up to one
+number per head, worked out once at load time; scoring a sentence is then a handful of
+dictionary look-ups. Word pieces are summed on the fly only for words the model never
+saw in training (typos, names).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .features import END, NEXT_WORDS, PEOPLE, START, pieces
+
+HEADS = ("child_blame", "parent_blame")
+MODEL_DIR = Path(str(resources.files("parent_partners.checks").joinpath("model")))
+_UNSEEN_CACHE = 20_000
+
+
+def sigmoid(x: float) -> float:
+    """The logistic function, safe for large |x|."""
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    z = math.exp(x)
+    return z / (1.0 + z)
+
+
+@dataclass
+class LearnedModel:
+    """Weights of the two blame heads and the two category heads, plus their settings."""
+
+    version: str
+    keys: list[str]
+    weights: np.ndarray  # (features, 2): child and parent blame heads
+    bias: np.ndarray  # (2,)
+    category_ids: dict[str, list[str]]  # kind -> category ids in output order
+    category_weights: dict[str, np.ndarray]  # kind -> (features, categories)
+    category_bias: dict[str, np.ndarray]
+    meta: dict[str, Any]
+    _index: dict[str, int] = field(default_factory=dict)
+    _words: dict[str, tuple[float, float]] = field(default_factory=dict)
+    _pairs: dict[str, tuple[float, float]] = field(default_factory=dict)
+    _next: dict[str, tuple[float, float]] = field(default_factory=dict)
+    _unseen: OrderedDict[str, tuple[float, float]] = field(default_factory=OrderedDict)
+    # Category heads, folded the same way: feature -> row of summed weights per kind.
+    _cat_rows: dict[str, np.ndarray] = field(default_factory=dict)
+    _cat_row_of: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        """Fold each word's pieces into its own weight (the model is linear)."""
+        self._index = {k: i for i, k in enumerate(self.keys)}
+        self._fold_categories()
+        rows = self.weights.tolist()
+        for key, (wc, wp) in zip(self.keys, rows, strict=True):
+            if key.startswith("b:"):
+                self._pairs[key[2:]] = (wc, wp)
+            elif key.startswith("n:"):
+                self._next[key[2:]] = (wc, wp)
+        for key in self.keys:
+            if key.startswith("w:"):
+                word = key[2:]
+                self._words[word] = self._word_total(word, rows)
+        # Who-words weigh nothing alone (features.PEOPLE), not even through their pieces.
+        for word in PEOPLE:
+            self._words[word] = (0.0, 0.0)
+
+    def _fold_categories(self) -> None:
+        """One row per word (its pieces added in), pair and next-sentence word."""
+        parts: list[list[int]] = []
+        for key in self.keys:
+            at = [self._index[key]]
+            if key.startswith("w:") and not key.startswith("w:q:"):
+                at += [self._index[p] for p in pieces(key[2:]) if p in self._index]
+            if key[:2] in ("w:", "b:", "n:"):
+                self._cat_row_of[key] = len(parts)
+                parts.append(at)
+        flat = np.asarray([i for at in parts for i in at], dtype=np.int64)
+        starts = np.cumsum([0] + [len(at) for at in parts[:-1]]).astype(np.int64)
+        for kind, w in self.category_weights.items():
+            self._cat_rows[kind] = (
+                np.add.reduceat(w[flat], starts, axis=0) if len(parts) else w[:0]
+            )
+
+    def _word_total(self, word: str, rows: list[list[float]]) -> tuple[float, float]:
+        wc = wp = 0.0
+        own = self._index.get("w:" + word)
+        if own is not None:
+            wc, wp = rows[own][0], rows[own][1]
+        if not word.startswith("q:"):
+            for piece in pieces(word):
+                at = self._index.get(piece)
+                if at is not None:
+                    wc += rows[at][0]
+                    wp += rows[at][1]
+        return wc, wp
+
+    def _word(self, word: str) -> tuple[float, float]:
+        known = self._words.get(word)
+        if known is not None:
+            return known
+        known = self._unseen.get(word)
+        if known is None:
+            wc = wp = 0.0
+            if not word.startswith("q:"):
+                w = self.weights
+                for piece in pieces(word):
+                    at = self._index.get(piece)
+                    if at is not None:
+                        wc += float(w[at, 0])
+                        wp += float(w[at, 1])
+            known = (wc, wp)
+            self._unseen[word] = known
+            if len(self._unseen) > _UNSEEN_CACHE:
+                self._unseen.popitem(last=False)
+        return known
+
+    def word_weight(self, word: str) -> tuple[float, float]:
+        """A word's weight per head, its pieces included."""
+        return self._word(word)
+
+    def pair_weight(self, prev: str, word: str) -> tuple[float, float]:
+        """The weight per head of two neighbouring words (0 for pairs never seen)."""
+        return self._pairs.get(prev + " " + word, (0.0, 0.0))
+
+    def logits(self, toks: Sequence[str], next_toks: Sequence[str] = ()) -> tuple[float, float]:
+        """Child and parent blame scores (log-odds) of one sentence."""
+        c = float(self.bias[0])
+        p = float(self.bias[1])
+        pairs = self._pairs
+        words = self._words
+        prev = START
+        for tok in toks:
+            known = words.get(tok)
+            wc, wp = known if known is not None else self._word(tok)
+            c += wc
+            p += wp
+            pair = pairs.get(prev + " " + tok)
+            if pair is not None:
+                c += pair[0]
+                p += pair[1]
+            prev = tok
+        pair = pairs.get(prev + " " + END)
+        if pair is not None:
+            c += pair[0]
+            p += pair[1]
+        for tok in next_toks[:NEXT_WORDS]:
+            nxt = self._next.get(tok)
+            if nxt is not None:
+                c += nxt[0]
+                p += nxt[1]
+        return c, p
+
+    def probabilities(
+        self, toks: Sequence[str], next_toks: Sequence[str] = ()
+    ) -> tuple[float, float]:
+        """Child and parent blame probabilities of one sentence."""
+        c, p = self.logits(toks, next_toks)
+        return sigmoid(c), sigmoid(p)
+
+    def category(
+        self, kind: str, toks: Sequence[str], next_toks: Sequence[str] = ()
+    ) -> tuple[str, float]:
+        """The most likely category of a blaming sentence of ``kind``, and its probability."""
+        row_of = self._cat_row_of
+        keys = ["w:" + t for t in toks]
+        keys += ["b:" + a + " " + b for a, b in zip([START, *toks], [*toks, END], strict=True)]
+        keys += ["n:" + t for t in next_toks[:NEXT_WORDS]]
+        rows = [row_of[k] for k in keys if k in row_of]
+        scores = self.category_bias[kind].astype(np.float64)
+        if rows:
+            scores = scores + self._cat_rows[kind][rows].sum(axis=0)
+        unseen = [
+            t
+            for t in toks
+            if "w:" + t not in row_of and not t.startswith("q:") and t not in PEOPLE
+        ]
+        if unseen:
+            # Words the model never saw (typos): their pieces, summed here.
+            at = [self._index[p] for t in unseen for p in pieces(t) if p in self._index]
+            if at:
+                scores = scores + self.category_weights[kind][at].sum(axis=0)
+        scores = np.exp(scores - scores.max())
+        probs = scores / scores.sum()
+        best = int(np.argmax(probs))
+        return self.category_ids[kind][best], float(probs[best])
+
+    def threshold(self, name: str) -> float:
+        """A decision threshold from the model's settings (see training/README.md)."""
+        return float(self.meta["thresholds"][name])
+
+
+def load_model(directory: Path | None = None) -> LearnedModel:
+    """Read the model artefact (blame.npz and blame.json) from ``directory``."""
+    where = directory or MODEL_DIR
+    meta = json.loads((where / "blame.json").read_text(encoding="utf-8"))
+    with np.load(where / "blame.npz", allow_pickle=False) as data:
+        keys = [str(k) for k in data["keys"]]
+        cat_ids = {kind: list(meta["categories"][kind]) for kind in HEADS}
+        return LearnedModel(
+            version=str(meta["version"]),
+            keys=keys,
+            weights=data["weights"].astype(np.float64),
+            bias=data["bias"].astype(np.float64),
+            category_ids=cat_ids,
+            category_weights={k: data[f"cat_{k}"].astype(np.float64) for k in HEADS},
+            category_bias={k: data[f"cat_bias_{k}"].astype(np.float64) for k in HEADS},
+            meta=meta,
+        )
+
+
+@lru_cache(maxsize=1)
+def default_model() -> LearnedModel:
+    """The packaged model, loaded once per process."""
+    return load_model()

@@ -1,0 +1,120 @@
+"""Cutting text into the units the learned stage reads: sentences, clauses and tokens.
+
+Offsets always refer to the original text, so a learned finding can point at its words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from ..context import quote_spans
+
+# A sentence ends at . ! or ? (with any closing quotes or brackets) before a space, or at a
+# blank line or a new line that starts a list item or a capitalised line.
+_END = re.compile(r"[.!?]+['\"’”)\]]*(?=\s)|\n\s*\n|\n(?=\s*[-*•\dA-Z])")
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Prof|approx|e\.g|i\.e|etc|vs|no)|\b[A-Z])$")
+# Words: letters and digits, with an apostrophe inside ("she's", "o'clock") kept whole.
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
+# Where a clause may be cut: punctuation, and conjunctions that start a new claim.
+_CLAUSE_CUT = re.compile(
+    r"\s*[;:,–—]\s+|\s+(?=(?:but|and|because|although|though|whereas|while|so|which|as)\s)"
+)
+# A capitalised word (not all capitals): a name when it does not start the sentence.
+_NAME = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:['’][a-z]+)*(?![\w'’])")
+NAME = "<name>"
+_CURLY = str.maketrans("‘’“”", "''\"\"")
+_QUOTE_CHARS = re.compile("[\"“”‘']")
+# Characters of the next sentence that the learned stage reads ("I challenged this").
+_LEAD = 60
+
+
+class Unit(NamedTuple):
+    """A sentence's span in the original text."""
+
+    start: int
+    end: int
+
+
+def sentences(text: str) -> Iterator[Unit]:
+    """Yield the sentences of ``text`` (leading and trailing spaces trimmed)."""
+    pos = 0
+    n = len(text)
+    for m in _END.finditer(text):
+        if m.group().startswith(".") and _ABBREV.search(text, max(0, m.start() - 6), m.start()):
+            continue
+        end = m.end() if not m.group().isspace() else m.start()
+        unit = _trimmed(text, pos, end)
+        if unit is not None:
+            yield unit
+        pos = m.end()
+    unit = _trimmed(text, pos, n)
+    if unit is not None:
+        yield unit
+
+
+def _trimmed(text: str, start: int, end: int) -> Unit | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Unit(start, end) if end > start else None
+
+
+def tokens(sentence: str) -> list[str]:
+    """Lower-cased word tokens; words inside quotation marks are prefixed 'q:'.
+
+    Quoted words are someone else's (a child's, a parent's, another agency's), so the
+    model keeps them apart from the writer's own words. A capitalised word after the first
+    is a name (a child's, a parent's, a place's) and becomes NAME: which name it is says
+    nothing about blame.
+    """
+    low = sentence.lower().translate(_CURLY)
+    names: set[int] = set()
+    if len(low) == len(sentence):
+        names = {m.start() for m in _NAME.finditer(sentence, 1)}
+    quoted: list[tuple[int, int]] = []
+    if _QUOTE_CHARS.search(sentence) is not None:
+        quoted = quote_spans(sentence, 0, len(sentence))
+    if not names and not quoted:
+        return _TOKEN.findall(low)
+    out: list[str] = []
+    for m in _TOKEN.finditer(low):
+        at = m.start()
+        word = NAME if at in names else m.group()
+        out.append("q:" + word if any(a < at < b for a, b in quoted) else word)
+    return out
+
+
+def token_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Offsets in ``text`` of each token tokens(text[start:end]) returns, in the same order."""
+    low = text[start:end].lower().translate(_CURLY)
+    return [(start + m.start(), start + m.end()) for m in _TOKEN.finditer(low)]
+
+
+def lead_tokens(text: str, start: int, end: int, count: int = 3) -> list[str]:
+    """The first few words of text[start:end] (the start of the next sentence)."""
+    return _TOKEN.findall(text[start : min(end, start + _LEAD)].lower().translate(_CURLY))[:count]
+
+
+def clauses(text: str, start: int, end: int) -> list[Unit]:
+    """The clauses of text[start:end], for pointing a learned finding at its words."""
+    out: list[Unit] = []
+    pos = start
+    for m in _CLAUSE_CUT.finditer(text, start, end):
+        unit = _trimmed(text, pos, m.start())
+        if unit is not None:
+            out.append(unit)
+        pos = m.end()
+    unit = _trimmed(text, pos, end)
+    if unit is not None:
+        out.append(unit)
+    # Trailing full stops belong to the sentence, not the clause.
+    return [Unit(u.start, _strip_end(text, u.start, u.end)) for u in out]
+
+
+def _strip_end(text: str, start: int, end: int) -> int:
+    while end > start + 1 and text[end - 1] in ".!?,;:":
+        end -= 1
+    return end

@@ -1,0 +1,119 @@
+"""The learned stage of the blame check: what it adds to the rules, and how it explains itself."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from parent_partners.checks import default_lexicon, load_lexicon, scan_text
+from parent_partners.checks.categories import CATEGORIES, category_label
+from parent_partners.checks.learned import combine
+from parent_partners.checks.learned.fit import Settings, data_hash, save, train
+from parent_partners.checks.learned.model import MODEL_DIR, default_model, load_model
+from parent_partners.checks.text_scan import scan_rules
+
+ROOT = Path(__file__).resolve().parents[2]
+# Wording no lexicon rule lists, in the spirit of issue 10's examples.
+HINDSIGHT = "Had mum checked the tablet, none of this would have happened."
+FAIR_TRADE = "Kai sees the money from the line as a fair trade for the risk he takes."
+
+
+def test_every_lexicon_rule_has_a_category_of_its_kind():
+    for rule in default_lexicon().rules:
+        assert rule.category, rule.id
+        assert category_label(rule.category)
+        assert next(c for c in CATEGORIES if c.id == rule.category).kind == rule.kind
+
+
+def test_a_sentence_the_rules_miss_is_flagged_and_explains_itself():
+    assert [f for f in scan_rules(HINDSIGHT) if f.kind == "parent_blame"] == []
+    [found] = [f for f in scan_text(HINDSIGHT) if f.kind == "parent_blame"]
+    assert found.rule == f"learned.{found.category}"
+    assert found.category == "failure_to_protect"
+    assert HINDSIGHT[found.start : found.end] == found.matched
+    assert found.explanation and found.suggestion and found.source
+    assert 0.5 <= (found.confidence or 0) <= 1
+
+
+def test_choice_framing_said_another_way_is_child_blame():
+    kinds = {f.kind for f in scan_text(FAIR_TRADE)}
+    assert kinds == {"child_blame"}
+
+
+def test_rule_findings_carry_their_category_and_a_confidence():
+    [found] = scan_text("Amira keeps putting herself at risk by going to the flat.")
+    assert found.rule == "putting_self_at_risk" and found.category == "risk_taking"
+    assert found.confidence is not None and 0.5 < found.confidence <= 1
+
+
+def test_a_learned_finding_keeps_its_identity_when_other_sentences_change():
+    first = [f for f in scan_text(HINDSIGHT) if f.kind == "parent_blame"]
+    edited = "Home visit done on Monday. " + HINDSIGHT + " We agreed a plan."
+    second = [f for f in scan_text(edited) if f.kind == "parent_blame"]
+    assert [f.key() for f in first] == [f.key() for f in second]
+    assert second[0].start == first[0].start + len("Home visit done on Monday. ")
+
+
+def test_words_in_a_childs_own_quoted_voice_are_not_flagged():
+    text = "Kai told me: \u201cI chose to go with them, it was my choice and a fair trade.\u201d"
+    assert scan_text(text) == []
+
+
+def test_what_the_rules_set_aside_for_context_the_learned_stage_leaves_alone():
+    for text in (
+        "There is no suggestion mum failed to protect her.",
+        "Please avoid describing Chloe as promiscuous in any report.",
+        "The officer described Kai as 'a runner'. I challenged this at the meeting.",
+    ):
+        assert scan_text(text) == [], text
+
+
+def test_the_verdict_cache_makes_a_rescan_after_a_rule_change_cost_only_the_rules():
+    text = "Nobody made her get in the car; she sees it as a fair trade. Mum has given up on her."
+    combine.VERDICTS.clear()
+    scan_text(text)
+    misses = combine.VERDICTS.misses
+    assert misses >= 2
+    scan_text(text, load_lexicon(disabled=["streetwise"]))
+    assert combine.VERDICTS.misses == misses and combine.VERDICTS.hits >= 2
+
+
+def test_the_cache_is_bounded():
+    cache = combine.VerdictCache(size=3)
+    for n in range(5):
+        cache.put(("v", f"sentence {n}", ""), (0.0, 0.0))
+    assert len(cache) == 3 and cache.get(("v", "sentence 0", "")) is None
+
+
+def test_the_shipped_model_was_trained_on_the_data_in_the_repository():
+    meta = json.loads((MODEL_DIR / "blame.json").read_text())
+    paths = sorted((ROOT / "training" / "blame").glob("*.jsonl"))
+    assert [p.name for p in paths] == meta["data_files"]
+    assert meta["data_sha256"] == data_hash(paths)
+    assert default_model().version == meta["version"]
+    size = sum(p.stat().st_size for p in MODEL_DIR.iterdir())
+    assert size < 10_000_000
+
+
+def test_training_code_learns_a_small_slice_and_round_trips(tmp_path: Path):
+    rows = [
+        json.loads(line)
+        for line in (ROOT / "training" / "blame" / "train_a.jsonl").read_text().splitlines()[:120]
+    ]
+    for row in rows:
+        row["parent_category"] = (
+            "non_engagement_parent"
+            if row.get("parent_category") == "non_engagement"
+            else row.get("parent_category")
+        )
+    trained = train(rows, Settings(steps=150))
+    meta = {"version": "tiny", "thresholds": {"veto": 0.0, "child_blame": 0.5, "parent_blame": 0.5}}
+    save(trained, tmp_path, meta)
+    model = load_model(tmp_path)
+    assert model.version == "tiny" and len(model.keys) == len(trained.keys)
+    right = 0
+    for row in rows:
+        got = combine.combine(row["text"], [], [], model)
+        right += {f.kind for f in got} == {k for k in ("child_blame", "parent_blame") if row[k]}
+    # It fits what it was shown (a smoke test of the real training code, not a quality bar).
+    assert right / len(rows) > 0.9
