@@ -4,9 +4,9 @@ Saves to one case wait for each other (``operations/locking.py``), so on Postgre
 saves do not normally collide. Should the database still refuse one (a deadlock it
 detected, a serialisation failure, a lock it gave up waiting for, SQLite busy past its
 timeout, or a unique key that another save took first), nothing of it is kept and the
-answer is a 409 saying so, with ``Retry-After``: the pages' error page tells the person
-to go back (the browser keeps what they typed, and the form's idempotency key makes the
-second save safe); the API's problem details tell the client to send it again.
+answer is a 409 saying so, with ``Retry-After``: a page's form comes back with everything
+typed and a button to save it again (``resubmit.py``; the form's idempotency key makes the
+second save land once); the API's problem details tell the client to send it again.
 """
 
 from __future__ import annotations
@@ -18,12 +18,17 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from werkzeug.exceptions import Conflict
 
 from parent_partners.extensions import db
+from parent_partners.resubmit import offer_again
 
 # PostgreSQL: serialization_failure, deadlock_detected, lock_not_available, unique_violation.
 RETRYABLE_STATES = {"40001", "40P01", "55P03", "23505"}
 MESSAGE = (
     "Someone else saved to this case at the same moment, so your changes were not saved. "
     "Go back: what you typed is still there. Then save again."
+)
+RESUBMIT_REASON = (
+    "Someone else saved to this case at the same moment, so yours was not saved yet. "
+    "Nothing you typed has been lost: check it below and save it now."
 )
 
 
@@ -42,6 +47,10 @@ def reply() -> Any:
     """Roll back, and answer 409 through the app's own error pages (or problem details)."""
     db.session.rollback()
     current_app.logger.warning("A save met another at the same moment: answered 409")
+    page = offer_again(RESUBMIT_REASON, 409)
+    if page is not None:
+        page.headers["Retry-After"] = "1"
+        return page
     conflict = Conflict(description=MESSAGE)
     response = make_response(current_app.handle_http_exception(conflict))
     response.headers["Retry-After"] = "1"

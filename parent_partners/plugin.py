@@ -38,11 +38,11 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from parent_partners import checks, contention, permissions, resources, vocabulary
 from parent_partners.checks.categories import category_label
-from parent_partners.csrf_recovery import offer_again
 from parent_partners.extensions import csrf, db, migrate
 from parent_partners.identity import EXTENSION_KEY, current_actor, is_api_request
 from parent_partners.inputs import check_text_input
 from parent_partners.operations import audit
+from parent_partners.resubmit import offer_again
 
 if TYPE_CHECKING:
     from parent_partners.models import User
@@ -51,6 +51,11 @@ MIGRATIONS_DIR = str(resources.MIGRATIONS_DIR)
 STATIC_DIR = resources.STATIC_DIR
 
 IdentityLoader = Callable[[], "User | None"]
+
+STALE_FORM_REASON = (
+    "The page had been open for a long time, or you signed in again since opening it, so we "
+    "need you to confirm before anything is saved. Nothing you typed has been lost."
+)
 
 DEFAULTS: dict[str, Any] = {
     "SERVICE_NAME": "Parents as partners",
@@ -275,8 +280,11 @@ class PartnersPlugin:
         if current_app.config["WTF_CSRF_ENABLED"]:
             try:
                 csrf.protect(apply_exemptions=True)
-            except CSRFError as error:
-                return offer_again(error)
+            except CSRFError:
+                page = offer_again(STALE_FORM_REASON, 400)
+                if page is None:
+                    raise
+                return page
         refused = permissions.enforce()
         if refused is None and not _ids_in_range(request.view_args):
             abort(404)  # no record has an id the database cannot even hold

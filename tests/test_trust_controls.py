@@ -108,7 +108,11 @@ def test_a_save_the_database_refuses_for_contention_is_a_409_not_a_500(
     response = pages.submit(f"/cases/{case.id}/involvements/new",
                             involvement_form(carer_ids(app, case)))
     assert response.status_code == 409 and response.headers["Retry-After"] == "1"
-    assert "Your changes were not saved" in response.get_data(as_text=True)
+    body = response.get_data(as_text=True)
+    # The form comes back with what was typed and a button to save it again.
+    assert "Your form was not saved yet" in body and "saved to this case at the same moment" in body
+    assert "friends and noticed the new phone first." in body
+    assert '<input type="hidden" name="kind" value="home_visit">' in body
     assert "X-Content-Type-Options" in response.headers
 
     from parent_partners.api.views import records as api_records

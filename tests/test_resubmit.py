@@ -1,4 +1,4 @@
-"""A form refused for a stale security token is offered again with everything typed."""
+"""A form that could not be saved (a stale token) is offered again with everything typed."""
 
 from __future__ import annotations
 
