@@ -195,6 +195,34 @@ def create_token_command(email: str, name: str) -> None:
     click.echo(secret)
 
 
+@partners_cli.command("revoke-token")
+@click.option("--id", "token_id", type=int, default=None, help="The token's id (see create-token).")
+@click.option("--email", default=None, help="Revoke every working token of this user.")
+@with_appcontext
+def revoke_token_command(token_id: int | None, email: str | None) -> None:
+    """Revoke one API token, or every working token of a user: they are refused from now on."""
+    from parent_partners.models import ApiToken, User
+    from parent_partners.operations.people import normalise_email
+    from parent_partners.operations.tokens import revoke_token, user_tokens
+
+    if (token_id is None) == (email is None):
+        raise click.UsageError("Give either --id or --email")
+    if token_id is not None:
+        token = db.session.get(ApiToken, token_id)
+        if token is None or token.revoked_at is not None:
+            raise click.ClickException(f"No working token with id {token_id}")
+        tokens = [token]
+    else:
+        user = db.session.scalar(db.select(User).where(User.email == normalise_email(email or "")))
+        if user is None:
+            raise click.ClickException(f"No user with e-mail {email}")
+        tokens = [token for token in user_tokens(user) if token.revoked_at is None]
+    for token in tokens:
+        revoke_token(token)
+    db.session.commit()
+    click.echo(f"Revoked {len(tokens)} token(s).")
+
+
 @partners_cli.command("import-cases")
 @click.argument("source", type=click.File("r", encoding="utf-8-sig"))
 @with_appcontext

@@ -22,7 +22,7 @@ def test_document_is_valid_openapi_3_1(app: Flask):
     assert doc["openapi"] == "3.1.0"
     validate(doc)
     assert doc["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
-    assert doc["servers"] == [{"url": "/api/v1"}]
+    assert doc["servers"] == [{"url": "http://localhost/api/v1"}]  # absolute, never relative
 
 
 def test_every_api_route_is_in_the_document(app: Flask):

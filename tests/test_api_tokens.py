@@ -100,3 +100,25 @@ def test_api_writes_and_reads_are_audited_as_the_token_holder(app: Flask, make_u
         ]
         assert {e.user_id for e in events} == {user.id}
         assert all(e.data.get("via") == "api" for e in events)
+
+
+def test_revoke_token_command(app: Flask, make_user):
+    user = make_user("practitioner")
+    first = cli(app, "create-token", "--email", user.email).output.strip().splitlines()[-1]
+    second = cli(app, "create-token", "--email", user.email).output.strip().splitlines()[-1]
+    client = app.test_client(use_cookies=False)
+
+    def status(secret: str) -> int:
+        headers = {"Authorization": f"Bearer {secret}"}
+        return client.get("/api/v1/cases", headers=headers).status_code
+
+    assert status(first) == 200
+    with app.app_context():
+        from parent_partners.models import ApiToken
+
+        first_id = db.session.scalar(db.select(db.func.min(ApiToken.id)))
+    assert "Revoked 1 token" in cli(app, "revoke-token", "--id", str(first_id)).output
+    assert status(first) == 401 and status(second) == 200
+    assert "Revoked 1 token" in cli(app, "revoke-token", "--email", user.email).output
+    assert status(second) == 401
+    assert cli(app, "revoke-token", "--id", str(first_id)).exit_code != 0

@@ -238,7 +238,7 @@ def test_the_api_works_under_the_prefix(host: Flask):
     assert missing.status_code == 404
     assert missing.headers["Content-Type"] == "application/problem+json"
     document = api.get("/partners/api/v1/openapi.json").get_json()
-    assert document["servers"] == [{"url": "/partners/api/v1"}]
+    assert document["servers"] == [{"url": "http://localhost/partners/api/v1"}]
 
 
 def test_plugin_mode_needs_an_identity_hook():

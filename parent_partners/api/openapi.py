@@ -117,10 +117,11 @@ def _operation(op: Operation, components: _Components) -> dict[str, Any]:
     if "{" in openapi_path(op.rule):
         errors.add(404)
     if op.body is not None:
-        errors |= {400, 413, 415, 422}
+        # 409: a save that met another at the same moment (send it again).
+        errors |= {400, 409, 413, 415, 422}
     if op.query is not None:
         errors |= {400, 422}  # 400: a query string that is not UTF-8 text
-    errors.add(500)
+    errors |= {405, 500}  # 405: the path with a method it does not take
     for status in sorted(errors):
         responses[str(status)] = {"$ref": f"#/components/responses/Problem{status}"}
     document["responses"] = responses

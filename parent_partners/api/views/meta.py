@@ -33,7 +33,8 @@ def api_version() -> str:
 )
 def openapi() -> Response:
     """The OpenAPI 3.1 document of this API. Public: it describes the API, not any data."""
-    root = url_for("api.openapi").removesuffix("/openapi.json")
+    # An absolute base URL: a client given only the host cannot miss the /api/v1 part.
+    root = url_for("api.openapi", _external=True).removesuffix("/openapi.json")
     return jsonify(build_document(root, api_version()))
 
 
