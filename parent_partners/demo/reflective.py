@@ -16,8 +16,7 @@ from sqlalchemy import select
 from parent_partners.demo.staff import Staff
 from parent_partners.extensions import db
 from parent_partners.models import AssessmentAction, Case, Feedback, Reflection, SelfAssessment
-from parent_partners.operations import dashboards as dash
-from parent_partners.operations import summaries
+from parent_partners.operations import periods, summaries
 from parent_partners.operations.evidence import period_dates, service_evidence
 from parent_partners.operations.reflection import own_figures
 from parent_partners.principles import CARER_QUESTIONS, CHILD_QUESTIONS, PRINCIPLES
@@ -114,11 +113,11 @@ def _feedback(rng: random.Random, cases: list[Case], today: date) -> int:
 
 
 def _reflections(rng: random.Random, staff: Staff, today: date) -> None:
-    this_month = dash.month_key(today)
+    this_month = periods.month_key(today)
     for user in [staff.lead] if staff.lead else []:
         for months_ago, supervision in zip((4, 1), SUPERVISION, strict=True):
-            end = dash.add_months(this_month, -months_ago)
-            period = dash.Period(dash.add_months(end, -5), end)
+            end = periods.add_months(this_month, -months_ago)
+            period = periods.Period(periods.add_months(end, -5), end)
             first, last = period_dates(period)
             answers = {k: v for k, v in REFLECTIONS.items() if rng.random() < 0.8}
             db.session.add(Reflection(
@@ -128,13 +127,13 @@ def _reflections(rng: random.Random, staff: Staff, today: date) -> None:
 
 
 def _assessments(rng: random.Random, staff: Staff, today: date) -> None:
-    this_month = dash.month_key(today)
+    this_month = periods.month_key(today)
     for title, ends, lean in (
         ("Annual self-assessment for the safeguarding partnership", -13, "developing"),
         ("Half-year review", -7, "strong"),
     ):
-        end = dash.add_months(this_month, ends)
-        period = dash.Period(dash.add_months(end, -11), end)
+        end = periods.add_months(this_month, ends)
+        period = periods.Period(periods.add_months(end, -11), end)
         first, last = period_dates(period)
         ratings = {
             str(p.number): rng.choice([lean, lean, "developing", "priority"]) for p in PRINCIPLES

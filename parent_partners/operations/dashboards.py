@@ -8,9 +8,8 @@ paged "cases behind a figure" lists.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from sqlalchemy import and_, case, func, literal_column, or_, select
@@ -21,28 +20,17 @@ from parent_partners.models import Case, Team, User
 from parent_partners.models.summary import (
     ALL_KINDS,
     COUNTERS,
-    FAIRNESS_DIMENSIONS,
     LEVEL_VALUES,
     RESOLVE_EDGES,
     case_month_stats,
-    fairness_rollup,
     practice_rollup,
 )
-from parent_partners.vocabulary import ETHNICITIES, FLAG_KINDS, GENDERS, label
-
-SUPPRESS_BELOW = 10  # fairness groups with fewer children than this are not shown
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+from parent_partners.operations.periods import (
+    Period,
+    month_label,
 )
-AGE_BANDS: list[tuple[str, str]] = [
-    ("under_12", "Under 12"),
-    ("12_13", "12 to 13"),
-    ("14_15", "14 to 15"),
-    ("16_17", "16 to 17"),
-    ("18_plus", "18 and over"),
-    ("not_recorded", "Date of birth not recorded"),
-]
+from parent_partners.vocabulary import FLAG_KINDS
+
 LEVEL_LABELS = {
     "not_involved": "Not involved",
     "informed": "Informed",
@@ -50,99 +38,6 @@ LEVEL_LABELS = {
     "involved": "Involved",
     "partner": "Partner",
 }
-
-
-# ----------------------------------------------------------------------------- periods
-
-
-def month_key(day: date) -> int:
-    """``YYYYMM`` of a date."""
-    return day.year * 100 + day.month
-
-
-def add_months(month: int, count: int) -> int:
-    """The ``YYYYMM`` month ``count`` months after ``month`` (before, if negative)."""
-    index = (month // 100) * 12 + (month % 100 - 1) + count
-    return (index // 12) * 100 + index % 12 + 1
-
-
-def month_label(month: int, short: bool = False) -> str:
-    """``March 2026`` (or ``Mar 2026``)."""
-    name = MONTH_NAMES[month % 100 - 1]
-    return f"{name[:3] if short else name} {month // 100}"
-
-
-def month_value(month: int) -> str:
-    """The form value of a month: ``2026-03``."""
-    return f"{month // 100:04d}-{month % 100:02d}"
-
-
-def parse_month(raw: str | None) -> int | None:
-    """Read ``2026-03`` as 202603; None if it is not a month."""
-    if not raw:
-        return None
-    try:
-        year_text, month_text = raw.split("-", 1)
-        year, month = int(year_text), int(month_text)
-    except ValueError:
-        return None
-    if not (2000 <= year <= 2100 and 1 <= month <= 12):
-        return None
-    return year * 100 + month
-
-
-@dataclass(frozen=True)
-class Period:
-    """A run of whole months, from ``start`` to ``end`` inclusive (``YYYYMM``)."""
-
-    start: int
-    end: int
-
-    @classmethod
-    def from_args(cls, args: Any, today: date | None = None) -> Period:
-        """The period asked for in ``?from=YYYY-MM&to=YYYY-MM`` (default: the last 12 months)."""
-        this_month = month_key(today or date.today())
-        end = parse_month(args.get("to")) or this_month
-        start = parse_month(args.get("from")) or add_months(end, -11)
-        if start > end:
-            start, end = end, start
-        return cls(start=start, end=end)
-
-    @property
-    def months(self) -> list[int]:
-        """Every month of the period, in order."""
-        out, month = [], self.start
-        while month <= self.end:
-            out.append(month)
-            month = add_months(month, 1)
-        return out
-
-    @property
-    def label(self) -> str:
-        """``April 2025 to March 2026``."""
-        if self.start == self.end:
-            return month_label(self.start)
-        return f"{month_label(self.start)} to {month_label(self.end)}"
-
-    @property
-    def args(self) -> dict[str, str]:
-        """The query-string arguments that ask for this period again."""
-        return {"from": month_value(self.start), "to": month_value(self.end)}
-
-    @property
-    def end_date(self) -> date:
-        """The last day of the period."""
-        following = add_months(self.end, 1)
-        return date(following // 100, following % 100, 1) - timedelta(days=1)
-
-
-def month_choices(today: date | None = None, back: int = 36) -> list[tuple[str, str]]:
-    """Months offered in the period picker, newest first."""
-    this_month = month_key(today or date.today())
-    return [
-        (month_value(add_months(this_month, -n)), month_label(add_months(this_month, -n)))
-        for n in range(back)
-    ]
 
 
 # ----------------------------------------------------------------------------- figures
@@ -525,101 +420,3 @@ def cases_behind(
     )
     lines = [CaseLine(r.id, r.reference, r.child_name, int(r.number), r.closed_on) for r in rows]
     return CasePage(lines, total, page, per_page)
-
-
-# ----------------------------------------------------------------------------- fairness
-
-
-@dataclass
-class FairnessLine:
-    """One group of children (an age band, a gender or an ethnicity as recorded)."""
-
-    value: str
-    label: str
-    children: int  # the most children of this group seen in any one month of the period
-    involvements: int
-    needs_consultation: int
-    consulted_ok: int
-    flags_raised: int
-    flags_blame: int
-
-    @property
-    def suppressed(self) -> bool:
-        """Too few children to show without risk of identifying them."""
-        return self.children < SUPPRESS_BELOW
-
-    @property
-    def consultation_share(self) -> float | None:
-        """Share of sharing involvements with a valid child consultation (percent)."""
-        if not self.needs_consultation:
-            return None
-        return 100 * self.consulted_ok / self.needs_consultation
-
-    @property
-    def flags_per_100(self) -> float | None:
-        """Flags per 100 involvements."""
-        return 100 * self.flags_raised / self.involvements if self.involvements else None
-
-    @property
-    def blame_per_100(self) -> float | None:
-        """Blaming-wording flags per 100 involvements."""
-        return 100 * self.flags_blame / self.involvements if self.involvements else None
-
-
-DIMENSION_LABELS = {
-    "age_band": ("Age band", AGE_BANDS),
-    "gender": ("Gender", GENDERS),
-    "ethnicity": ("Ethnicity (as recorded)", ETHNICITIES),
-}
-
-
-def fairness(period: Period, team_id: int | None = None) -> dict[str, list[FairnessLine]]:
-    """Consultation and flag rates by age band, gender and ethnicity. One query."""
-    f = fairness_rollup.c
-    query = (
-        select(
-            f.dimension,
-            f.value,
-            f.month,
-            func.sum(f.children).label("children"),
-            func.sum(f.involvements).label("involvements"),
-            func.sum(f.needs_consultation).label("needs_consultation"),
-            func.sum(f.consulted_ok).label("consulted_ok"),
-            func.sum(f.flags_raised).label("flags_raised"),
-            func.sum(f.flags_blame).label("flags_blame"),
-        )
-        .where(f.month >= period.start, f.month <= period.end)
-        .group_by(f.dimension, f.value, f.month)
-    )
-    if team_id is not None:
-        query = query.where(f.team_id == team_id)
-    sums: dict[tuple[str, str], defaultdict[str, int]] = {}
-    for row in db.session.execute(query):
-        sums_for = sums.setdefault((row.dimension, row.value), defaultdict(int))
-        sums_for["children"] = max(sums_for["children"], int(row.children or 0))
-        for name in ("involvements", "needs_consultation", "consulted_ok", "flags_raised",
-                     "flags_blame"):
-            sums_for[name] += int(getattr(row, name) or 0)
-    out: dict[str, list[FairnessLine]] = {}
-    for dimension in FAIRNESS_DIMENSIONS:
-        choices = DIMENSION_LABELS[dimension][1]
-        lines = []
-        for value, value_label in choices:
-            found = sums.get((dimension, value))
-            if found is None:
-                continue
-            bucket = found
-            lines.append(
-                FairnessLine(
-                    value=value,
-                    label=label(choices, value) or value_label,
-                    children=bucket["children"],
-                    involvements=bucket["involvements"],
-                    needs_consultation=bucket["needs_consultation"],
-                    consulted_ok=bucket["consulted_ok"],
-                    flags_raised=bucket["flags_raised"],
-                    flags_blame=bucket["flags_blame"],
-                )
-            )
-        out[dimension] = lines
-    return out

@@ -18,6 +18,7 @@ from sqlalchemy import case, func, or_, select
 from parent_partners.extensions import db
 from parent_partners.models import AuditGrade, Case, CaseAudit
 from parent_partners.operations import dashboards as dash
+from parent_partners.operations import periods
 from parent_partners.operations.voice import MINIMUM, feedback_in_scope
 from parent_partners.principles import CARER_QUESTIONS, CHILD_QUESTIONS, PRINCIPLES
 
@@ -115,12 +116,14 @@ def _per_100(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
-def practice_figures(period: dash.Period, *, worker_id: int | None = None) -> dict[str, Number]:
+def practice_figures(period: periods.Period, *, worker_id: int | None = None) -> dict[str, Number]:
     """Consultation, strengths, partnership and flag figures for the period (one query)."""
     by_team = dash.figures_by(period, "team_id", worker_id=worker_id)
     total = sum(by_team.values(), dash.Figures())
     length = len(period.months)
-    before = dash.Period(dash.add_months(period.start, -length), dash.add_months(period.start, -1))
+    before = periods.Period(
+        periods.add_months(period.start, -length), periods.add_months(period.start, -1)
+    )
     previous = sum(dash.figures_by(before, "team_id", worker_id=worker_id).values(), dash.Figures())
     involvements = total.involvements
     found: dict[str, Number] = {
@@ -220,7 +223,7 @@ def feedback_figures(
     return found
 
 
-def service_evidence(period: dash.Period) -> dict[str, Number]:
+def service_evidence(period: periods.Period) -> dict[str, Number]:
     """Every figure the self-assessment shows, for the whole service over ``period``."""
     first, last = period_dates(period)
     return {
@@ -231,7 +234,7 @@ def service_evidence(period: dash.Period) -> dict[str, Number]:
     }
 
 
-def period_dates(period: dash.Period) -> tuple[date, date]:
+def period_dates(period: periods.Period) -> tuple[date, date]:
     """The first and last days of a period of whole months."""
     first = date(period.start // 100, period.start % 100, 1)
     year, month = period.end // 100, period.end % 100

@@ -13,8 +13,7 @@ from sqlalchemy import select
 
 from parent_partners.extensions import db
 from parent_partners.models import Reflection, User
-from parent_partners.operations import audit
-from parent_partners.operations import dashboards as dash
+from parent_partners.operations import audit, periods
 from parent_partners.operations.evidence import (
     Measure,
     Number,
@@ -63,7 +62,7 @@ class OwnFigure:
         return show(self.measure, self.value)
 
 
-def own_figures(user: User, period: dash.Period) -> dict[str, Number]:
+def own_figures(user: User, period: periods.Period) -> dict[str, Number]:
     """The practitioner's own figures for the period: on the records they hold."""
     first, last = period_dates(period)
     return {
@@ -78,7 +77,7 @@ def readable(figures: dict[str, Number]) -> list[OwnFigure]:
 
 
 def write_reflection(
-    user: User, period: dash.Period, answers: dict[str, str], to_supervision: str
+    user: User, period: periods.Period, answers: dict[str, str], to_supervision: str
 ) -> Reflection:
     """Keep a reflection, with the practitioner's own figures as they stand today."""
     first, last = period_dates(period)

@@ -13,8 +13,7 @@ from sqlalchemy import select
 
 from parent_partners.extensions import db
 from parent_partners.models import AssessmentAction, SelfAssessment, User
-from parent_partners.operations import audit
-from parent_partners.operations import dashboards as dash
+from parent_partners.operations import audit, periods
 from parent_partners.operations.evidence import (
     MEASURES,
     Measure,
@@ -30,7 +29,7 @@ from parent_partners.principles import PRINCIPLES, SELF_ASSESSMENT_RATINGS, Prin
 
 
 def start_assessment(
-    user: User, title: str, period: dash.Period, ratings: dict[str, str],
+    user: User, title: str, period: periods.Period, ratings: dict[str, str],
     narratives: dict[str, str],
 ) -> SelfAssessment:
     """Save an assessment, keeping the evidence for its period as it stands today."""

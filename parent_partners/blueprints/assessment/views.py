@@ -14,8 +14,7 @@ from parent_partners.blueprints.editing import stale_reply
 from parent_partners.forms.assessment import ActionForm, assessment_form
 from parent_partners.identity import actor
 from parent_partners.models import SelfAssessment
-from parent_partners.operations import audit
-from parent_partners.operations import dashboards as dash
+from parent_partners.operations import audit, periods
 from parent_partners.operations import self_assessment as ops
 from parent_partners.operations.evidence import service_evidence
 from parent_partners.operations.versioning import StaleEditError
@@ -46,7 +45,7 @@ def index() -> str:
 @requires(Permission.ASSESS_SERVICE)
 def new() -> str | Response:
     """Rate the service against each principle, with the evidence for the period beside it."""
-    period = dash.Period.from_args(request.args)
+    period = periods.Period.from_args(request.args)
     form = assessment_form()
     if form.validate_on_submit():
         ratings, narratives = _answers(form)
@@ -55,7 +54,7 @@ def new() -> str | Response:
         return redirect(url_for("assessment.show", assessment_id=made.id, _anchor="actions"))
     latest = next(iter(ops.assessments()), None)
     return render_template(
-        FORM, form=form, assessment=None, period=period, months=dash.month_choices(),
+        FORM, form=form, assessment=None, period=period, months=periods.month_choices(),
         evidence=ops.evidence_by_principle(
             service_evidence(period), latest.figures if latest else None
         ),

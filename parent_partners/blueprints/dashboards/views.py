@@ -16,9 +16,11 @@ from parent_partners.blueprints.downloads import download
 from parent_partners.extensions import db
 from parent_partners.identity import actor
 from parent_partners.models import Case, Team, User
-from parent_partners.operations import audit, exports
+from parent_partners.operations import audit, exports, periods
 from parent_partners.operations import dashboards as dash
-from parent_partners.operations.dashboards import Dashboard, Period
+from parent_partners.operations import fairness as fair
+from parent_partners.operations.dashboards import Dashboard
+from parent_partners.operations.periods import Period
 from parent_partners.permissions import Permission, requires, role_has
 from parent_partners.same_site import require_same_site
 from parent_partners.vocabulary import FLAG_KINDS
@@ -170,7 +172,7 @@ def _tables(board: Dashboard, first: str) -> dict[str, exports.ExportTable]:
         ],
         [
             [
-                dash.month_value(point.month),
+                periods.month_value(point.month),
                 point.figures.open_cases,
                 point.figures.involvements,
                 _round(point.figures.consultation_share),
@@ -263,7 +265,7 @@ def _render(board: Dashboard, tables: dict[str, exports.ExportTable], **context:
         charts=_charts(board),
         kinds=FLAG_KINDS,
         levels=[(level, dash.LEVEL_LABELS[level]) for level in dash.LEVEL_VALUES],
-        months=dash.month_choices(),
+        months=periods.month_choices(),
         pct=pct,
         rate=rate,
         days=days,
@@ -367,10 +369,10 @@ def fairness() -> str | BaseResponse:
         if user.team_id is None:
             abort(404)
         team = _team_or_404(raw_team or user.team_id)
-    groups = dash.fairness(period, team.id if team else None)
+    groups = fair.fairness(period, team.id if team else None)
     tables: dict[str, exports.ExportTable] = {}
     for dimension, lines in groups.items():
-        heading = dash.DIMENSION_LABELS[dimension][0]
+        heading = fair.DIMENSION_LABELS[dimension][0]
         tables[dimension] = exports.ExportTable(
             dimension,
             f"{heading}, {period.label}",
@@ -383,7 +385,7 @@ def fairness() -> str | BaseResponse:
                 "Blaming-wording flags per 100 involvements",
             ],
             [
-                [line.label, f"fewer than {dash.SUPPRESS_BELOW}", "", "", "", ""]
+                [line.label, f"fewer than {fair.SUPPRESS_BELOW}", "", "", "", ""]
                 if line.suppressed
                 else [
                     line.label,
@@ -410,13 +412,13 @@ def fairness() -> str | BaseResponse:
         team=team,
         teams=teams,
         groups=groups,
-        labels=dash.DIMENSION_LABELS,
-        suppress_below=dash.SUPPRESS_BELOW,
-        months=dash.month_choices(),
+        labels=fair.DIMENSION_LABELS,
+        suppress_below=fair.SUPPRESS_BELOW,
+        months=periods.month_choices(),
         charts={
             dimension: bar_chart(
                 f"chart-fair-{dimension}",
-                f"Valid child consultation (%) by {dash.DIMENSION_LABELS[dimension][0].lower()}",
+                f"Valid child consultation (%) by {fair.DIMENSION_LABELS[dimension][0].lower()}",
                 [
                     (line.label, None if line.suppressed else line.consultation_share)
                     for line in lines
@@ -424,8 +426,8 @@ def fairness() -> str | BaseResponse:
                 unit="%",
                 summary=(
                     "Share of involvements that shared information with a valid child "
-                    f"consultation, by {dash.DIMENSION_LABELS[dimension][0].lower()}; groups "
-                    f"with fewer than {dash.SUPPRESS_BELOW} children show no data."
+                    f"consultation, by {fair.DIMENSION_LABELS[dimension][0].lower()}; groups "
+                    f"with fewer than {fair.SUPPRESS_BELOW} children show no data."
                 ),
             )
             for dimension, lines in groups.items()

@@ -9,7 +9,7 @@ from werkzeug.wrappers import Response
 from parent_partners.blueprints.reflection import bp
 from parent_partners.forms.reflection import reflection_form
 from parent_partners.identity import actor
-from parent_partners.operations import dashboards as dash
+from parent_partners.operations import periods
 from parent_partners.operations import reflection as ops
 from parent_partners.permissions import Permission, requires
 from parent_partners.principles import PRINCIPLES
@@ -20,14 +20,14 @@ from parent_partners.principles import PRINCIPLES
 def index() -> str:
     """Your reflections, your figures for the period, and (for a manager) the team's people."""
     user = actor()
-    period = dash.Period.from_args(request.args)
+    period = periods.Period.from_args(request.args)
     return render_template(
         "parent_partners/reflection/index.html",
         author=user,
         reflections=ops.reflections_of(user),
         figures=ops.readable(ops.own_figures(user, period)),
         period=period,
-        months=dash.month_choices(),
+        months=periods.month_choices(),
         team=ops.team_members(user),
     )
 
@@ -37,7 +37,7 @@ def index() -> str:
 def new() -> str | Response:
     """Reflect on your practice against each principle, with your own figures beside you."""
     user = actor()
-    period = dash.Period.from_args(request.args)
+    period = periods.Period.from_args(request.args)
     form = reflection_form()
     if form.validate_on_submit():
         answers = {str(p.number): form[f"principle_{p.number}"].data or "" for p in PRINCIPLES}
@@ -49,7 +49,7 @@ def new() -> str | Response:
         form=form,
         figures=ops.readable(ops.own_figures(user, period)),
         period=period,
-        months=dash.month_choices(),
+        months=periods.month_choices(),
         principles=PRINCIPLES,
     )
 

@@ -9,8 +9,7 @@ from parent_partners.blueprints.voice import bp
 from parent_partners.extensions import db
 from parent_partners.identity import actor
 from parent_partners.models import Team
-from parent_partners.operations import audit
-from parent_partners.operations import dashboards as dash
+from parent_partners.operations import audit, periods
 from parent_partners.operations.evidence import period_dates
 from parent_partners.operations.voice import MINIMUM, voice
 from parent_partners.permissions import Permission, requires, role_has
@@ -45,7 +44,7 @@ def voice_page(respondent: str) -> str:
     if respondent not in TITLES:
         abort(404)
     team = scope_team()
-    period = dash.Period.from_args(request.args)
+    period = periods.Period.from_args(request.args)
     start, end = period_dates(period)
     heard = voice(respondent, start, end, team.id if team else None)
     audit.record(
@@ -66,6 +65,6 @@ def voice_page(respondent: str) -> str:
         team=team,
         teams=teams,
         period=period,
-        months=dash.month_choices(),
+        months=periods.month_choices(),
         minimum=MINIMUM,
     )
