@@ -175,8 +175,9 @@ def check_command(source: TextIO) -> None:
 @partners_cli.command("create-token")
 @click.option("--email", required=True, help="The user the token acts as.")
 @click.option("--name", default="Command line", show_default=True, help="What the token is for.")
+@click.option("--days", default=90, show_default=True, help="How many days the token works.")
 @with_appcontext
-def create_token_command(email: str, name: str) -> None:
+def create_token_command(email: str, name: str, days: int) -> None:
     """Make an API token for a user. The token is the last line printed, and is shown once."""
     from parent_partners.models import User
     from parent_partners.operations.people import normalise_email
@@ -186,11 +187,15 @@ def create_token_command(email: str, name: str) -> None:
     if user is None:
         raise click.ClickException(f"No user with e-mail {email}")
     try:
-        token, secret = create_token(user, name)
+        token, secret = create_token(user, name, days)
     except TokenError as error:
         raise click.ClickException(str(error)) from error
     db.session.commit()
-    click.echo(f"Created API token {token.name!r} (id {token.id}) for {user.email}.")
+    expires = f"{token.expires_at:%Y-%m-%d %H:%M} UTC" if token.expires_at else "never"
+    click.echo(
+        f"Created API token {token.name!r} (id {token.id}) for {user.email}, "
+        f"working until {expires}."
+    )
     click.echo("It is shown only this once; keep it secret. Send it as Authorization: Bearer …")
     click.echo(secret)
 

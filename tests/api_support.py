@@ -45,7 +45,8 @@ class Api:
         return self.client.post(url, headers=headers, **kwargs)
 
     def open(self, url: str, method: str, **kwargs: Any) -> Any:
-        return self.client.open(url, method=method, headers=self.headers(), **kwargs)
+        headers = self.headers(kwargs.pop("headers", None))
+        return self.client.open(url, method=method, headers=headers, **kwargs)
 
 
 def api_for(app: Flask, email: str) -> Api:

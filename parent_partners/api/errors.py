@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from flask import current_app, json
+from flask import current_app, g, json
 from flask.wrappers import Response
 from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException
@@ -63,6 +63,7 @@ def problem(
     type_: str = BLANK,
     errors: list[FieldError] | None = None,
     headers: dict[str, str] | None = None,
+    current_version: int | None = None,
 ) -> Response:
     """Build an ``application/problem+json`` response."""
     from http import HTTPStatus
@@ -73,6 +74,7 @@ def problem(
         status=status,
         detail=detail or DETAILS.get(status, HTTPStatus(status).description),
         errors=errors,
+        current_version=current_version,
     )
     response = Response(
         json.dumps(body.model_dump(exclude_none=True)), status=status, mimetype=PROBLEM_JSON
@@ -158,6 +160,8 @@ def http_error(error: HTTPException) -> Response:
     }
     if status == 401:
         headers["WWW-Authenticate"] = 'Bearer realm="parent_partners"'
+        if g.get("partners_token_expired"):
+            detail = "This API token has expired. Make a new one (account page or create-token)."
     return problem(status, detail, headers=headers)
 
 

@@ -57,6 +57,8 @@ Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=LONG_TEXT)]
 MediumText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=MEDIUM_TEXT)]
 Id = Annotated[int, Field(ge=1, le=2**31 - 1)]  # a PostgreSQL integer
+Reference = Annotated[str, StringConstraints(strip_whitespace=True, max_length=32)]
+ExternalId = Annotated[str, StringConstraints(strip_whitespace=True, max_length=64)]
 
 
 def _as_utc(value: datetime) -> datetime:
@@ -91,8 +93,12 @@ class CaseIn(Request):
     """Open a case for the token holder's team."""
 
     child_name: Name
-    reference: Annotated[str, StringConstraints(strip_whitespace=True, max_length=32)] = Field(
+    reference: Reference = Field(
         default="", description="Your system's reference; one is made up when left out."
+    )
+    external_id: ExternalId | None = Field(
+        default=None,
+        description="Your system's own id for the case, if it has one; unique in the service.",
     )
     child_dob: date | None = None
     gender: Gender = "not_recorded"
@@ -335,6 +341,7 @@ class CaseSummary(Response_):
 
     id: int
     reference: str
+    external_id: str | None
     child_name: str
     child_dob: date | None
     gender: Gender
@@ -346,6 +353,7 @@ class CaseSummary(Response_):
     opened_on: date
     closed_on: date | None
     version: int
+    updated_at: UtcDateTime = Field(description="When the case's own details last changed")
 
 
 class CaseListItem(CaseSummary):
@@ -369,9 +377,15 @@ class CaseList(BaseModel):
     """A page of the cases the token holder may see."""
 
     cases: list[CaseListItem]
-    total: int
-    page: int
+    total: int | None = Field(description="All matching cases (page numbers only)")
+    page: int | None = Field(description="This page's number (page numbers only)")
     per_page: int
+    next: str | None = Field(
+        default=None, description="The address of the next page; null on the last page"
+    )
+    next_cursor: str | None = Field(
+        default=None, description="The cursor of the next page (cursor paging); null at the end"
+    )
 
 
 class FieldError(BaseModel):
@@ -393,6 +407,9 @@ class Problem(BaseModel):
     errors: list[FieldError] | None = Field(
         default=None, description="Per-field errors (validation problems)"
     )
+    current_version: int | None = Field(
+        default=None, description="The record's version now (a stale edit's 409)"
+    )
 
 
 # -- query strings ----------------------------------------------------------------------------
@@ -405,11 +422,35 @@ class Query(BaseModel):
 
 
 class CaseListQuery(Query):
-    """Paging through the case list."""
+    """Paging through the case list: by page number (open cases first, by name), or by
+    cursor in the order cases changed (for a sync: give ``cursor`` empty to start, or
+    ``updated_since``)."""
 
-    page: int = Field(default=1, ge=1, le=1_000_000)
+    page: int | None = Field(
+        default=None, ge=1, le=1_000_000, description="Page number (1 when left out)"
+    )
     per_page: int = Field(default=50, ge=1, le=200)
     mine: bool = Field(default=False, description="Only cases allocated to the token holder")
+    reference: Reference | None = Field(
+        default=None, description="Only the case with this reference"
+    )
+    external_id: ExternalId | None = Field(
+        default=None, description="Only the case with this external id (your system's own)"
+    )
+    cursor: Annotated[str, StringConstraints(max_length=200)] | None = Field(
+        default=None,
+        description="Cursor paging, oldest change first: empty for the first page, then the "
+        "previous page's next_cursor",
+    )
+    updated_since: datetime | None = Field(
+        default=None,
+        description="Cursor paging, only cases changed at or after this time (RFC 3339)",
+    )
+
+    @property
+    def by_cursor(self) -> bool:
+        """Whether the client pages by cursor (in the order cases changed)."""
+        return self.cursor is not None or self.updated_since is not None
 
 
 class FindingsQuery(Query):

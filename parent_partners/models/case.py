@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, String, Text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from parent_partners.extensions import db
@@ -20,9 +20,13 @@ class Case(Versioned, db.Model):  # type: ignore[name-defined]
     """One child's case, held by a team and allocated to a worker."""
 
     __tablename__ = "cases"
+    # Sync pages through cases in the order they changed (operations/sync.py).
+    __table_args__ = (Index("ix_cases_updated_at_id", "updated_at", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     reference: Mapped[str] = mapped_column(String(32), unique=True)
+    # The host system's own id for the case, when it has one: unique within the service.
+    external_id: Mapped[str | None] = mapped_column(String(64), unique=True, index=True)
     child_name: Mapped[str] = mapped_column(String(120))
     child_dob: Mapped[date | None] = mapped_column(Date)
     gender: Mapped[str] = mapped_column(String(20), default="not_recorded")

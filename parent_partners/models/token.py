@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import DateTime, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -25,13 +25,25 @@ class ApiToken(db.Model):  # type: ignore[name-defined]
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     last_used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # None for tokens made before tokens expired: they work until revoked.
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     user: Mapped[User] = relationship()
 
     @property
     def is_active(self) -> bool:
-        """A token works until it is revoked."""
-        return self.revoked_at is None
+        """A token works until it is revoked or expires."""
+        return self.revoked_at is None and not self.is_expired
+
+    @property
+    def is_expired(self) -> bool:
+        """Whether the token's expiry has passed."""
+        if self.expires_at is None:
+            return False
+        expires = self.expires_at
+        if expires.tzinfo is None:  # SQLite hands timestamps back without their zone
+            expires = expires.replace(tzinfo=UTC)
+        return expires <= utcnow()
 
     def __repr__(self) -> str:
         return f"<ApiToken {self.id} {self.name!r}{' revoked' if self.revoked_at else ''}>"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import lazyload, selectinload
 
 from parent_partners.extensions import db
@@ -50,16 +51,19 @@ def list_cases(
     mine: bool = False,
     query: str = "",
     flagged: bool = False,
+    reference: str | None = None,
+    external_id: str | None = None,
 ) -> CaseListing:
     """Return a page of the cases ``user`` may see, open cases first, by child's name.
 
     ``query`` finds cases by the child's name, the reference or a carer's name,
     whatever the case and accents (every word must match); ``flagged`` keeps only
-    cases with an open flag. The page's cases are
+    cases with an open flag; ``reference`` and ``external_id`` match exactly (a host
+    looking up its own case). The page's cases are
     picked first, by id alone; only those fifty then get their flag counts and
     last involvement, so the cost does not grow with the caseload.
     """
-    base = visible_cases(user)
+    base = matching(visible_cases(user), reference, external_id)
     if mine:
         base = base.where(Case.worker_id == user.id)
     if flagged:
@@ -76,8 +80,23 @@ def list_cases(
         )
     )
     total = db.session.scalar(base.with_only_columns(func.count(Case.id)).order_by(None)) or 0
+    return CaseListing(rows=case_rows(page_ids), total=total, page=page, per_page=per_page)
+
+
+def matching(base: Select[Any], reference: str | None, external_id: str | None) -> Select[Any]:
+    """Narrow a case query to a host's exact reference and/or its own id for the case."""
+    if reference is not None:
+        base = base.where(Case.reference == reference.strip())
+    if external_id is not None:
+        base = base.where(Case.external_id == external_id.strip())
+    return base
+
+
+def case_rows(page_ids: list[int]) -> list[CaseRow]:
+    """The list lines of these cases, in this order, each with its open flags and latest
+    involvement (three queries, whatever the page size); each case is noted as read."""
     if not page_ids:
-        return CaseListing(rows=[], total=total, page=page, per_page=per_page)
+        return []
     cases = {
         c.id: c
         for c in db.session.scalars(
@@ -107,7 +126,7 @@ def list_cases(
         for i in page_ids
     ]
     audit.note_read(row.case.id for row in rows)
-    return CaseListing(rows=rows, total=total, page=page, per_page=per_page)
+    return rows
 
 
 def team_workers(team_id: int) -> list[User]:
@@ -136,6 +155,25 @@ REFERENCE_REFUSED = (
     "This reference cannot be used. Enter a different reference, or leave it blank to have "
     "one made"
 )
+EXTERNAL_ID_REFUSED = "This external id cannot be used: each case needs its own"
+
+
+def reference_taken(reference: str, case_id: int | None = None) -> bool:
+    """Whether another case (any team's) already has this reference."""
+    query = select(Case.id).where(Case.reference == reference)
+    if case_id is not None:
+        query = query.where(Case.id != case_id)
+    return db.session.scalar(query) is not None
+
+
+def external_id_taken(external_id: str | None, case_id: int | None = None) -> bool:
+    """Whether another case (any team's) already has this external id."""
+    if not external_id:
+        return False
+    query = select(Case.id).where(Case.external_id == external_id)
+    if case_id is not None:
+        query = query.where(Case.id != case_id)
+    return db.session.scalar(query) is not None
 
 
 def open_case(
@@ -151,19 +189,25 @@ def open_case(
     harm_types: list[str],
     contexts: list[str],
     opened_on: date,
+    external_id: str | None = None,
 ) -> Case | None:
     """Open a case; returns None if the given reference is already used.
 
-    ``RecordInvalid`` if the dates break a rule (in the future, opened before birth).
+    ``RecordInvalid`` if the dates break a rule (in the future, opened before birth) or
+    another case has the host's ``external_id``.
     """
     validation.require(
         validation.case_problems({"child_dob": child_dob, "opened_on": opened_on})
     )
+    external_id = (external_id or "").strip() or None
+    if external_id_taken(external_id):
+        raise validation.RecordInvalid([("external_id", EXTERNAL_ID_REFUSED)])
     reference = reference.strip() or new_reference()
-    if db.session.scalar(select(Case.id).where(Case.reference == reference)):
+    if reference_taken(reference):
         return None
     case = Case(
         reference=reference,
+        external_id=external_id,
         child_name=child_name.strip(),
         child_dob=child_dob,
         gender=gender,

@@ -1,4 +1,5 @@
-"""Adding and editing parents and carers, involvements and consultations.
+"""Editing a case's details; adding and editing parents and carers, involvements and
+consultations.
 
 Every change re-runs the case checks (``flags.refresh``) in the same transaction,
 so flags never disagree with the records they point at.
@@ -22,6 +23,7 @@ __all__ = [
     "StaleEditError",
     "add_carer",
     "edit_carer",
+    "edit_case",
     "edit_consultation",
     "edit_involvement",
     "log_involvement",
@@ -56,10 +58,33 @@ def add_carer(case: Case, user: User, values: dict[str, Any]) -> Carer:
     return carer
 
 
+def edit_case(case: Case, user: User, values: dict[str, Any], seen_version: int) -> Case:
+    """Change a case's details (``values`` holds every field, changed or not), keeping the
+    earlier version; refuses stale edits, and a reference, external id or worker that
+    cannot be used (``RecordInvalid``)."""
+    from parent_partners.operations import cases
+
+    found = validation.case_problems(values)
+    if not (values.get("reference") or "").strip():
+        found.append(("reference", "Enter a reference"))
+    elif cases.reference_taken(values["reference"], case.id):
+        found.append(("reference", cases.REFERENCE_REFUSED))
+    if cases.external_id_taken(values.get("external_id"), case.id):
+        found.append(("external_id", cases.EXTERNAL_ID_REFUSED))
+    worker_id = values.get("worker_id")
+    if worker_id is not None and worker_id not in {
+        worker.id for worker in cases.team_workers(case.team_id)
+    }:
+        found.append(("worker_id", "Not an active practitioner or manager of the case's team"))
+    validation.require(found)
+    _edit(case, case, "case", "case_edited", values, seen_version, user)
+    return case
+
+
 def edit_carer(carer: Carer, user: User, values: dict[str, Any], seen_version: int) -> Carer:
     """Change a parent or carer, keeping the earlier version; refuses stale edits."""
     validation.require(validation.carer_problems(values))
-    _edit(carer, "carer", "carer_edited", values, seen_version, user)
+    _edit(carer, carer.case, "carer", "carer_edited", values, seen_version, user)
     return carer
 
 
@@ -91,7 +116,10 @@ def edit_involvement(
     """Change an involvement, keeping the earlier version; refuses stale edits."""
     validation.require(validation.involvement_problems(values, _dates(involvement.case)))
     values = {**values, "carers": case_carers(involvement.case, carer_ids)}
-    _edit(involvement, "involvement", "involvement_edited", values, seen_version, user)
+    _edit(
+        involvement, involvement.case, "involvement", "involvement_edited", values,
+        seen_version, user,
+    )
     return involvement
 
 
@@ -126,19 +154,23 @@ def edit_consultation(
     """Change a consultation, keeping the earlier version; refuses stale edits."""
     validation.require(validation.consultation_problems(values, _dates(consultation.case)))
     values = {**values, "carers": case_carers(consultation.case, carer_ids)}
-    _edit(consultation, "consultation", "consultation_edited", values, seen_version, user)
+    _edit(
+        consultation, consultation.case, "consultation", "consultation_edited", values,
+        seen_version, user,
+    )
     return consultation
 
 
 def _edit(
-    record: Carer | Involvement | Consultation,
+    record: Case | Carer | Involvement | Consultation,
+    case: Case,
     record_type: str,
     action: str,
     values: dict[str, Any],
     seen_version: int,
     user: User,
 ) -> None:
-    case_id = record.case_id
+    case_id = case.id
     lock_case(case_id)
     try:
         diff = apply_edit(record, record_type, values, seen_version=seen_version, user_id=user.id)
@@ -159,4 +191,4 @@ def _edit(
             case_id=case_id,
             data={"fields": sorted(diff)},
         )
-        flags.refresh(record.case)
+        flags.refresh(case)

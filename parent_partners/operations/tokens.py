@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import timedelta
 
+from flask import g
 from sqlalchemy import select
 
 from parent_partners.extensions import db
@@ -14,6 +16,9 @@ from parent_partners.operations import audit
 
 PREFIX = "pp_"
 NAME_MAX = 80
+# A token that leaks from a forgotten script stops working on its own; a host renews it.
+DEFAULT_DAYS = 90
+MAX_DAYS = 366
 
 
 class TokenError(ValueError):
@@ -25,9 +30,12 @@ def hash_secret(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def create_token(user: User, name: str) -> tuple[ApiToken, str]:
-    """Make a token for ``user``; returns it and its secret, which is not stored anywhere."""
+def create_token(user: User, name: str, days: int = DEFAULT_DAYS) -> tuple[ApiToken, str]:
+    """Make a token for ``user`` that works for ``days`` days; returns it and its secret,
+    which is not stored anywhere."""
     name = name.strip()
+    if not 1 <= days <= MAX_DAYS:
+        raise TokenError(f"A token can work for 1 to {MAX_DAYS} days")
     if not name:
         raise TokenError("Enter a name for the token, such as the system that will use it")
     if len(name) > NAME_MAX:
@@ -35,14 +43,19 @@ def create_token(user: User, name: str) -> tuple[ApiToken, str]:
     if not user.active:
         raise TokenError(f"{user.email} is not an active user")
     secret = PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken(user_id=user.id, name=name, token_hash=hash_secret(secret))
+    token = ApiToken(
+        user_id=user.id,
+        name=name,
+        token_hash=hash_secret(secret),
+        expires_at=utcnow() + timedelta(days=days),
+    )
     db.session.add(token)
     db.session.flush()
     audit.record(
         "api_token_created",
         record_type="api_token",
         record_id=token.id,
-        data={"name": name, "for_user": user.id},
+        data={"name": name, "for_user": user.id, "days": days},
     )
     return token, secret
 
@@ -81,13 +94,16 @@ def revoke_token(token: ApiToken) -> ApiToken:
 
 
 def user_for_bearer(authorization: str) -> User | None:
-    """Return the active user whose working token is in an ``Authorization: Bearer`` header."""
+    """Return the active user whose working (not revoked, not expired) token is in an
+    ``Authorization: Bearer`` header."""
     scheme, _, secret = authorization.strip().partition(" ")
     secret = secret.strip()
     if scheme.lower() != "bearer" or not secret.startswith(PREFIX) or len(secret) > 200:
         return None
     token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_secret(secret)))
-    if token is None or token.revoked_at is not None or not token.user.active:
+    if token is not None and token.revoked_at is None and token.is_expired:
+        g.partners_token_expired = True  # so the 401 can say why
+    if token is None or not token.is_active or not token.user.active:
         return None
     token.last_used_at = utcnow()
     return token.user

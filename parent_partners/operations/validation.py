@@ -47,14 +47,18 @@ def _not_future(found: Problems, field: str, label: str, value: Any, today: date
 
 
 def case_problems(values: Mapping[str, Any], today: date | None = None) -> Problems:
-    """A case: the child's date of birth and the opening date."""
+    """A case: the child's date of birth, the opening date and (if closed) the closing date."""
     found: Problems = []
     now = _today(today)
     dob, opened = values.get("child_dob"), values.get("opened_on")
+    closed = values.get("closed_on")
     _not_future(found, "child_dob", "Date of birth", dob, now)
     _not_future(found, "opened_on", "The date the case was opened", opened, now)
+    _not_future(found, "closed_on", "The date the case was closed", closed, now)
     if isinstance(dob, date) and isinstance(opened, date) and opened < dob:
         found.append(("opened_on", "The case cannot be opened before the child was born"))
+    if isinstance(closed, date) and isinstance(opened, date) and closed < opened:
+        found.append(("closed_on", "The case cannot be closed before it was opened"))
     return found
 
 

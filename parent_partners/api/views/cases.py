@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
 from flask import url_for
 from flask.wrappers import Response
@@ -10,18 +11,22 @@ from flask.wrappers import Response
 from parent_partners.api import schemas, serialise
 from parent_partners.api.blueprint import operation, parse, parse_query, reply
 from parent_partners.api.errors import ApiError, field_error, validation_problem
+from parent_partners.api.patches import CasePatch, edit_or_conflict, merged
 from parent_partners.identity import actor
 from parent_partners.models import Case
 from parent_partners.operations import audit
 from parent_partners.operations.case_page import case_page
 from parent_partners.operations.cases import (
     REFERENCE_REFUSED,
+    CaseRow,
     list_cases,
     open_case,
     team_workers,
 )
+from parent_partners.operations.records import edit_case
+from parent_partners.operations.sync import CursorInvalid, changed_cases
 from parent_partners.permissions import Permission
-from parent_partners.scoping import case_for
+from parent_partners.scoping import case_for, editable_case_for
 
 
 def case_detail(case: Case) -> schemas.Case:
@@ -47,6 +52,24 @@ def case_detail(case: Case) -> schemas.Case:
     )
 
 
+def _list_item(row: CaseRow) -> schemas.CaseListItem:
+    return schemas.CaseListItem.model_validate(
+        {
+            **schemas.CaseSummary.model_validate(row.case).model_dump(),
+            "open_findings": row.open_flags,
+            "last_involvement": row.last_involvement,
+        }
+    )
+
+
+def _link(query: schemas.CaseListQuery, **changes: Any) -> str:
+    """This listing's address with some parameters changed (absolute, for any client)."""
+    params = {**query.model_dump(exclude_none=True, exclude_defaults=True), **changes}
+    if isinstance(params.get("updated_since"), datetime):
+        params["updated_since"] = params["updated_since"].isoformat()
+    return url_for("api.list_cases_view", _external=True, **params)
+
+
 @operation(
     "GET",
     "/cases",
@@ -57,22 +80,55 @@ def case_detail(case: Case) -> schemas.Case:
     query=schemas.CaseListQuery,
 )
 def list_cases_view() -> Response:
-    """Your team's cases (every team's, for a principal), most recently active first."""
+    """Your team's cases (every team's, for a principal). By page number: open cases first,
+    by child's name. By cursor (send ``cursor`` empty, or ``updated_since``): oldest change
+    first, in an order that cases opened meanwhile never shift; follow ``next`` until it is
+    null. ``reference`` and ``external_id`` find your system's case."""
     query = parse_query(schemas.CaseListQuery)
-    listing = list_cases(actor(), page=query.page, per_page=query.per_page, mine=query.mine)
-    items = [
-        schemas.CaseListItem.model_validate(
-            {
-                **schemas.CaseSummary.model_validate(row.case).model_dump(),
-                "open_findings": row.open_flags,
-                "last_involvement": row.last_involvement,
-            }
+    if query.by_cursor:
+        if query.page is not None:
+            raise validation_problem(
+                [field_error(("page",), "Use either page or cursor, not both", "paging")]
+            )
+        try:
+            changes = changed_cases(
+                actor(),
+                cursor=query.cursor,
+                updated_since=query.updated_since,
+                per_page=query.per_page,
+                reference=query.reference,
+                external_id=query.external_id,
+                mine=query.mine,
+            )
+        except CursorInvalid as error:
+            raise validation_problem([field_error(("cursor",), str(error), "cursor")]) from None
+        following = changes.next_cursor
+        return reply(
+            schemas.CaseList(
+                cases=[_list_item(row) for row in changes.rows],
+                total=None,
+                page=None,
+                per_page=query.per_page,
+                next=_link(query, cursor=following) if following else None,
+                next_cursor=following,
+            )
         )
-        for row in listing.rows
-    ]
+    listing = list_cases(
+        actor(),
+        page=query.page or 1,
+        per_page=query.per_page,
+        mine=query.mine,
+        reference=query.reference,
+        external_id=query.external_id,
+    )
+    more = listing.page < listing.pages
     return reply(
         schemas.CaseList(
-            cases=items, total=listing.total, page=listing.page, per_page=listing.per_page
+            cases=[_list_item(row) for row in listing.rows],
+            total=listing.total,
+            page=listing.page,
+            per_page=listing.per_page,
+            next=_link(query, page=listing.page + 1) if more else None,
         )
     )
 
@@ -112,6 +168,7 @@ def create_case() -> Response:
         harm_types=list(body.harm_types),
         contexts=list(body.contexts),
         opened_on=body.opened_on or date.today(),
+        external_id=body.external_id,
     )
     if case is None:
         raise validation_problem([field_error(("reference",), REFERENCE_REFUSED, "unavailable")])
@@ -133,3 +190,34 @@ def get_case(case_id: int) -> Response:
     case = case_for(actor(), case_id)
     audit.record("case_viewed", record_type="case", record_id=case.id, case_id=case.id)
     return reply(case_detail(case))
+
+
+# What a case PATCH may change (the rest of a case is its records, changed on their own).
+CASE_FIELDS = (
+    "reference", "external_id", "child_name", "child_dob", "gender", "ethnicity",
+    "communication_needs", "harm_types", "contexts", "worker_id", "opened_on", "closed_on",
+)  # fmt: skip
+
+
+@operation(
+    "PATCH",
+    "/cases/<int:case_id>",
+    summary="Change a case's details",
+    tag="Cases",
+    permission=Permission.EDIT_CASES,
+    body=CasePatch,
+    response=schemas.Case,
+)
+def patch_case(case_id: int) -> Response:
+    """Change some of a case's details: send only those fields, with the ``version`` you
+    read (a JSON merge patch; ``application/merge-patch+json`` is accepted too). If the case
+    changed since, nothing is saved: a 409 gives its ``current_version``. The change is
+    checked by the same rules as the case pages, audited, and the earlier version kept."""
+    user = actor()
+    case = editable_case_for(user, case_id)
+    body = parse(CasePatch)
+    values = merged(case, CASE_FIELDS, body.changes())
+    values["external_id"] = (values["external_id"] or "").strip() or None
+    return edit_or_conflict(
+        case, "case", lambda: edit_case(case, user, values, body.version), case_detail
+    )

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from flask import abort
 from flask.wrappers import Response
 
 from parent_partners.api import schemas, serialise
 from parent_partners.api.blueprint import operation, parse, reply
 from parent_partners.api.errors import field_error, validation_problem
+from parent_partners.api.patches import CarerPatch, edit_or_conflict, merged
 from parent_partners.identity import actor
 from parent_partners.models import Case
-from parent_partners.operations.records import add_carer, log_involvement, record_consultation
+from parent_partners.operations.records import (
+    add_carer,
+    edit_carer,
+    log_involvement,
+    record_consultation,
+)
 from parent_partners.permissions import Permission
 from parent_partners.scoping import editable_case_for
 
@@ -52,6 +59,45 @@ def add_carer_view(case_id: int) -> Response:
         values["safe_review_on"] = None
     carer = add_carer(case, user, values)
     return reply(schemas.Carer.model_validate(carer), 201)
+
+
+CARER_FIELDS = (
+    "name", "relationship_to_child", "parental_responsibility", "communication_needs",
+    "interpreter_language", "safe_to_involve", "safe_reason", "safe_review_on",
+)  # fmt: skip
+
+
+@operation(
+    "PATCH",
+    "/cases/<int:case_id>/carers/<int:carer_id>",
+    summary="Change a parent or carer",
+    tag="Records",
+    permission=Permission.EDIT_CASES,
+    body=CarerPatch,
+    response=schemas.Carer,
+)
+def patch_carer(case_id: int, carer_id: int) -> Response:
+    """Change some of a parent's or carer's details: send only those fields, with the
+    ``version`` you read (a JSON merge patch). If they changed since, nothing is saved: a
+    409 gives the ``current_version``. Checked, audited and versioned as on the pages."""
+    user = actor()
+    case = editable_case_for(user, case_id)
+    carer = next((c for c in case.carers if c.id == carer_id and c.archived_at is None), None)
+    if carer is None:
+        abort(404)
+    body = parse(CarerPatch)
+    changes = body.changes()
+    if "relationship" in changes:
+        changes["relationship_to_child"] = changes.pop("relationship")
+    values = merged(carer, CARER_FIELDS, changes)
+    if values["safe_to_involve"]:
+        values["safe_review_on"] = None
+    return edit_or_conflict(
+        carer,
+        "parent or carer",
+        lambda: edit_carer(carer, user, values, body.version),
+        schemas.Carer.model_validate,
+    )
 
 
 @operation(
