@@ -14,6 +14,7 @@ from parent_partners.operations.people import PeopleError, create_team, create_u
 from parent_partners.vocabulary import ROLES, values
 
 if TYPE_CHECKING:
+    from parent_partners.models import Team
     from parent_partners.operations.importing import CaseRow
 
 
@@ -35,6 +36,18 @@ def create_team_command(name: str) -> None:
     click.echo(f"Created team {team.name!r} (id {team.id})")
 
 
+def team_named(team_name: str | None) -> Team | None:
+    """The team called ``team_name`` (None when no name is given); an error if there is none."""
+    if not team_name:
+        return None
+    team = find_team(team_name)
+    if team is None:
+        raise click.ClickException(
+            f"No team called {team_name!r}: create it with `partners create-team`"
+        )
+    return team
+
+
 @partners_cli.command("create-user")
 @click.option("--email", required=True, help="Sign-in e-mail address.")
 @click.option("--name", required=True, help="Full name, as colleagues know them.")
@@ -46,13 +59,7 @@ def create_user_command(
     email: str, name: str, role: str, team_name: str | None, password: str | None
 ) -> None:
     """Create a user who can sign in."""
-    team = None
-    if team_name:
-        team = find_team(team_name)
-        if team is None:
-            raise click.ClickException(
-                f"No team called {team_name!r}: create it with `partners create-team`"
-            )
+    team = team_named(team_name)
     made_up = password is None
     password = password or secrets.token_urlsafe(12)
     try:
@@ -230,16 +237,21 @@ def revoke_token_command(token_id: int | None, email: str | None) -> None:
 
 @partners_cli.command("import-cases")
 @click.argument("source", type=click.File("r", encoding="utf-8-sig"))
+@click.option("--skip-existing", is_flag=True, help="Leave cases already here as they are.")
+@click.option("--update", is_flag=True, help="Update cases already here from the file.")
 @with_appcontext
-def import_cases_command(source: TextIO) -> None:
+def import_cases_command(source: TextIO, skip_existing: bool, update: bool) -> None:
     """Import cases (and their parents and carers) from a CSV file; see the README for columns.
 
     Every row is checked first: if any is wrong, each bad row is reported with its
     line number and nothing is written. Otherwise all rows are written in one transaction.
+    A reference already in the service is an error, unless --skip-existing or --update.
     """
     from parent_partners.operations.importing import plan_import, write_import
 
-    plan = plan_import(source)
+    if skip_existing and update:
+        raise click.UsageError("Give --skip-existing or --update, not both")
+    plan = plan_import(source, "skip" if skip_existing else "update" if update else "refuse")
     if plan.errors:
         for line, reason in plan.errors:
             click.echo(f"line {line}: {reason}", err=True)
@@ -258,16 +270,16 @@ def import_cases_command(source: TextIO) -> None:
                     yield row
                     bar.update(1)
 
-            write_import(plan, advance)
+            result = write_import(plan, advance)
         db.session.commit()
     except Exception:
         db.session.rollback()
         raise
-    click.echo(f"Imported {len(plan.cases)} cases and {plan.carer_count} parents or carers.")
+    click.echo(result.summary() + ".")
 
 
-# Registers disable-user, backup, restore and export-dismissals.
-from parent_partners import cli_dismissals, cli_trust  # noqa: E402, F401
+# Registers disable-user, backup, restore, export-dismissals and set-role.
+from parent_partners import cli_dismissals, cli_sync, cli_trust  # noqa: E402, F401
 from parent_partners.cli_db import db_cli  # noqa: E402 - the service's own `partners db`
 
 partners_cli.add_command(db_cli)

@@ -101,3 +101,75 @@ def test_a_worker_from_another_team_is_refused(app: Flask, make_user, tmp_path):
     result = cli(app, "import-cases", write(tmp_path, row))
     assert result.exit_code != 0
     assert f"line 2: {south.email} is not a practitioner or manager of North Team" in result.output
+
+
+def _one_case_file(tmp_path, worker, *, name="Jayden Clarke", carer="Grace Clarke,mother,yes",
+                   external: str | None = None):
+    header = HEADER if external is None else HEADER.rstrip("\n") + ",external_id\n"
+    row = (f"CMS-1,{name},2010-02-03,boy,black,cce,transport,North Team,{worker.email},"
+           f"2026-05-01,{carer}") + ("" if external is None else f",{external}")
+    new = f"CMS-9,Sophie Walsh,,,,cse,,North Team,{worker.email},2026-05-02,,," + (
+        "" if external is None else ",")
+    return write(tmp_path, row, new, header=header)
+
+
+def test_an_existing_reference_is_refused_skipped_or_updated(app: Flask, make_user, tmp_path):
+    worker = make_user("practitioner", team="North Team")
+    first = cli(app, "import-cases", _one_case_file(tmp_path, worker, external="mosaic:1"))
+    assert first.exit_code == 0, first.output
+    assert "Imported 2 cases and 1 parents or carers; 0 cases updated, 0 skipped" in first.output
+
+    again = _one_case_file(tmp_path, worker, name="Jayden Clarke-Ade",
+                           carer="Marcus Clarke,father,no")
+    refused = cli(app, "import-cases", again)
+    assert refused.exit_code != 0
+    assert "line 2: a case with reference 'CMS-1' already exists" in refused.output
+    assert "--skip-existing or --update" in refused.output
+
+    skipped = cli(app, "import-cases", again, "--skip-existing")
+    assert skipped.exit_code == 0, skipped.output
+    assert "Imported 0 cases and 0 parents or carers; 0 cases updated, 2 skipped" in skipped.output
+    assert counts(app) == (2, 1)
+
+    updated = cli(app, "import-cases", again, "--update")
+    assert updated.exit_code == 0, updated.output
+    assert "1 cases updated, 1 skipped" in updated.output
+    with app.app_context():
+        case = db.session.scalar(db.select(Case).where(Case.reference == "CMS-1"))
+        assert case.child_name == "Jayden Clarke-Ade" and case.version == 2
+        assert case.external_id == "mosaic:1"  # a file without the column keeps it
+        assert [c.name for c in case.carers] == ["Grace Clarke", "Marcus Clarke"]
+        edited = db.session.scalar(
+            db.select(AuditEvent).where(AuditEvent.action == "case_edited"))
+        assert edited is not None and edited.case_id == case.id
+    both = cli(app, "import-cases", again, "--update", "--skip-existing")
+    assert both.exit_code != 0
+
+
+def test_skipped_and_updated_rows_are_still_checked_first(app: Flask, make_user, tmp_path):
+    worker = make_user("practitioner", team="North Team")
+    assert cli(app, "import-cases", _one_case_file(tmp_path, worker)).exit_code == 0
+    bad = write(
+        tmp_path,
+        f"CMS-1,Jayden Clarke,2010-02-03,boy,black,cce,transport,North Team,{worker.email},"
+        "2031-05-01,,,",
+        f"CMS-5,Max Lee,2011-01-01,boy,white,cse,online,North Team,{worker.email},2026-05-02,,,",
+    )
+    for flag in ("--skip-existing", "--update"):
+        result = cli(app, "import-cases", bad, flag)
+        assert result.exit_code != 0 and "line 2: opened_on" in result.output
+        assert counts(app) == (2, 1)
+
+
+def test_external_ids_stay_unique_in_an_import(app: Flask, make_user, tmp_path):
+    worker = make_user("practitioner", team="North Team")
+    header = HEADER.rstrip("\n") + ",external_id\n"
+    path = write(
+        tmp_path,
+        f"CMS-1,Jay Clarke,,,,cce,,North Team,{worker.email},2026-05-01,,,,mosaic:7",
+        f"CMS-2,Sophie Walsh,,,,cse,,North Team,{worker.email},2026-05-02,,,,mosaic:7",
+        header=header,
+    )
+    result = cli(app, "import-cases", path)
+    assert "line 3: external_id 'mosaic:7' is also on line 2" in result.output
+    assert counts(app) == (0, 0)

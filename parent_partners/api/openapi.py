@@ -31,6 +31,7 @@ ERROR_TEXT = {
 TAGS = [
     {"name": "Cases", "description": "A child's case, held by a team."},
     {"name": "Records", "description": "Parents and carers, involvements, consultations."},
+    {"name": "Teams and users", "description": "Looking up a team or a worker to allocate."},
     {"name": "Findings", "description": "What the checks found, and dismissing with a reason."},
     {"name": "Check", "description": "Checking text as it is typed, in a host's own editor."},
     {"name": "Audit", "description": "Who viewed or changed a case, when, and from where."},

@@ -39,6 +39,7 @@ if TYPE_CHECKING:  # the checker sees plain strings; pydantic sees the Literal v
     NotAskedReason: TypeAlias = str
     FlagKind: TypeAlias = str
     FlagStatus: TypeAlias = str
+    Role: TypeAlias = str
 else:
     Gender = _one_of(v.GENDERS)
     Ethnicity = _one_of(v.ETHNICITIES)
@@ -52,6 +53,7 @@ else:
     NotAskedReason = _one_of(v.NOT_ASKED_REASONS)
     FlagKind = _one_of(v.FLAG_KINDS)
     FlagStatus = _one_of(v.FLAG_STATUSES)
+    Role = _one_of(v.ROLES)
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=LONG_TEXT)]
@@ -388,6 +390,36 @@ class CaseList(BaseModel):
     )
 
 
+class Team(Response_):
+    """A team, which holds cases."""
+
+    id: int
+    name: str
+
+
+class Teams(BaseModel):
+    """The teams you may look up."""
+
+    teams: list[Team]
+
+
+class User(Response_):
+    """Somebody who signs in, for allocating a case to them (``worker_id``)."""
+
+    id: int
+    name: str
+    email: str
+    role: Role
+    team_id: int | None
+    active: bool = Field(description="An inactive user cannot sign in or be allocated cases")
+
+
+class Users(BaseModel):
+    """The users you may look up."""
+
+    users: list[User]
+
+
 class FieldError(BaseModel):
     """What is wrong with one field of the request."""
 
@@ -451,6 +483,16 @@ class CaseListQuery(Query):
     def by_cursor(self) -> bool:
         """Whether the client pages by cursor (in the order cases changed)."""
         return self.cursor is not None or self.updated_since is not None
+
+
+class UsersQuery(Query):
+    """Looking users up: your own team's, or everyone's for a principal or administrator."""
+
+    email: Annotated[str, StringConstraints(max_length=254)] | None = Field(
+        default=None, description="Only the user with this e-mail address (any letter case)"
+    )
+    team_id: Id | None = Field(default=None, description="Only this team's members")
+    role: Role | None = Field(default=None, description="Only users with this role")
 
 
 class FindingsQuery(Query):

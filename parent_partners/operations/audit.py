@@ -34,6 +34,7 @@ ACTIONS: dict[str, str] = {
     "lexicon_rule_added": "Added a blame-language rule",
     "team_created": "Created a team",
     "user_created": "Created a user",
+    "user_role_changed": "Changed a user's role or team",
     "api_token_created": "Created an API token",
     "api_token_revoked": "Revoked an API token",
     "cases_imported": "Imported cases from a file",

@@ -3,6 +3,11 @@
 Every row is checked before anything is written; the rows are then written
 together, through the same operations as the pages (so they are audited and
 checked). See the README's "Importing cases" for the columns.
+
+A reference already in the service is an error unless the import is told what to do
+with it: ``skip`` leaves the case as it is, ``update`` changes its details to the file's
+(through the same edit as the API's PATCH, so versioned and audited) and adds parents and
+carers it does not have yet. Either way the row is still checked first.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from parent_partners.models import Case, Team, User
 from parent_partners.operations import audit, statistics, validation
 from parent_partners.operations.cases import open_case
 from parent_partners.operations.people import normalise_email
-from parent_partners.operations.records import add_carer
+from parent_partners.operations.records import add_carer, edit_case
 from parent_partners.vocabulary import (
     CONTEXTS,
     ETHNICITIES,
@@ -46,9 +51,12 @@ COLUMNS = (
     "carer_relationship",
     "carer_parental_responsibility",
 )
+# A host's own id for the case, in a file that has one.
+OPTIONAL_COLUMNS = ("external_id",)
 REQUIRED = ("reference", "child_name", "team", "worker_email", "opened_on")
-CASE_COLUMNS = COLUMNS[:10]
+CASE_COLUMNS = (*COLUMNS[:10], *OPTIONAL_COLUMNS)
 CARER_COLUMNS = COLUMNS[10:]
+EXISTING = ("refuse", "skip", "update")
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0", ""}
 
@@ -78,7 +86,10 @@ class CaseRow:
     worker_id: int
     opened_on: date
     raw: dict[str, str]
+    external_id: str | None = None
     carers: list[CarerRow] = field(default_factory=list)
+    # The case already in the service with this reference (``skip`` or ``update``).
+    existing_id: int | None = None
 
 
 @dataclass
@@ -87,11 +98,29 @@ class ImportPlan:
 
     cases: list[CaseRow] = field(default_factory=list)
     errors: list[tuple[int, str]] = field(default_factory=list)
+    existing: str = "refuse"
 
     @property
     def carer_count(self) -> int:
         """How many parents and carers the plan adds."""
         return sum(len(case.carers) for case in self.cases)
+
+
+@dataclass
+class ImportResult:
+    """What an import did: cases created, updated and skipped, parents and carers added."""
+
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    carers: int = 0
+
+    def summary(self) -> str:
+        """One line for a person (and the audit trail)."""
+        return (
+            f"Imported {self.created} cases and {self.carers} parents or carers; "
+            f"{self.updated} cases updated, {self.skipped} skipped"
+        )
 
 
 class _RowError(ValueError):
@@ -153,8 +182,12 @@ class _Directory:
         return user
 
     @staticmethod
-    def reference_used(reference: str) -> bool:
-        return db.session.scalar(select(Case.id).where(Case.reference == reference)) is not None
+    def case_with(reference: str) -> Case | None:
+        return db.session.scalar(select(Case).where(Case.reference == reference))
+
+    @staticmethod
+    def external_id_holder(external_id: str) -> str | None:
+        return db.session.scalar(select(Case.reference).where(Case.external_id == external_id))
 
 
 def _case(line: int, row: dict[str, str], directory: _Directory) -> CaseRow:
@@ -165,6 +198,8 @@ def _case(line: int, row: dict[str, str], directory: _Directory) -> CaseRow:
         raise _RowError("reference is longer than 32 characters")
     if len(row["child_name"]) > 120:
         raise _RowError("child_name is longer than 120 characters")
+    if len(row.get("external_id", "")) > 64:
+        raise _RowError("external_id is longer than 64 characters")
     team = directory.team(row["team"])
     worker = directory.worker(row["worker_email"], team)
     opened_on = _date(row["opened_on"], "opened_on", required=True)
@@ -186,7 +221,8 @@ def _case(line: int, row: dict[str, str], directory: _Directory) -> CaseRow:
         team_id=team.id,
         worker_id=worker.id,
         opened_on=opened_on,
-        raw={column: row[column] for column in CASE_COLUMNS},
+        raw={column: row.get(column, "") for column in CASE_COLUMNS},
+        external_id=row.get("external_id") or None,
     )
 
 
@@ -209,13 +245,44 @@ def _carer(row: dict[str, str]) -> CarerRow | None:
     )
 
 
-def plan_import(source: TextIO) -> ImportPlan:
-    """Read and check every row; nothing is written. Line 1 is the header, as in a spreadsheet."""
-    plan = ImportPlan()
+def _check_existing(
+    case: CaseRow, plan: ImportPlan, directory: _Directory, by_external_id: dict[str, CaseRow]
+) -> None:
+    """Refuse a reference already in use (unless told to skip or update that case) and an
+    external id another case holds, in the service or earlier in the file."""
+    held = directory.case_with(case.reference)
+    if held is not None:
+        if plan.existing == "refuse":
+            raise _RowError(
+                f"a case with reference {case.reference!r} already exists "
+                "(use --skip-existing or --update)"
+            )
+        if plan.existing == "update" and held.team_id != case.team_id:
+            raise _RowError(f"case {case.reference} is held by another team")
+        case.existing_id = held.id
+    if case.external_id is None:
+        return
+    first = by_external_id.setdefault(case.external_id, case)
+    if first is not case:
+        raise _RowError(f"external_id {case.external_id!r} is also on line {first.line}")
+    holder = directory.external_id_holder(case.external_id)
+    if holder is not None and holder != case.reference:
+        raise _RowError(f"external_id {case.external_id!r} belongs to another case")
+
+
+def plan_import(source: TextIO, existing: str = "refuse") -> ImportPlan:
+    """Read and check every row; nothing is written. Line 1 is the header, as in a spreadsheet.
+
+    ``existing`` says what to do with a reference already in the service: ``refuse`` (an
+    error), ``skip`` or ``update``.
+    """
+    if existing not in EXISTING:
+        raise ValueError(f"existing must be one of {', '.join(EXISTING)}")
+    plan = ImportPlan(existing=existing)
     reader = csv.DictReader(source)
     header = [name.strip() for name in reader.fieldnames or []]
     missing = [column for column in COLUMNS if column not in header]
-    unknown = [column for column in header if column not in COLUMNS]
+    unknown = [column for column in header if column not in (*COLUMNS, *OPTIONAL_COLUMNS)]
     if missing or unknown:
         reasons = []
         if missing:
@@ -227,10 +294,11 @@ def plan_import(source: TextIO) -> ImportPlan:
     reader.fieldnames = header
     directory = _Directory()
     by_reference: dict[str, CaseRow] = {}
+    by_external_id: dict[str, CaseRow] = {}
     for row in reader:
         line = reader.line_num
         if None in row or any(value is None for value in row.values()):
-            plan.errors.append((line, f"expected {len(COLUMNS)} columns"))
+            plan.errors.append((line, f"expected {len(header)} columns"))
             continue
         cells = {key: (value or "").strip() for key, value in row.items()}
         if not any(cells.values()):
@@ -238,13 +306,12 @@ def plan_import(source: TextIO) -> ImportPlan:
         try:
             case = by_reference.get(cells["reference"])
             if case is None:
-                if directory.reference_used(cells["reference"]):
-                    raise _RowError(f"a case with reference {cells['reference']!r} already exists")
                 case = _case(line, cells, directory)
+                _check_existing(case, plan, directory, by_external_id)
                 by_reference[case.reference] = case
                 plan.cases.append(case)
             else:
-                differ = [c for c in CASE_COLUMNS if cells[c] != case.raw[c]]
+                differ = [c for c in CASE_COLUMNS if cells.get(c, "") != case.raw[c]]
                 if differ:
                     raise _RowError(
                         f"{', '.join(differ)} differ(s) from line {case.line}, "
@@ -260,14 +327,64 @@ def plan_import(source: TextIO) -> ImportPlan:
     return plan
 
 
+def _carer_values(carer: CarerRow) -> dict[str, Any]:
+    return {
+        "name": carer.name,
+        "relationship_to_child": carer.relationship,
+        "parental_responsibility": carer.parental_responsibility,
+        "safe_to_involve": True,
+    }
+
+
+def _update(case: Case, row: CaseRow, worker: User) -> bool:
+    """Bring an existing case's details to the row's, and add carers it does not have.
+    Returns whether anything changed."""
+    values: dict[str, Any] = {
+        name: getattr(case, name)
+        for name in ("reference", "external_id", "communication_needs", "closed_on")
+    }
+    values.update(
+        child_name=row.child_name,
+        child_dob=row.child_dob,
+        gender=row.gender,
+        ethnicity=row.ethnicity,
+        harm_types=row.harm_types,
+        contexts=row.contexts,
+        worker_id=row.worker_id,
+        opened_on=row.opened_on,
+    )
+    if row.external_id is not None:
+        values["external_id"] = row.external_id
+    version = case.version
+    edit_case(case, worker, values, version)
+    changed = case.version != version
+    known = {(carer.name.casefold(), carer.relationship_to_child) for carer in case.carers}
+    for carer in row.carers:
+        if (carer.name.casefold(), carer.relationship) not in known:
+            add_carer(case, worker, _carer_values(carer))
+            changed = True
+    return changed
+
+
 def write_import(
     plan: ImportPlan, progress: Callable[[Iterable[CaseRow]], Iterable[CaseRow]] = iter
-) -> list[Case]:
-    """Open the planned cases and add their carers (in the caller's transaction)."""
+) -> ImportResult:
+    """Open the planned cases and add their carers; skip or update the cases already in the
+    service, as planned (in the caller's transaction)."""
     if plan.errors:
         raise ValueError("Refusing to write an import plan that has errors")
-    opened: list[Case] = []
+    result = ImportResult()
     for row in progress(plan.cases):
+        worker = db.session.get(User, row.worker_id)
+        assert worker is not None
+        if row.existing_id is not None:
+            existing = db.session.get(Case, row.existing_id)
+            assert existing is not None
+            if plan.existing == "update" and _update(existing, row, worker):
+                result.updated += 1
+            else:
+                result.skipped += 1
+            continue
         case = open_case(
             team_id=row.team_id,
             worker_id=row.worker_id,
@@ -279,24 +396,23 @@ def write_import(
             harm_types=row.harm_types,
             contexts=row.contexts,
             opened_on=row.opened_on,
+            external_id=row.external_id,
         )
         if case is None:
             raise ValueError(f"line {row.line}: reference {row.reference!r} was taken meanwhile")
-        worker = db.session.get(User, row.worker_id)
-        assert worker is not None
         for carer in row.carers:
-            values: dict[str, Any] = {
-                "name": carer.name,
-                "relationship_to_child": carer.relationship,
-                "parental_responsibility": carer.parental_responsibility,
-                "safe_to_involve": True,
-            }
-            add_carer(case, worker, values)
-        opened.append(case)
+            add_carer(case, worker, _carer_values(carer))
+        result.created += 1
+        result.carers += len(row.carers)
     audit.record(
         "cases_imported",
-        summary=f"Imported {len(opened)} cases and {plan.carer_count} parents or carers",
-        data={"cases": len(opened), "carers": plan.carer_count},
+        summary=result.summary(),
+        data={
+            "cases": result.created,
+            "carers": result.carers,
+            "updated": result.updated,
+            "skipped": result.skipped,
+        },
     )
     statistics.analyse()
-    return opened
+    return result
