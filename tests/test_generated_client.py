@@ -10,12 +10,12 @@ import os
 import shutil
 import subprocess
 import sys
-import urllib.request
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from flask import Flask
 
@@ -56,8 +56,9 @@ def client_package(served: Any, tmp_path: Path) -> Iterator[Any]:
             "(pip install -e '.[test]') to generate the client"
         )
     command = str(GENERATOR) if GENERATOR.exists() else "openapi-python-client"
-    with urllib.request.urlopen(served.url("/api/v1/openapi.json"), timeout=10) as response:
-        (tmp_path / "openapi.json").write_bytes(response.read())
+    document = httpx.get(served.url("/api/v1/openapi.json"), timeout=10)
+    assert document.status_code == 200
+    (tmp_path / "openapi.json").write_bytes(document.content)
     env = {**os.environ, "PATH": f"{GENERATOR.parent}{os.pathsep}{os.environ.get('PATH', '')}"}
     generated = subprocess.run(
         [command, "generate", "--path", "openapi.json", "--meta", "none",
