@@ -33,6 +33,22 @@ export PARTNERS_ENV=development DATABASE_URL="sqlite:///$work/new.sqlite"
 "$work/venv/bin/partners" db current >"$work/current.txt"
 grep -q head "$work/current.txt"
 
+echo "-- the README's sync commands"
+partners="$work/venv/bin/partners"
+"$partners" create-user --email sync@wheel.example --name "Sync Worker" --role practitioner \
+  --team "Wheel Team" >/dev/null
+token="$("$partners" create-token --email sync@wheel.example --name "Nightly sync" --days 30 \
+  | tail -n 1)"
+printf '%s\n' \
+  "reference,child_name,child_dob,gender,ethnicity,harm_types,contexts,team,worker_email,opened_on,carer_name,carer_relationship,carer_parental_responsibility,external_id" \
+  "W-1,Wheel Child,,,,cse,,Wheel Team,sync@wheel.example,2026-06-01,,,,ext-1" >"$work/cases.csv"
+"$partners" import-cases "$work/cases.csv" | grep -q "Imported 1 cases"
+"$partners" import-cases "$work/cases.csv" --skip-existing | grep -q "1 skipped"
+sed -i 's/Wheel Child/Wheel Child-Ade/' "$work/cases.csv"
+"$partners" import-cases "$work/cases.csv" --update | grep -q "1 cases updated"
+"$partners" set-role --email sync@wheel.example --role manager --team "Wheel Team" \
+  | grep -q "now a manager"
+
 echo "-- serve /login with its stylesheet"
 "$work/venv/bin/gunicorn" --bind 127.0.0.1:5099 --workers 1 'parent_partners.wsgi:app' \
   >"$work/server.log" 2>&1 &
@@ -42,6 +58,9 @@ grep -q 'govuk-frontend.min.css' "$work/login.html"
 css="$(grep -o 'href="[^"]*govuk-frontend.min.css[^"]*"' "$work/login.html" | head -n 1 | cut -d'"' -f2)"
 curl -fsS "http://127.0.0.1:5099${css}" -o "$work/style.css"
 grep -q 'govuk-' "$work/style.css"
+curl -fsS -H "Authorization: Bearer $token" "http://127.0.0.1:5099/api/v1/cases?external_id=ext-1" \
+  | grep -q '"reference":"W-1"'
+curl -fsS -H "Authorization: Bearer $token" "http://127.0.0.1:5099/api/v1/teams" | grep -q 'Wheel Team'
 kill "$server"; server=""
 
 echo "-- mount the plugin beside a host's own Flask-SQLAlchemy"

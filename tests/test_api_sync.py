@@ -194,3 +194,17 @@ def test_a_principal_reads_but_cannot_patch(app: Flask, make_user):
     response = principal.open(f"/api/v1/cases/{case['id']}", "PATCH",
                               json={"version": 1, "child_name": "X"})
     assert response.status_code == 403
+
+
+def test_edge_of_time_and_forged_cursors_are_answered_not_500(app: Flask, make_user):
+    import base64
+    import json
+
+    api = api_for(app, make_user("practitioner").email)
+    new_case(api)
+    for since in ("0001-01-01T00:00:00+05:00", "9999-12-31T23:59:59-05:00"):
+        response = api.get("/api/v1/cases", query_string={"updated_since": since})
+        assert response.status_code == 200, since
+    forged = base64.urlsafe_b64encode(
+        json.dumps(["2026-01-01T00:00:00+00:00", 2**40]).encode()).decode()
+    assert api.get("/api/v1/cases", query_string={"cursor": forged}).status_code == 422

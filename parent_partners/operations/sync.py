@@ -42,7 +42,10 @@ def as_utc(moment: datetime) -> datetime:
     """A timestamp in UTC; one without a zone is taken to be UTC already (as SQLite keeps)."""
     if moment.tzinfo is None:
         return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError:  # within a day of year 1 or 9999: as early or late as can be
+        return (datetime.min if moment.year == 1 else datetime.max).replace(tzinfo=UTC)
 
 
 def encode_cursor(updated_at: datetime, case_id: int) -> str:
@@ -58,6 +61,8 @@ def decode_cursor(cursor: str) -> tuple[datetime, int]:
         moment, case_id = json.loads(raw)
         if not isinstance(case_id, int) or isinstance(case_id, bool):
             raise TypeError(case_id)
+        if not 0 <= case_id < 2**31:  # a PostgreSQL integer
+            raise ValueError(case_id)
         return as_utc(datetime.fromisoformat(moment)), case_id
     except (binascii.Error, ValueError, TypeError, UnicodeDecodeError) as error:
         raise CursorInvalid("This cursor was not made by this service") from error
