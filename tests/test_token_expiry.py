@@ -67,3 +67,16 @@ def test_the_account_page_shows_expiry_and_expired_tokens(
         db.session.commit()
     page = pages.get("/account/tokens").get_data(as_text=True)
     assert "Expired" in page and "Working" not in page
+
+
+def test_administrators_see_working_tokens_only(pages: PageClient, app: Flask, make_user):
+    worker = make_user("practitioner")
+    cli_token(app, worker.email)
+    pages.sign_in(make_user("admin", team=None))
+    listing = pages.get("/admin/tokens").get_data(as_text=True)
+    assert worker.email in listing and "Expires" in listing
+    with app.app_context():
+        token = db.session.scalar(db.select(ApiToken))
+        token.expires_at = datetime.now(UTC) - timedelta(seconds=1)
+        db.session.commit()
+    assert worker.email not in pages.get("/admin/tokens").get_data(as_text=True)

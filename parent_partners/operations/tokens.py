@@ -7,7 +7,7 @@ import secrets
 from datetime import timedelta
 
 from flask import g
-from sqlalchemy import select
+from sqlalchemy import or_, select
 
 from parent_partners.extensions import db
 from parent_partners.models import ApiToken, User
@@ -72,11 +72,13 @@ def user_tokens(user: User) -> list[ApiToken]:
 
 
 def working_tokens() -> list[ApiToken]:
-    """Every token not revoked, whoever holds it, newest first (for administrators)."""
+    """Every token neither revoked nor expired, whoever holds it, newest first (for
+    administrators)."""
     return list(
         db.session.scalars(
             select(ApiToken)
             .where(ApiToken.revoked_at.is_(None))
+            .where(or_(ApiToken.expires_at.is_(None), ApiToken.expires_at > utcnow()))
             .order_by(ApiToken.created_at.desc(), ApiToken.id.desc())
         )
     )
