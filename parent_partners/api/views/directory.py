@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask.wrappers import Response
 
-from parent_partners.api import schemas
+from parent_partners.api import directory_schemas as schemas
 from parent_partners.api.blueprint import operation, parse_query, reply
 from parent_partners.identity import actor
 from parent_partners.operations.directory import visible_teams, visible_users
