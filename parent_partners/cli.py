@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, TextIO
 import click
 from flask.cli import with_appcontext
 
+from parent_partners import cli_dismissals, cli_trust
+from parent_partners.cli_db import db_cli
 from parent_partners.extensions import db
 from parent_partners.operations.people import PeopleError, create_team, create_user, find_team
 from parent_partners.vocabulary import ROLES, values
@@ -261,8 +263,6 @@ def import_cases_command(source: TextIO) -> None:
     click.echo(f"Imported {len(plan.cases)} cases and {plan.carer_count} parents or carers.")
 
 
-# Registers disable-user, backup, restore and export-dismissals.
-from parent_partners import cli_dismissals, cli_trust  # noqa: E402, F401
-from parent_partners.cli_db import db_cli  # noqa: E402 - the service's own `partners db`
-
-partners_cli.add_command(db_cli)
+# disable-user, enable-user, backup, restore, export-dismissals and the service's own `partners db`.
+for _command in (*cli_trust.COMMANDS, *cli_dismissals.COMMANDS, db_cli):
+    partners_cli.add_command(_command)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 
 from sqlalchemy import func, select
@@ -12,10 +12,10 @@ from sqlalchemy.orm import lazyload, selectinload
 from parent_partners.extensions import db
 from parent_partners.models import Case, Flag, Involvement, User
 from parent_partners.operations import audit, validation
+from parent_partners.operations.record_inputs import CaseInput
 from parent_partners.scoping import visible_cases
 from parent_partners.search_text import query_words
-
-OPEN_FLAG_STATUSES = ("open", "reopened")
+from parent_partners.vocabulary import OPEN_FLAG_STATUSES
 
 
 @dataclass
@@ -138,42 +138,28 @@ REFERENCE_REFUSED = (
 )
 
 
-def open_case(
-    *,
-    team_id: int,
-    worker_id: int | None,
-    child_name: str,
-    reference: str = "",
-    child_dob: date | None,
-    gender: str,
-    ethnicity: str,
-    communication_needs: str = "",
-    harm_types: list[str],
-    contexts: list[str],
-    opened_on: date,
-) -> Case | None:
+def open_case(entry: CaseInput) -> Case | None:
     """Open a case; returns None if the given reference is already used.
 
-    ``RecordInvalid`` if the dates break a rule (in the future, opened before birth).
+    ``RecordInvalid`` if it breaks a rule: dates in the future or opened before birth, or an
+    allocated worker who is not an active practitioner or manager of the case's team.
     """
-    validation.require(
-        validation.case_problems({"child_dob": child_dob, "opened_on": opened_on})
-    )
-    reference = reference.strip() or new_reference()
+    problems = entry.problems()
+    if entry.worker_id is not None and entry.worker_id not in {
+        worker.id for worker in team_workers(entry.team_id)
+    }:
+        problems.append(("worker_id", validation.WORKER_NOT_IN_TEAM))
+    validation.require(problems)
+    reference = entry.reference or new_reference()
     if db.session.scalar(select(Case.id).where(Case.reference == reference)):
         return None
     case = Case(
-        reference=reference,
-        child_name=child_name.strip(),
-        child_dob=child_dob,
-        gender=gender,
-        ethnicity=ethnicity,
-        communication_needs=communication_needs.strip(),
-        harm_types=harm_types,
-        contexts=contexts,
-        team_id=team_id,
-        worker_id=worker_id,
-        opened_on=opened_on,
+        **{
+            **asdict(entry),
+            "reference": reference,
+            "harm_types": list(entry.harm_types),
+            "contexts": list(entry.contexts),
+        }
     )
     db.session.add(case)
     db.session.flush()

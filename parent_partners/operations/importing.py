@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Any, TextIO
+from typing import TextIO
 
 from sqlalchemy import select
 
@@ -20,6 +20,7 @@ from parent_partners.models import Case, Team, User
 from parent_partners.operations import audit, statistics, validation
 from parent_partners.operations.cases import open_case
 from parent_partners.operations.people import normalise_email
+from parent_partners.operations.record_inputs import CarerInput, CaseInput
 from parent_partners.operations.records import add_carer
 from parent_partners.vocabulary import (
     CONTEXTS,
@@ -79,6 +80,11 @@ class CaseRow:
     opened_on: date
     raw: dict[str, str]
     carers: list[CarerRow] = field(default_factory=list)
+
+    def to_input(self) -> CaseInput:
+        """The row as ``cases.open_case`` takes it (what the file does not give, defaulted)."""
+        names = [item.name for item in fields(CaseInput) if hasattr(self, item.name)]
+        return CaseInput(**{name: getattr(self, name) for name in names})
 
 
 @dataclass
@@ -268,30 +274,18 @@ def write_import(
         raise ValueError("Refusing to write an import plan that has errors")
     opened: list[Case] = []
     for row in progress(plan.cases):
-        case = open_case(
-            team_id=row.team_id,
-            worker_id=row.worker_id,
-            child_name=row.child_name,
-            reference=row.reference,
-            child_dob=row.child_dob,
-            gender=row.gender,
-            ethnicity=row.ethnicity,
-            harm_types=row.harm_types,
-            contexts=row.contexts,
-            opened_on=row.opened_on,
-        )
+        case = open_case(row.to_input())
         if case is None:
             raise ValueError(f"line {row.line}: reference {row.reference!r} was taken meanwhile")
         worker = db.session.get(User, row.worker_id)
         assert worker is not None
         for carer in row.carers:
-            values: dict[str, Any] = {
-                "name": carer.name,
-                "relationship_to_child": carer.relationship,
-                "parental_responsibility": carer.parental_responsibility,
-                "safe_to_involve": True,
-            }
-            add_carer(case, worker, values)
+            entry = CarerInput(
+                name=carer.name,
+                relationship_to_child=carer.relationship,
+                parental_responsibility=carer.parental_responsibility,
+            )
+            add_carer(case, worker, entry)
         opened.append(case)
     audit.record(
         "cases_imported",

@@ -14,10 +14,14 @@ from parent_partners.extensions import db
 from parent_partners.models import Carer, Case, Consultation, Involvement, User
 from parent_partners.operations import audit, flags, validation
 from parent_partners.operations.locking import lock_case
+from parent_partners.operations.record_inputs import CarerInput, ConsultationInput, InvolvementInput
 from parent_partners.operations.validation import RecordInvalid
 from parent_partners.operations.versioning import StaleEditError, apply_edit
 
 __all__ = [
+    "CarerInput",
+    "ConsultationInput",
+    "InvolvementInput",
     "RecordInvalid",
     "StaleEditError",
     "add_carer",
@@ -29,7 +33,7 @@ __all__ = [
 ]
 
 
-def case_carers(case: Case, ids: list[int]) -> list[Carer]:
+def case_carers(case: Case, ids: tuple[int, ...] | list[int]) -> list[Carer]:
     """Return the case's carers with these ids (others are ignored: they are not on this case)."""
     if not ids:
         return []
@@ -44,11 +48,11 @@ def _dates(case: Case) -> validation.CaseDates:
     return validation.CaseDates(child_dob=case.child_dob, opened_on=case.opened_on)
 
 
-def add_carer(case: Case, user: User, values: dict[str, Any]) -> Carer:
+def add_carer(case: Case, user: User, entry: CarerInput) -> Carer:
     """Add a parent or carer to the case (``RecordInvalid`` if it breaks a rule)."""
-    validation.require(validation.carer_problems(values))
+    validation.require(entry.problems())
     lock_case(case.id)
-    carer = Carer(case_id=case.id, **values)
+    carer = Carer(case_id=case.id, **entry.stored())
     db.session.add(carer)
     db.session.flush()
     audit.record("carer_added", record_type="carer", record_id=carer.id, case_id=case.id)
@@ -56,23 +60,21 @@ def add_carer(case: Case, user: User, values: dict[str, Any]) -> Carer:
     return carer
 
 
-def edit_carer(carer: Carer, user: User, values: dict[str, Any], seen_version: int) -> Carer:
+def edit_carer(carer: Carer, user: User, entry: CarerInput, seen_version: int) -> Carer:
     """Change a parent or carer, keeping the earlier version; refuses stale edits."""
-    validation.require(validation.carer_problems(values))
-    _edit(carer, "carer", "carer_edited", values, seen_version, user)
+    validation.require(entry.problems())
+    _edit(carer, "carer", "carer_edited", entry.stored(), seen_version, user)
     return carer
 
 
-def log_involvement(
-    case: Case, user: User, values: dict[str, Any], carer_ids: list[int]
-) -> Involvement:
+def log_involvement(case: Case, user: User, entry: InvolvementInput) -> Involvement:
     """Log an involvement of parents or carers on the case (``RecordInvalid`` if it breaks
     a rule, such as a date before the case was opened)."""
-    validation.require(validation.involvement_problems(values, _dates(case)))
+    validation.require(entry.problems(_dates(case)))
     lock_case(case.id)
-    involvement = Involvement(case_id=case.id, recorded_by_id=user.id, **values)
+    involvement = Involvement(case_id=case.id, recorded_by_id=user.id, **entry.stored())
     db.session.add(involvement)
-    involvement.carers = case_carers(case, carer_ids)
+    involvement.carers = case_carers(case, entry.carer_ids)
     db.session.flush()
     audit.record(
         "involvement_logged", record_type="involvement", record_id=involvement.id, case_id=case.id
@@ -82,29 +84,23 @@ def log_involvement(
 
 
 def edit_involvement(
-    involvement: Involvement,
-    user: User,
-    values: dict[str, Any],
-    carer_ids: list[int],
-    seen_version: int,
+    involvement: Involvement, user: User, entry: InvolvementInput, seen_version: int
 ) -> Involvement:
     """Change an involvement, keeping the earlier version; refuses stale edits."""
-    validation.require(validation.involvement_problems(values, _dates(involvement.case)))
-    values = {**values, "carers": case_carers(involvement.case, carer_ids)}
+    validation.require(entry.problems(_dates(involvement.case)))
+    values = {**entry.stored(), "carers": case_carers(involvement.case, entry.carer_ids)}
     _edit(involvement, "involvement", "involvement_edited", values, seen_version, user)
     return involvement
 
 
-def record_consultation(
-    case: Case, user: User, values: dict[str, Any], carer_ids: list[int]
-) -> Consultation:
+def record_consultation(case: Case, user: User, entry: ConsultationInput) -> Consultation:
     """Record a consultation with the child about involving parents or carers
     (``RecordInvalid`` if it breaks a rule)."""
-    validation.require(validation.consultation_problems(values, _dates(case)))
+    validation.require(entry.problems(_dates(case)))
     lock_case(case.id)
-    consultation = Consultation(case_id=case.id, recorded_by_id=user.id, **values)
+    consultation = Consultation(case_id=case.id, recorded_by_id=user.id, **entry.stored())
     db.session.add(consultation)
-    consultation.carers = case_carers(case, carer_ids)
+    consultation.carers = case_carers(case, entry.carer_ids)
     db.session.flush()
     audit.record(
         "consultation_recorded",
@@ -117,15 +113,11 @@ def record_consultation(
 
 
 def edit_consultation(
-    consultation: Consultation,
-    user: User,
-    values: dict[str, Any],
-    carer_ids: list[int],
-    seen_version: int,
+    consultation: Consultation, user: User, entry: ConsultationInput, seen_version: int
 ) -> Consultation:
     """Change a consultation, keeping the earlier version; refuses stale edits."""
-    validation.require(validation.consultation_problems(values, _dates(consultation.case)))
-    values = {**values, "carers": case_carers(consultation.case, carer_ids)}
+    validation.require(entry.problems(_dates(consultation.case)))
+    values = {**entry.stored(), "carers": case_carers(consultation.case, entry.carer_ids)}
     _edit(consultation, "consultation", "consultation_edited", values, seen_version, user)
     return consultation
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask.wrappers import Response
 
 from parent_partners.api import schemas, serialise
@@ -46,11 +48,7 @@ def add_carer_view(case_id: int) -> Response:
     user = actor()
     case = editable_case_for(user, case_id)
     body = parse(schemas.CarerIn)
-    values = body.model_dump(exclude={"relationship"})
-    values["relationship_to_child"] = body.relationship
-    if body.safe_to_involve:
-        values["safe_review_on"] = None
-    carer = add_carer(case, user, values)
+    carer = add_carer(case, user, body.to_input())
     return reply(schemas.Carer.model_validate(carer), 201)
 
 
@@ -71,8 +69,8 @@ def log_involvement_view(case_id: int) -> Response:
     user = actor()
     case = editable_case_for(user, case_id)
     body = parse(schemas.InvolvementIn)
-    carer_ids = _case_carer_ids(case, body.carer_ids)
-    record = log_involvement(case, user, body.model_dump(exclude={"carer_ids"}), carer_ids)
+    entry = replace(body.to_input(), carer_ids=tuple(_case_carer_ids(case, body.carer_ids)))
+    record = log_involvement(case, user, entry)
     findings = serialise.record_findings("involvement", record.id)
     return reply(serialise.involvement(record, findings), 201)
 
@@ -93,7 +91,7 @@ def record_consultation_view(case_id: int) -> Response:
     user = actor()
     case = editable_case_for(user, case_id)
     body = parse(schemas.ConsultationIn)
-    carer_ids = _case_carer_ids(case, body.carer_ids)
-    record = record_consultation(case, user, body.values(), carer_ids)
+    entry = replace(body.to_input(), carer_ids=tuple(_case_carer_ids(case, body.carer_ids)))
+    record = record_consultation(case, user, entry)
     findings = serialise.record_findings("consultation", record.id)
     return reply(serialise.consultation(record, findings), 201)

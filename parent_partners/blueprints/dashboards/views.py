@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from sqlalchemy import select
 from werkzeug.wrappers import Response as BaseResponse
 
-from parent_partners.blueprints.dashboards import bp
 from parent_partners.blueprints.dashboards.charts import Series, bar_chart, line_chart
 from parent_partners.blueprints.dashboards.describe import describe_series
 from parent_partners.blueprints.downloads import download
@@ -24,6 +23,8 @@ from parent_partners.operations.periods import Period
 from parent_partners.permissions import Permission, requires, role_has
 from parent_partners.same_site import require_same_site
 from parent_partners.vocabulary import FLAG_KINDS
+
+bp = Blueprint("dashboards", __name__, url_prefix="/dashboard")
 
 MAX_PAGE = 100_000
 PAGE_SIZE = 50
