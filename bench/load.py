@@ -79,7 +79,7 @@ def prepare(database_url: str, users: int) -> list[dict[str, Any]]:
     from parent_partners import create_app
     from parent_partners.extensions import db
     from parent_partners.models import User
-    from parent_partners.operations import cases, people, records
+    from parent_partners.operations import cases, partnership, people
     from parent_partners.operations.passwords import hash_password
 
     app = create_app({"ENV_NAME": "test", "SECRET_KEY": "load-setup",
@@ -103,7 +103,7 @@ def prepare(database_url: str, users: int) -> list[dict[str, Any]]:
             )
             assert case is not None
             carers = [
-                records.add_carer(case, user, {"name": f"Parent {number + 1}{suffix}",
+                partnership.add_carer(case, user, {"name": f"Parent {number + 1}{suffix}",
                                                "relationship_to_child": relationship,
                                                "parental_responsibility": True,
                                                "safe_to_involve": True}).id

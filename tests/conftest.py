@@ -25,7 +25,7 @@ from parent_partners import create_app
 from parent_partners.extensions import db
 from parent_partners.models import Carer, Case, Team, User
 from parent_partners.operations import cases as case_ops
-from parent_partners.operations import people, records
+from parent_partners.operations import partnership, people
 from parent_partners.operations.record_inputs import CarerInput, CaseInput
 
 PASSWORD = "correct horse battery staple"
@@ -217,7 +217,7 @@ def make_case(app: Flask) -> Callable[..., Case]:
             ))
             assert case is not None
             for name in carers:
-                records.add_carer(case, user, CarerInput(
+                partnership.add_carer(case, user, CarerInput(
                         name=name,
                         relationship_to_child="mother",
                         parental_responsibility=True,

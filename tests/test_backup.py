@@ -22,7 +22,7 @@ from parent_partners import create_app
 from parent_partners.extensions import db
 from parent_partners.models import AuditEvent, Carer, Case, User
 from parent_partners.operations import cases as case_ops
-from parent_partners.operations import people, records
+from parent_partners.operations import partnership, people
 from parent_partners.operations.backup import fingerprint
 from parent_partners.operations.record_inputs import CarerInput, CaseInput
 from tests.api_support import Api, cli_token
@@ -123,7 +123,7 @@ def _seed(app: Flask) -> None:
                 harm_types=["cce"], contexts=["online"], opened_on=date(2026, 5, 1),
             ))
             assert case is not None
-            records.add_carer(case, worker, CarerInput(name=f"Parent {number}",
+            partnership.add_carer(case, worker, CarerInput(name=f"Parent {number}",
                                              relationship_to_child="mother",
                                              parental_responsibility=True,
                                              safe_to_involve=True))

@@ -127,7 +127,7 @@ def open_case_for(host: Flask, email: str) -> int:
             child_dob=date(2011, 5, 14), gender="girl", ethnicity="mixed",
             harm_types=["cse"], contexts=["online"], opened_on=date(2026, 6, 1),
         ))
-        from parent_partners.operations.records import add_carer
+        from parent_partners.operations.partnership import add_carer
 
         add_carer(case, user, CarerInput(name="Leila Hassan", relationship_to_child="mother",
                                parental_responsibility=True, safe_to_involve=True))

@@ -27,7 +27,7 @@ HOST_SCRIPT = textwrap.dedent(
     from parent_partners import PartnersPlugin
     from parent_partners.extensions import db
     from parent_partners.models import summary
-    from parent_partners.operations import cases, people, records, summaries
+    from parent_partners.operations import cases, people, partnership, summaries
     from parent_partners.operations.record_inputs import CarerInput, CaseInput, InvolvementInput
 
     every = blueprints.all_blueprints
@@ -61,12 +61,12 @@ HOST_SCRIPT = textwrap.dedent(
                                child_name="Ada Lane", child_dob=date(2012, 3, 1),
                                gender="girl", ethnicity="white", harm_types=("cce",),
                                contexts=("online",), opened_on=date(2026, 5, 1)))
-        carer = records.add_carer(case, worker, CarerInput(
+        carer = partnership.add_carer(case, worker, CarerInput(
             name="Lee Lane", relationship_to_child="father", parental_responsibility=True))
         db.session.commit()
         for day, level, note in ((date(2026, 6, 2), "informed", "Dad keeps putting her at risk."),
                                  (date(2026, 7, 9), "involved", "Planned the week together.")):
-            records.log_involvement(case, worker, InvolvementInput(
+            partnership.log_involvement(case, worker, InvolvementInput(
                 date=day, kind="home_visit", partnership_level=level, carer_ids=(carer.id,),
                 parent_view="Worried.", notes=note))
             db.session.commit()

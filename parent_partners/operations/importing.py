@@ -19,9 +19,9 @@ from parent_partners.extensions import db
 from parent_partners.models import Case, Team, User
 from parent_partners.operations import audit, statistics, validation
 from parent_partners.operations.cases import open_case
+from parent_partners.operations.partnership import add_carer
 from parent_partners.operations.people import normalise_email
 from parent_partners.operations.record_inputs import CarerInput, CaseInput
-from parent_partners.operations.records import add_carer
 from parent_partners.vocabulary import (
     CONTEXTS,
     ETHNICITIES,

@@ -1,5 +1,5 @@
 """The API's views, one module per resource."""
 
-from parent_partners.api.views import audit, cases, check, findings, meta, records, voice
+from parent_partners.api.views import audit, cases, check, findings, meta, partnership, voice
 
-__all__ = ["audit", "cases", "check", "findings", "meta", "records", "voice"]
+__all__ = ["audit", "cases", "check", "findings", "meta", "partnership", "voice"]

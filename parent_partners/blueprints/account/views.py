@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, session, url_for
 from werkzeug.wrappers import Response
 
-from parent_partners.blueprints.account.forms import PasswordForm, TokenForm
 from parent_partners.extensions import db
+from parent_partners.forms.account import PasswordForm, TokenForm
 from parent_partners.identity import actor
 from parent_partners.models import ApiToken
 from parent_partners.operations import sessions

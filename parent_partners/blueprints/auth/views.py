@@ -10,8 +10,8 @@ from flask_login import current_user, login_user, logout_user
 from werkzeug.wrappers import Response
 
 from parent_partners import identity
-from parent_partners.blueprints.auth.forms import SignInForm
 from parent_partners.extensions import db
+from parent_partners.forms.sign_in import SignInForm
 from parent_partners.models import User
 from parent_partners.operations import audit, sessions, throttling
 from parent_partners.operations.people import authenticate, normalise_email

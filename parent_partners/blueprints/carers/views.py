@@ -6,10 +6,10 @@ from flask import Blueprint, flash, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from parent_partners.blueprints.editing import checked, record_on_case, save_edit, save_once
-from parent_partners.forms.records import CarerForm
+from parent_partners.forms.partnership import CarerForm
 from parent_partners.identity import actor
 from parent_partners.models import Carer
-from parent_partners.operations.records import add_carer, edit_carer
+from parent_partners.operations.partnership import add_carer, edit_carer
 from parent_partners.permissions import Permission, requires
 from parent_partners.scoping import editable_case_for
 

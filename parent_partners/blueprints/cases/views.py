@@ -8,8 +8,8 @@ from typing import Any
 from flask import Blueprint, abort, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from parent_partners.blueprints.cases.forms import CaseForm
 from parent_partners.blueprints.editing import save_once
+from parent_partners.forms.case import CaseForm
 from parent_partners.identity import actor
 from parent_partners.models import Case, User
 from parent_partners.operations import audit

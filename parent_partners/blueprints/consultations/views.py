@@ -6,11 +6,11 @@ from flask import Blueprint, flash, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from parent_partners.blueprints.editing import checked, record_on_case, save_edit, save_once
-from parent_partners.forms.records import ConsultationForm
+from parent_partners.forms.partnership import ConsultationForm
 from parent_partners.identity import actor
 from parent_partners.models import Case, Consultation
 from parent_partners.operations.case_page import open_record_flags
-from parent_partners.operations.records import (
+from parent_partners.operations.partnership import (
     edit_consultation,
     record_consultation,
 )

@@ -6,11 +6,11 @@ from flask import Blueprint, flash, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from parent_partners.blueprints.editing import checked, record_on_case, save_edit, save_once
-from parent_partners.forms.records import InvolvementForm
+from parent_partners.forms.partnership import InvolvementForm
 from parent_partners.identity import actor
 from parent_partners.models import Case, Involvement
 from parent_partners.operations.case_page import open_record_flags
-from parent_partners.operations.records import edit_involvement, log_involvement
+from parent_partners.operations.partnership import edit_involvement, log_involvement
 from parent_partners.permissions import Permission, requires
 from parent_partners.scoping import editable_case_for
 

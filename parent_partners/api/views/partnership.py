@@ -11,7 +11,7 @@ from parent_partners.api.blueprint import operation, parse, reply
 from parent_partners.api.errors import field_error, validation_problem
 from parent_partners.identity import actor
 from parent_partners.models import Case
-from parent_partners.operations.records import add_carer, log_involvement, record_consultation
+from parent_partners.operations.partnership import add_carer, log_involvement, record_consultation
 from parent_partners.permissions import Permission
 from parent_partners.scoping import editable_case_for
 
