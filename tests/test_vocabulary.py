@@ -22,6 +22,7 @@ VOCABULARIES = {
 }
 VOCABULARIES["OPEN_FLAG_STATUSES"] = frozenset(vocabulary.OPEN_FLAG_STATUSES)
 VOCABULARIES["BLAME_KINDS"] = frozenset(vocabulary.BLAME_KINDS)
+VOCABULARIES["TEAM_ROLES"] = frozenset(vocabulary.TEAM_ROLES)
 
 
 def _literal_sets(tree: ast.AST) -> list[tuple[int, frozenset[str]]]:

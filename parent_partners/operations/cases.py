@@ -15,7 +15,7 @@ from parent_partners.operations import audit, validation
 from parent_partners.operations.record_inputs import CaseInput
 from parent_partners.scoping import visible_cases
 from parent_partners.search_text import query_words
-from parent_partners.vocabulary import OPEN_FLAG_STATUSES
+from parent_partners.vocabulary import OPEN_FLAG_STATUSES, TEAM_ROLES
 
 
 @dataclass
@@ -116,7 +116,7 @@ def team_workers(team_id: int) -> list[User]:
         db.session.scalars(
             select(User)
             .where(User.team_id == team_id, User.active.is_(True))
-            .where(User.role.in_(("practitioner", "manager")))
+            .where(User.role.in_(TEAM_ROLES))
             .order_by(User.name)
         )
     )

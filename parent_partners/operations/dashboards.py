@@ -28,7 +28,7 @@ from parent_partners.operations.periods import (
     Period,
     month_label,
 )
-from parent_partners.vocabulary import FLAG_KINDS, LEVEL_VALUES
+from parent_partners.vocabulary import FLAG_KINDS, LEVEL_VALUES, TEAM_ROLES
 from parent_partners.vocabulary.partnership import SHORT_LABELS
 
 LEVEL_LABELS = SHORT_LABELS  # the name the views know
@@ -255,7 +255,7 @@ def team_dashboard(period: Period, team: Team) -> Dashboard:
     people = db.session.scalars(
         select(User).where(
             or_(
-                and_(User.team_id == team.id, User.role.in_(("practitioner", "manager"))),
+                and_(User.team_id == team.id, User.role.in_(TEAM_ROLES)),
                 User.id.in_([key for key in figures if key]),
             )
         )

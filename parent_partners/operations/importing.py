@@ -28,6 +28,7 @@ from parent_partners.vocabulary import (
     GENDERS,
     HARM_TYPES,
     RELATIONSHIPS,
+    TEAM_ROLES,
     Choices,
     values,
 )
@@ -154,7 +155,7 @@ class _Directory:
         user = self.users[email]
         if user is None or not user.active:
             raise _RowError(f"there is no active user {email}")
-        if user.team_id != team.id or user.role not in {"practitioner", "manager"}:
+        if user.team_id != team.id or user.role not in TEAM_ROLES:
             raise _RowError(f"{email} is not a practitioner or manager of {team.name}")
         return user
 

@@ -20,7 +20,7 @@ from parent_partners.vocabulary.harms import CONTEXTS, HARM_TYPES
 from parent_partners.vocabulary.involvement import INVOLVEMENT_KINDS
 from parent_partners.vocabulary.partnership import LEVEL_VALUES, PARTNERSHIP_LEVELS
 from parent_partners.vocabulary.people import ETHNICITIES, GENDERS, RELATIONSHIPS
-from parent_partners.vocabulary.roles import ROLES
+from parent_partners.vocabulary.roles import ROLES, TEAM_ROLES
 
 __all__ = [
     "AGE_BANDS",
@@ -40,6 +40,7 @@ __all__ = [
     "PARTNERSHIP_LEVELS",
     "RELATIONSHIPS",
     "ROLES",
+    "TEAM_ROLES",
     "Choices",
     "label",
     "labels",

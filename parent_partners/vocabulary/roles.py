@@ -10,3 +10,6 @@ ROLES: Choices = [
     ("principal", "Principal social worker"),
     ("admin", "Administrator"),
 ]
+
+# The roles that belong to a team and hold its cases (allocated workers, team figures).
+TEAM_ROLES = ("practitioner", "manager")

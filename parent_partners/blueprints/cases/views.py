@@ -24,12 +24,12 @@ from parent_partners.operations.cases import (
 from parent_partners.operations.waiting import waiting_for
 from parent_partners.permissions import Permission, requires
 from parent_partners.scoping import case_for
+from parent_partners.vocabulary import TEAM_ROLES
 
 bp = Blueprint("cases", __name__)
 
 PAGE_SIZE = 50
 # Roles that hold cases and answer audits, so have work waiting for them.
-WORKER_ROLES = {"practitioner", "manager"}
 MAX_QUERY = 100
 
 
@@ -56,7 +56,7 @@ def index() -> str:
         mine=mine,
         query=query,
         flagged=flagged,
-        waiting=waiting_for(user) if user.role in WORKER_ROLES else None,
+        waiting=waiting_for(user) if user.role in TEAM_ROLES else None,
     )
 
 
