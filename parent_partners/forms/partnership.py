@@ -69,7 +69,20 @@ def _optional_choice(label: str, choices: list[tuple[str, str]]) -> RadioField:
     )
 
 
-class CarerForm(VersionedForm):
+class _RecordForm(VersionedForm):
+    """A record's form: its fields' own checks, then the record's rules on its input."""
+
+    def to_input(self) -> Any:
+        """What was typed, as the operations take it."""
+        raise NotImplementedError
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        """The fields, then the record rules (``operations/record_inputs.py``), all at once."""
+        fields_ok = super().validate(extra_validators)
+        return show_problems(self, self.to_input().problems()) and fields_ok
+
+
+class CarerForm(_RecordForm):
     """A parent or carer, and whether it is safe and appropriate to involve them."""
 
     name = StringField(
@@ -126,13 +139,8 @@ class CarerForm(VersionedForm):
             safe_review_on=self.safe_review_on.data,
         )
 
-    def validate(self, extra_validators: Any = None) -> bool:
-        """The fields, then the record rules (``operations/record_inputs.py``)."""
-        fields_ok = super().validate(extra_validators)
-        return show_problems(self, self.to_input().problems()) and fields_ok
 
-
-class InvolvementForm(VersionedForm):
+class InvolvementForm(_RecordForm):
     """One engagement with one or more parents or carers."""
 
     date = GovDateField("Date of the involvement", validators=required_date)
@@ -197,13 +205,8 @@ class InvolvementForm(VersionedForm):
             notes=self.notes.data or "",
         )
 
-    def validate(self, extra_validators: Any = None) -> bool:
-        """The fields, then the record rules (``operations/record_inputs.py``)."""
-        fields_ok = super().validate(extra_validators)
-        return show_problems(self, self.to_input().problems()) and fields_ok
 
-
-class ConsultationForm(VersionedForm):
+class ConsultationForm(_RecordForm):
     """The child's view on involving particular parents or carers."""
 
     date = GovDateField("Date of the conversation with the child", validators=required_date)
@@ -254,8 +257,3 @@ class ConsultationForm(VersionedForm):
             not_asked_reason=self.not_asked_reason.data or None,
             not_asked_detail=self.not_asked_detail.data or "",
         )
-
-    def validate(self, extra_validators: Any = None) -> bool:
-        """The fields, then the record rules (``operations/record_inputs.py``)."""
-        fields_ok = super().validate(extra_validators)
-        return show_problems(self, self.to_input().problems()) and fields_ok
