@@ -79,8 +79,9 @@ def prepare(database_url: str, users: int) -> list[dict[str, Any]]:
     from parent_partners import create_app
     from parent_partners.extensions import db
     from parent_partners.models import User
-    from parent_partners.operations import cases, people, records
+    from parent_partners.operations import cases, partnership, people
     from parent_partners.operations.passwords import hash_password
+    from parent_partners.operations.record_inputs import CarerInput, CaseInput
 
     app = create_app({"ENV_NAME": "test", "SECRET_KEY": "load-setup",
                       "SQLALCHEMY_DATABASE_URI": database_url})
@@ -96,17 +97,16 @@ def prepare(database_url: str, users: int) -> list[dict[str, Any]]:
                         role="practitioner", team=team, password_hash=password_hash, active=True)
             db.session.add(user)
             db.session.flush()
-            case = cases.open_case(
+            case = cases.open_case(CaseInput(
                 team_id=team.id, worker_id=user.id, child_name=f"Load Child {number + 1}",
                 child_dob=date(2011, 5, 14), gender="girl", ethnicity="mixed",
-                harm_types=["cce"], contexts=["online"], opened_on=date(2026, 6, 1),
-            )
+                harm_types=("cce",), contexts=("online",), opened_on=date(2026, 6, 1),
+            ))
             assert case is not None
             carers = [
-                records.add_carer(case, user, {"name": f"Parent {number + 1}{suffix}",
-                                               "relationship_to_child": relationship,
-                                               "parental_responsibility": True,
-                                               "safe_to_involve": True}).id
+                partnership.add_carer(case, user, CarerInput(
+                    name=f"Parent {number + 1}{suffix}", relationship_to_child=relationship,
+                    parental_responsibility=True)).id
                 for suffix, relationship in (("A", "mother"), ("B", "father"))
             ]
             accounts.append({"email": user.email, "case_id": case.id, "carer_ids": carers})

@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING, TextIO
 import click
 from flask.cli import with_appcontext
 
+from parent_partners import cli_dismissals, cli_sync, cli_trust
+from parent_partners.cli_db import db_cli
+from parent_partners.cli_sync import team_named
 from parent_partners.extensions import db
-from parent_partners.operations.people import PeopleError, create_team, create_user, find_team
+from parent_partners.operations.people import PeopleError, create_team, create_user
 from parent_partners.vocabulary import ROLES, values
 
 if TYPE_CHECKING:
-    from parent_partners.models import Team
     from parent_partners.operations.importing import CaseRow
 
 
@@ -34,18 +36,6 @@ def create_team_command(name: str) -> None:
         raise click.ClickException(str(error)) from error
     db.session.commit()
     click.echo(f"Created team {team.name!r} (id {team.id})")
-
-
-def team_named(team_name: str | None) -> Team | None:
-    """The team called ``team_name`` (None when no name is given); an error if there is none."""
-    if not team_name:
-        return None
-    team = find_team(team_name)
-    if team is None:
-        raise click.ClickException(
-            f"No team called {team_name!r}: create it with `partners create-team`"
-        )
-    return team
 
 
 @partners_cli.command("create-user")
@@ -278,8 +268,7 @@ def import_cases_command(source: TextIO, skip_existing: bool, update: bool) -> N
     click.echo(result.summary() + ".")
 
 
-# Registers disable-user, backup, restore, export-dismissals and set-role.
-from parent_partners import cli_dismissals, cli_sync, cli_trust  # noqa: E402, F401
-from parent_partners.cli_db import db_cli  # noqa: E402 - the service's own `partners db`
-
-partners_cli.add_command(db_cli)
+# disable-user, enable-user, backup, restore, export-dismissals, set-role and the service's own
+# `partners db`.
+for _command in (*cli_trust.COMMANDS, *cli_dismissals.COMMANDS, *cli_sync.COMMANDS, db_cli):
+    partners_cli.add_command(_command)

@@ -12,11 +12,10 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
-from parent_partners.cli import partners_cli
 from parent_partners.extensions import db
 
 
-@partners_cli.command("export-dismissals")
+@click.command("export-dismissals")
 @click.option(
     "--out",
     "target",
@@ -39,3 +38,7 @@ def export_dismissals_command(target: Path | None) -> None:
         click.echo(f"Wrote {len(rows)} dismissed flag(s) to {target}", err=True)
     record_export(len(rows))
     db.session.commit()
+
+
+# Added to the `partners` group by cli.py (which imports this module, never the reverse).
+COMMANDS = (export_dismissals_command,)

@@ -10,7 +10,6 @@ from pathlib import Path
 import click
 from flask.cli import with_appcontext
 
-from parent_partners.cli import partners_cli
 from parent_partners.extensions import db
 
 
@@ -39,7 +38,7 @@ def _set_active(email: str, active: bool) -> None:
         click.echo(f"Disabled {user.email}; ended {ended} signed-in session(s).")
 
 
-@partners_cli.command("disable-user")
+@click.command("disable-user")
 @click.option("--email", required=True, help="The account to disable.")
 @with_appcontext
 def disable_user_command(email: str) -> None:
@@ -47,7 +46,7 @@ def disable_user_command(email: str) -> None:
     _set_active(email, False)
 
 
-@partners_cli.command("enable-user")
+@click.command("enable-user")
 @click.option("--email", required=True, help="The account to enable again.")
 @with_appcontext
 def enable_user_command(email: str) -> None:
@@ -55,7 +54,7 @@ def enable_user_command(email: str) -> None:
     _set_active(email, True)
 
 
-@partners_cli.command("backup")
+@click.command("backup")
 @click.option(
     "--to", "target", required=True, type=click.Path(dir_okay=False, path_type=Path),
     help="File to write (SQLite: a database file; PostgreSQL: a pg_dump custom-format file).",
@@ -72,7 +71,7 @@ def backup_command(target: Path) -> None:
     click.echo(f"Backed up to {target} ({target.stat().st_size:,} bytes).")
 
 
-@partners_cli.command("restore")
+@click.command("restore")
 @click.option(
     "--from", "source", required=True, type=click.Path(dir_okay=False, path_type=Path),
     help="A file written by `partners backup`.",
@@ -96,3 +95,7 @@ def restore_command(source: Path, yes: bool) -> None:
     audit.record("database_restored", data={"from": source.name})
     db.session.commit()
     click.echo(f"Restored from {source}.")
+
+
+# Added to the `partners` group by cli.py (which imports this module, never the reverse).
+COMMANDS = (disable_user_command, enable_user_command, backup_command, restore_command,)

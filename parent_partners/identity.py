@@ -51,7 +51,7 @@ def is_api_request() -> bool:
 
 def _resolve() -> User | None:
     if is_api_request():
-        from parent_partners.operations.tokens import user_for_bearer
+        from parent_partners.operations.bearer import user_for_bearer
 
         return user_for_bearer(request.headers.get("Authorization", ""))
     plugin = current_app.extensions.get(EXTENSION_KEY)

@@ -211,6 +211,11 @@ class PartnersPlugin:
         # `flask db` stays the host's if it has Flask-Migrate; `partners db` is always ours.
         if "migrate" not in app.extensions:
             migrate.init_app(app, db, directory=MIGRATIONS_DIR)
+        # Summary figures follow every commit whichever blueprints a host mounts: upkeep belongs
+        # to the database, not to the dashboards that read it.
+        from parent_partners.operations import summaries
+
+        summaries.install()
 
     def _init_templates(self, app: Flask) -> None:
         app.jinja_env.add_extension("jinja2.ext.do")

@@ -3,7 +3,7 @@
 A download that writes an audit event ("downloaded the dashboard", "exported everything
 held about a child") must be something the person chose to do here. A link or a hidden
 image on another site would otherwise make their browser fetch it, with their cookie,
-and put an export they never made in the audit trail. Browsers say where a request came
+and put an export they never made in the access trail. Browsers say where a request came
 from in ``Sec-Fetch-Site`` (and ``Origin`` on most others): anything other than this
 site, or a request the person typed or bookmarked (``none``), is refused with a 403.
 Clients that send neither header (scripts, older browsers) are not browsers being

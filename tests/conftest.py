@@ -25,7 +25,8 @@ from parent_partners import create_app
 from parent_partners.extensions import db
 from parent_partners.models import Carer, Case, Team, User
 from parent_partners.operations import cases as case_ops
-from parent_partners.operations import people, records
+from parent_partners.operations import partnership, people
+from parent_partners.operations.record_inputs import CarerInput, CaseInput
 
 PASSWORD = "correct horse battery staple"
 CSRF_INPUT = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
@@ -203,7 +204,7 @@ def make_case(app: Flask) -> Callable[..., Case]:
         with app.app_context():
             user = db.session.get(User, worker.id)
             assert user is not None and user.team_id is not None
-            case = case_ops.open_case(
+            case = case_ops.open_case(CaseInput(
                 team_id=user.team_id,
                 worker_id=user.id,
                 child_name=child_name,
@@ -213,19 +214,14 @@ def make_case(app: Flask) -> Callable[..., Case]:
                 harm_types=["cse", "online_grooming"],
                 contexts=["online", "park"],
                 opened_on=date(2026, 6, 1),
-            )
+            ))
             assert case is not None
             for name in carers:
-                records.add_carer(
-                    case,
-                    user,
-                    {
-                        "name": name,
-                        "relationship_to_child": "mother",
-                        "parental_responsibility": True,
-                        "safe_to_involve": True,
-                    },
-                )
+                partnership.add_carer(case, user, CarerInput(
+                        name=name,
+                        relationship_to_child="mother",
+                        parental_responsibility=True,
+                        safe_to_involve=True))
             db.session.commit()
             case_id = case.id
         with app.app_context():

@@ -13,7 +13,8 @@ from flask import Flask
 
 from parent_partners.extensions import db
 from parent_partners.models import Case, User
-from parent_partners.operations import records
+from parent_partners.operations import partnership
+from parent_partners.operations.record_inputs import InvolvementInput
 
 PERIOD = "from=2026-01&to=2026-12"
 BLAMING_NOTE = "Amira keeps putting herself at risk by going to the flat."
@@ -56,7 +57,7 @@ def log(app: Flask, case: Case, worker: User, *entries: dict[str, Any]) -> None:
         assert live is not None and user is not None
         carers = [c.id for c in live.carers]
         for values in entries:
-            records.log_involvement(live, user, values, carers)
+            partnership.log_involvement(live, user, InvolvementInput(**values, carer_ids=carers))
         db.session.commit()
 
 

@@ -66,8 +66,8 @@ def test_another_teams_case_and_finding_are_404(app: Flask, make_user):
         problem(south.get(url), 404)
     for url, body in [
         (f"/api/v1/cases/{case['id']}/carers", {"name": "X", "relationship": "father"}),
-        (f"/api/v1/findings/{finding['id']}/dismiss", {"reason": "Not ours"}),
-        ("/api/v1/findings/999999/dismiss", {"reason": "Nothing there"}),
+        (f"/api/v1/flags/{finding['id']}/dismiss", {"reason": "Not ours"}),
+        ("/api/v1/flags/999999/dismiss", {"reason": "Nothing there"}),
     ]:
         problem(south.post(url, body), 404)
     assert south.get("/api/v1/cases").get_json()["cases"] == []

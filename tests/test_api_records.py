@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from flask import Flask
 
-from tests.api_support import PROBLEM_JSON, api_for, new_carer, new_case, sharing_involvement
+from tests.api_support import (
+    PROBLEM_JSON,
+    Api,
+    api_for,
+    new_carer,
+    new_case,
+    sharing_involvement,
+)
 
 BLAME = "Amira keeps putting herself at risk by going to the flat."
 
@@ -81,15 +88,21 @@ def test_involvement_findings_carry_span_suggestion_source(app: Flask, make_user
     assert blame["suggestion"] and blame["source"] and blame["status"] == "open"
 
 
-def test_dismiss_a_finding_with_a_reason(app: Flask, make_user):
+def _unconsulted_flag(app: Flask, make_user) -> tuple[Api, dict, dict]:
+    """A practitioner's API, a case, and the "child not consulted" flag of its sharing."""
     api = api_for(app, make_user("practitioner").email)
     case = new_case(api)
     carer = new_carer(api, case["id"])
     involvement = api.post(
         f"/api/v1/cases/{case['id']}/involvements", sharing_involvement([carer["id"]])
     ).get_json()
-    [finding] = [f for f in involvement["findings"] if f["kind"] == "child_not_consulted"]
-    url = f"/api/v1/findings/{finding['id']}/dismiss"
+    [flag] = [f for f in involvement["findings"] if f["kind"] == "child_not_consulted"]
+    return api, case, flag
+
+
+def test_dismiss_a_finding_with_a_reason(app: Flask, make_user):
+    api, case, finding = _unconsulted_flag(app, make_user)
+    url = f"/api/v1/flags/{finding['id']}/dismiss"
     assert api.post(url, {"reason": "   "}).status_code == 422
     response = api.post(url, {"reason": "Immediate safeguarding: police were present."})
     assert response.status_code == 200
@@ -100,6 +113,19 @@ def test_dismiss_a_finding_with_a_reason(app: Flask, make_user):
     dismissed = api.get(f"/api/v1/cases/{case['id']}/findings?status=dismissed").get_json()
     assert [f["id"] for f in dismissed["findings"]] == [finding["id"]]
     assert api.get(f"/api/v1/cases/{case['id']}/findings?status=lost").status_code == 422
+
+
+def test_the_old_findings_path_still_dismisses_and_names_its_successor(app: Flask, make_user):
+    """``/findings/<id>/dismiss`` (the id was always a flag's) answers as the flag path does,
+    says it is deprecated and links to ``/flags/<id>/dismiss``; the document marks it so."""
+    api, _case, flag = _unconsulted_flag(app, make_user)
+    response = api.post(f"/api/v1/findings/{flag['id']}/dismiss", {"reason": "Police present."})
+    assert response.status_code == 200 and response.get_json()["status"] == "dismissed"
+    assert response.headers["Deprecation"] == "true"
+    assert f"/api/v1/flags/{flag['id']}/dismiss" in response.headers["Link"]
+    paths = api.get("/api/v1/openapi.json").get_json()["paths"]
+    assert paths["/findings/{flag_id}/dismiss"]["post"]["deprecated"] is True
+    assert "deprecated" not in paths["/flags/{flag_id}/dismiss"]["post"]
 
 
 def test_consultation_not_asked_needs_a_reason(app: Flask, make_user):

@@ -1,5 +1,5 @@
 """API tokens: made on the account page (shown once) or the command line, stored hashed,
-revoked on the page; every use acts as the holder and writes the audit trail."""
+revoked on the page; every use acts as the holder and writes the access trail."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Feedback and self-assessments through the JSON API: the same rules, permissions, scoping
-and audit trail as the pages."""
+and access trail as the pages."""
 
 from __future__ import annotations
 

@@ -21,8 +21,14 @@ from werkzeug.routing import Rule
 from parent_partners.extensions import db
 from parent_partners.models import Carer, Case, Flag, Team, User
 from parent_partners.operations import cases as case_ops
-from parent_partners.operations import people, records, tokens
+from parent_partners.operations import partnership, people, tokens
 from parent_partners.operations.feedback import record_feedback
+from parent_partners.operations.record_inputs import (
+    CarerInput,
+    CaseInput,
+    ConsultationInput,
+    InvolvementInput,
+)
 from parent_partners.permissions import Permission, declared_permission, role_has
 from tests.conftest import PASSWORD, PageClient
 from tests.trust_support import cheap_passwords  # noqa: F401 - fixture
@@ -48,27 +54,26 @@ class World:
 
 
 def _case(team: Team, worker: User, name: str) -> tuple[Case, Carer]:
-    case = case_ops.open_case(
+    case = case_ops.open_case(CaseInput(
         team_id=team.id, worker_id=worker.id, child_name=name, child_dob=date(2011, 5, 14),
         gender="girl", ethnicity="mixed", harm_types=["cse"], contexts=["online"],
         opened_on=date(2026, 6, 1),
-    )
+    ))
     assert case is not None
-    carer = records.add_carer(case, worker, {"name": f"Parent of {name}",
-                                             "relationship_to_child": "mother",
-                                             "parental_responsibility": True,
-                                             "safe_to_involve": True})
+    carer = partnership.add_carer(case, worker, CarerInput(name=f"Parent of {name}",
+                                             relationship_to_child="mother",
+                                             parental_responsibility=True,
+                                             safe_to_involve=True))
     return case, carer
 
 
 def _records(case: Case, carer: Carer, worker: User) -> dict[str, int]:
-    involvement = records.log_involvement(
-        case, worker, {"date": date(2026, 11, 1), "kind": "home_visit",
-                       "partnership_level": "informed", "strengths": ""}, [carer.id])
-    consultation = records.record_consultation(
-        case, worker, {"date": date(2026, 10, 1), "child_asked": True, "child_view": "OK",
-                       "child_wish": "agrees", "decision": "proceed",
-                       "child_told_outcome": True}, [carer.id])
+    involvement = partnership.log_involvement(case, worker, InvolvementInput(
+        date=date(2026, 11, 1), kind="home_visit", partnership_level="informed",
+        carer_ids=(carer.id,)))
+    consultation = partnership.record_consultation(case, worker, ConsultationInput(
+        date=date(2026, 10, 1), child_asked=True, child_view="OK", child_wish="agrees",
+        decision="proceed", child_told_outcome=True, carer_ids=(carer.id,)))
     feedback = record_feedback(case, worker, {"date": date(2026, 10, 2), "respondent": "child",
                                               "answers": {}, "share_beyond_case": False})
     db.session.flush()

@@ -22,8 +22,9 @@ from parent_partners import create_app
 from parent_partners.extensions import db
 from parent_partners.models import AuditEvent, Carer, Case, User
 from parent_partners.operations import cases as case_ops
-from parent_partners.operations import people, records
+from parent_partners.operations import partnership, people
 from parent_partners.operations.backup import fingerprint
+from parent_partners.operations.record_inputs import CarerInput, CaseInput
 from tests.api_support import Api, cli_token
 from tests.conftest import ROOT, PageClient
 from tests.test_import import HEADER
@@ -116,16 +117,16 @@ def _seed(app: Flask) -> None:
         worker = people.create_user(email="w@example.org", name="W", role="practitioner",
                                     password="correct horse battery staple", team=team)
         for number in range(3):
-            case = case_ops.open_case(
+            case = case_ops.open_case(CaseInput(
                 team_id=team.id, worker_id=worker.id, child_name=f"Child {number}",
                 child_dob=date(2012, 1, 1), gender="girl", ethnicity="mixed",
                 harm_types=["cce"], contexts=["online"], opened_on=date(2026, 5, 1),
-            )
+            ))
             assert case is not None
-            records.add_carer(case, worker, {"name": f"Parent {number}",
-                                             "relationship_to_child": "mother",
-                                             "parental_responsibility": True,
-                                             "safe_to_involve": True})
+            partnership.add_carer(case, worker, CarerInput(name=f"Parent {number}",
+                                             relationship_to_child="mother",
+                                             parental_responsibility=True,
+                                             safe_to_involve=True))
         db.session.commit()
 
 
@@ -145,9 +146,9 @@ def test_backup_then_restore_gives_back_exactly_what_was_saved(scratch: str, tmp
     with app.app_context():  # life goes on: a new case, an edited name, a disabled account
         worker = db.session.scalar(db.select(User))
         case = db.session.scalar(db.select(Case))
-        case_ops.open_case(team_id=case.team_id, worker_id=worker.id, child_name="Later",
+        case_ops.open_case(CaseInput(team_id=case.team_id, worker_id=worker.id, child_name="Later",
                            child_dob=None, gender="girl", ethnicity="mixed", harm_types=[],
-                           contexts=[], opened_on=date(2026, 6, 1))
+                           contexts=[], opened_on=date(2026, 6, 1)))
         db.session.scalar(db.select(Carer)).name = "Changed"
         people.set_active(worker, False)
         db.session.commit()

@@ -6,6 +6,7 @@ from flask import Flask
 
 from parent_partners.extensions import db
 from parent_partners.models import AuditEvent, Case
+from parent_partners.operations.record_inputs import CaseInput
 
 NEW_CASE = {
     "child_name": "Tyrese Mensah",
@@ -119,7 +120,7 @@ def test_long_caseloads_are_paged_and_keep_the_filter(pages, make_user, app: Fla
     worker = make_user("practitioner")
     with app.app_context():
         for number in range(120):
-            open_case(
+            open_case(CaseInput(
                 team_id=worker.team_id,
                 worker_id=worker.id,
                 child_name=f"Child {number:03d}",
@@ -129,7 +130,7 @@ def test_long_caseloads_are_paged_and_keep_the_filter(pages, make_user, app: Fla
                 harm_types=["cse"],
                 contexts=[],
                 opened_on=date(2026, 1, 1),
-            )
+            ))
         db.session.commit()
     pages.sign_in(worker)
     first = pages.get("/cases?mine=1").get_data(as_text=True)

@@ -37,7 +37,7 @@ def _open_finding(app: Flask, make_user) -> tuple[Any, Any, int]:  # type: ignor
 
 def test_two_api_dismissals_of_one_finding_one_wins(app: Flask, make_user):
     first, second, finding_id = _open_finding(app, make_user)
-    url = f"/api/v1/findings/{finding_id}/dismiss"
+    url = f"/api/v1/flags/{finding_id}/dismiss"
     won = first.post(url, {"reason": "First reason."})
     lost = second.post(url, {"reason": "Second reason."})
     assert won.status_code == 200 and lost.status_code == 409
@@ -106,7 +106,7 @@ def test_two_simultaneous_page_edits_one_saved_one_refused(app: Flask, make_user
 @postgres_only
 def test_two_simultaneous_api_dismissals_one_wins(app: Flask, make_user):
     first, second, finding_id = _open_finding(app, make_user)
-    url = f"/api/v1/findings/{finding_id}/dismiss"
+    url = f"/api/v1/flags/{finding_id}/dismiss"
     results = _together(
         lambda: first.post(url, {"reason": "Reason A."}),
         lambda: second.post(url, {"reason": "Reason B."}),

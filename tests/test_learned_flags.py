@@ -84,7 +84,7 @@ def test_the_api_serves_category_and_confidence(app: Flask, make_user):
     assert blame["category"] == "risk_taking" and blame["confidence"] is not None
     schema = api.get("/api/v1/openapi.json").get_json()["components"]["schemas"]
     assert {"category", "confidence"} <= set(schema["TextFinding"]["properties"])
-    assert {"category", "confidence"} <= set(schema["Finding"]["properties"])
+    assert {"category", "confidence"} <= set(schema["Flag"]["properties"])
 
 
 def test_dismissed_wording_flags_are_exported_for_review(

@@ -17,6 +17,7 @@ from parent_partners.extensions import db
 from parent_partners.models import Case, Flag, Involvement, User
 from parent_partners.operations import cases as case_ops
 from parent_partners.operations import people
+from parent_partners.operations.record_inputs import CarerInput, CaseInput
 from tests.conftest import CSRF_INPUT
 
 # The host's own users and how they map onto partners roles and teams.
@@ -121,15 +122,15 @@ def sign_in(client, username: str) -> None:
 def open_case_for(host: Flask, email: str) -> int:
     with host.app_context():
         user = db.session.scalar(db.select(User).where(User.email == email))
-        case = case_ops.open_case(
+        case = case_ops.open_case(CaseInput(
             team_id=user.team_id, worker_id=user.id, child_name="Amira Hassan",
             child_dob=date(2011, 5, 14), gender="girl", ethnicity="mixed",
             harm_types=["cse"], contexts=["online"], opened_on=date(2026, 6, 1),
-        )
-        from parent_partners.operations.records import add_carer
+        ))
+        from parent_partners.operations.partnership import add_carer
 
-        add_carer(case, user, {"name": "Leila Hassan", "relationship_to_child": "mother",
-                               "parental_responsibility": True, "safe_to_involve": True})
+        add_carer(case, user, CarerInput(name="Leila Hassan", relationship_to_child="mother",
+                               parental_responsibility=True, safe_to_involve=True))
         db.session.commit()
         return case.id
 

@@ -19,7 +19,8 @@ from sqlalchemy import func, select
 
 from parent_partners.extensions import db
 from parent_partners.models import AuditEvent, Case, CaseAudit, Consultation, Involvement, User
-from parent_partners.operations import case_audits, records
+from parent_partners.operations import case_audits, partnership
+from parent_partners.operations.record_inputs import ConsultationInput, InvolvementInput
 from tests.api_support import Api, cli_token
 from tests.conftest import PageClient, carer_ids
 from tests.trust_support import cheap_passwords  # noqa: F401 - fixture
@@ -41,15 +42,13 @@ def _world(app: Flask, make_user, make_case) -> dict[str, Any]:
     with app.test_request_context():
         user = db.session.get(User, worker.id)
         loaded = db.session.get(Case, case.id)
-        involvement = records.log_involvement(loaded, user, {
-            "date": date(2026, 11, 2), "kind": "home_visit", "partnership_level": "informed",
-            "shares_child_information": True, "shared_what": "The plan.",
-            "notes": f"Met {CARER} at home.",
-        }, carers)
-        consultation = records.record_consultation(loaded, user, {
-            "date": date(2026, 11, 1), "child_asked": True, "child_wish": "agrees",
-            "child_view": "Fine to tell mum.", "decision": "proceed",
-        }, carers)
+        involvement = partnership.log_involvement(loaded, user, InvolvementInput(
+            date=date(2026, 11, 2), kind="home_visit", partnership_level="informed",
+            shares_child_information=True, shared_what="The plan.",
+            notes=f"Met {CARER} at home.", carer_ids=tuple(carers)))
+        consultation = partnership.record_consultation(loaded, user, ConsultationInput(
+            date=date(2026, 11, 1), child_asked=True, child_wish="agrees",
+            child_view="Fine to tell mum.", decision="proceed", carer_ids=tuple(carers)))
         entry = case_audits.GradingInput(
             grades={n: ("good", "Seen in the record.") for n in range(1, 9)},
             findings="Good partnership.")

@@ -1,4 +1,4 @@
-"""The audit trail: every view and change is an event; managers read a case's trail on a page
+"""The access trail: every view and change is an event; managers read a case's trail on a page
 and through the API; the subject access export holds everything about a child, audited."""
 
 from __future__ import annotations
@@ -226,7 +226,7 @@ def test_every_change_path_writes_an_audit_event(
                         sharing_involvement([carer["id"]], strengths=""))
     assert response.status_code == 201
     finding = next(f for f in response.get_json()["findings"] if f["kind"] == "no_strengths")
-    assert api.post(f"/api/v1/findings/{finding['id']}/dismiss",
+    assert api.post(f"/api/v1/flags/{finding['id']}/dismiss",
                     {"reason": "Recorded elsewhere."}).status_code == 200
     assert api.post(f"/api/v1/cases/{made['id']}/consultations", {
         "carer_ids": [carer["id"]], "date": "2026-11-01", "child_asked": True,

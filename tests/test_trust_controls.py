@@ -115,7 +115,7 @@ def test_a_save_the_database_refuses_for_contention_is_a_409_not_a_500(
     assert '<input type="hidden" name="kind" value="home_visit">' in body
     assert "X-Content-Type-Options" in response.headers
 
-    from parent_partners.api.views import records as api_records
+    from parent_partners.api.views import partnership as api_records
 
     api = Api(app, cli_token(app, worker.email))
     api_case = new_case(api)

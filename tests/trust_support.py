@@ -1,4 +1,4 @@
-"""Helpers for the trust tests (sessions, throttling, audit trail, matrix, bad input)."""
+"""Helpers for the trust tests (sessions, throttling, access trail, matrix, bad input)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The JSON API, ``/api/v1``: bearer tokens, the same permissions and audit trail as the pages.
+"""The JSON API, ``/api/v1``: bearer tokens, the same permissions and access trail as the pages.
 
 Views are thin: parse the body with a pydantic model (``schemas``), call an
 operation, serialise the result. Errors are RFC 9457 problem details
@@ -6,7 +6,9 @@ operation, serialise the result. Errors are RFC 9457 problem details
 from the ``operation`` declarations (``blueprint``, ``openapi``).
 """
 
-from parent_partners.api import errors, idempotent, views  # noqa: F401 - registers handlers, routes
+from parent_partners.api import errors, idempotent, views  # noqa: F401 - registers routes
 from parent_partners.api.blueprint import bp
+
+errors.install(bp)
 
 __all__ = ["bp"]

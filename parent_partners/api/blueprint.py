@@ -4,13 +4,14 @@ its permission, and what the OpenAPI document says about it."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
-from flask import Blueprint, current_app, request
+from flask import Blueprint, current_app, request, url_for
 from flask.wrappers import Response
 from pydantic import BaseModel, ValidationError
 
+from parent_partners.api.errors import ApiError, field_error, from_pydantic, validation_problem
 from parent_partners.permissions import Permission, requires
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -36,6 +37,7 @@ class Operation:
     query: type[BaseModel] | None = None
     content_type: str = "application/json"
     errors: tuple[int, ...] = field(default_factory=tuple)
+    deprecated: bool = False
 
 
 OPERATIONS: list[Operation] = []
@@ -54,14 +56,18 @@ def operation(
     query: type[BaseModel] | None = None,
     content_type: str = "application/json",
     errors: tuple[int, ...] = (),
+    deprecated_alias: tuple[str, str] | None = None,
 ) -> Callable[[F], F]:
-    """Register an API view with its permission, and describe it for the OpenAPI document."""
+    """Register an API view with its permission, and describe it for the OpenAPI document.
+
+    ``deprecated_alias`` is (old rule, old endpoint name): an old path kept answering for
+    existing clients, marked deprecated in the document and in each answer.
+    """
 
     def decorate(view: F) -> F:
         requires(permission)(view)
         bp.add_url_rule(rule, view_func=view, methods=[method])
-        OPERATIONS.append(
-            Operation(
+        declared = Operation(
                 method=method.lower(),
                 rule=rule,
                 endpoint=f"{bp.name}.{view.__name__}",
@@ -76,10 +82,39 @@ def operation(
                 content_type=content_type,
                 errors=errors,
             )
-        )
+        OPERATIONS.append(declared)
+        if deprecated_alias is not None:
+            _add_deprecated_alias(view, declared, *deprecated_alias)
         return view
 
     return decorate
+
+
+def _add_deprecated_alias(view: Callable[..., Any], successor: Operation, rule: str,
+                          name: str) -> None:
+    """Answer ``rule`` as ``view`` does, saying (``Deprecation``, ``Link``) where it moved."""
+
+    def alias(**arguments: Any) -> Response:
+        response: Response = view(**arguments)
+        response.headers["Deprecation"] = "true"
+        new = url_for(successor.endpoint, **arguments)
+        response.headers["Link"] = f'<{new}>; rel="successor-version"'
+        return response
+
+    alias.__name__ = name
+    requires(successor.permission)(alias)
+    bp.add_url_rule(rule, endpoint=name, view_func=alias, methods=[successor.method.upper()])
+    OPERATIONS.append(
+        replace(
+            successor,
+            rule=rule,
+            endpoint=f"{bp.name}.{name}",
+            summary=f"{successor.summary} (deprecated path)",
+            description=f"Deprecated: the same as {successor.method.upper()} "
+            f"{successor.rule}, which clients should use instead.",
+            deprecated=True,
+        )
+    )
 
 
 @bp.before_request
@@ -110,8 +145,6 @@ def _null_characters(value: Any, location: tuple[Any, ...] = ()) -> list[tuple[A
 def parse(model: type[M]) -> M:
     """Validate the JSON body against ``model``: 415 if not JSON, 400 if unreadable, 422 if
     invalid (naming each field), including the model's rules across fields."""
-    from parent_partners.api.errors import ApiError, field_error, from_pydantic, validation_problem
-
     if not request.is_json:
         raise ApiError(415, "Send the body as JSON, with Content-Type: application/json.")
     try:
@@ -134,8 +167,6 @@ def parse(model: type[M]) -> M:
 
 def parse_query(model: type[M]) -> M:
     """Validate the query string against ``model`` (unknown parameters are a 422)."""
-    from parent_partners.api.errors import from_pydantic
-
     try:
         return model.model_validate(request.args.to_dict())
     except ValidationError as error:

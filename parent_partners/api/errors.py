@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from flask import current_app, g, json
+from flask import Blueprint, current_app, g, json
 from flask.wrappers import Response
 from pydantic import ValidationError
 from werkzeug.exceptions import HTTPException
 
-from parent_partners.api.blueprint import bp
 from parent_partners.api.schemas import FieldError, Problem
 from parent_partners.contention import MESSAGE, is_contention
 from parent_partners.extensions import db
@@ -128,7 +127,6 @@ def from_pydantic(error: ValidationError) -> ApiError:
     )
 
 
-@bp.errorhandler(ApiError)
 def api_error(error: ApiError) -> Response:
     db.session.rollback()
     return problem(
@@ -141,14 +139,12 @@ def api_error(error: ApiError) -> Response:
     )
 
 
-@bp.errorhandler(RecordInvalid)
 def record_invalid(error: RecordInvalid) -> Response:
     """A rule of the record (the same as the pages' and the import's) is broken: 422."""
     fields = [field_error((name,), message, "rule") for name, message in error.problems]
     return api_error(validation_problem(fields))
 
 
-@bp.errorhandler(HTTPException)
 def http_error(error: HTTPException) -> Response:
     db.session.rollback()
     status = error.code or 500
@@ -165,13 +161,6 @@ def http_error(error: HTTPException) -> Response:
     return problem(status, detail, headers=headers)
 
 
-# Flask prefers a handler registered for a status code over one for a class, whatever its
-# scope: registering ours per code too keeps a host app's own 404 page off the API.
-for _code in (400, 401, 403, 404, 405, 406, 409, 410, 413, 415, 422, 429, 500, 501):
-    bp.register_error_handler(_code, http_error)
-
-
-@bp.errorhandler(Exception)
 def unexpected_error(error: Exception) -> Response:
     if is_contention(error):
         db.session.rollback()
@@ -180,3 +169,15 @@ def unexpected_error(error: Exception) -> Response:
     db.session.rollback()
     current_app.logger.exception("Unexpected error in the API", exc_info=error)
     return problem(500)
+
+
+def install(bp: Blueprint) -> None:
+    """Answer every error raised in the API blueprint's views with problem details."""
+    bp.register_error_handler(ApiError, api_error)
+    bp.register_error_handler(RecordInvalid, record_invalid)
+    bp.register_error_handler(HTTPException, http_error)
+    # Flask prefers a handler registered for a status code over one for a class, whatever its
+    # scope: registering ours per code too keeps a host app's own 404 page off the API.
+    for code in (400, 401, 403, 404, 405, 406, 409, 410, 413, 415, 422, 429, 500, 501):
+        bp.register_error_handler(code, http_error)
+    bp.register_error_handler(Exception, unexpected_error)

@@ -10,8 +10,9 @@ from pydantic import BaseModel
 
 from parent_partners.api.blueprint import OPERATIONS, Operation
 from parent_partners.api.errors import PROBLEM_JSON
-from parent_partners.api.schemas import Problem
+from parent_partners.api.schemas import NAMED_VOCABULARIES, Problem
 from parent_partners.permissions import Permission
+from parent_partners.vocabulary import values
 
 REF = "#/components/schemas/{model}"
 PATH_PARAM = re.compile(r"<(?:(\w+):)?(\w+)>")
@@ -32,7 +33,11 @@ TAGS = [
     {"name": "Cases", "description": "A child's case, held by a team."},
     {"name": "Records", "description": "Parents and carers, involvements, consultations."},
     {"name": "Teams and users", "description": "Looking up a team or a worker to allocate."},
-    {"name": "Findings", "description": "What the checks found, and dismissing with a reason."},
+    {
+        "name": "Flags",
+        "description": "What the checks found, kept on the case as flags (a flag's id is what "
+        "the flag paths take), and dismissing one with a reason.",
+    },
     {"name": "Check", "description": "Checking text as it is typed, in a host's own editor."},
     {"name": "Audit", "description": "Who viewed or changed a case, when, and from where."},
     {"name": "Feedback", "description": "How the work feels to the child and their parents."},
@@ -51,6 +56,41 @@ class _Components:
             self.schemas.setdefault(name, definition)
         self.schemas[model.__name__] = schema
         return {"$ref": REF.format(model=model.__name__)}
+
+
+def vocabulary_schemas() -> dict[str, dict[str, Any]]:
+    """One named schema per vocabulary: its stored values, and the label people read for each."""
+    return {
+        name: {
+            "title": name,
+            "type": "string",
+            "enum": values(choices),
+            "description": "One of: "
+            + "; ".join(f"{value} ({text})" for value, text in choices)
+            + ".",
+        }
+        for name, choices in NAMED_VOCABULARIES.items()
+    }
+
+
+_BY_VALUES = {frozenset(values(choices)): name for name, choices in NAMED_VOCABULARIES.items()}
+
+
+def refer_to_vocabularies(node: Any) -> Any:
+    """Swap every inline list of a vocabulary's values for a reference to its named schema.
+
+    Pydantic writes a ``Literal`` field out in full wherever it is used; left so, a client
+    generator makes one type per field (``CaseGender``, ``CaseInGender``, ...).
+    """
+    if isinstance(node, list):
+        return [refer_to_vocabularies(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    name = _BY_VALUES.get(frozenset(node.get("enum", ())))
+    if name is not None:
+        rest = {k: v for k, v in node.items() if k not in {"enum", "type", "title"}}
+        return {"$ref": REF.format(model=name), **rest}
+    return {key: refer_to_vocabularies(value) for key, value in node.items()}
 
 
 def openapi_path(rule: str) -> str:
@@ -90,6 +130,8 @@ def _operation(op: Operation, components: _Components) -> dict[str, Any]:
         "summary": op.summary,
         "tags": [op.tag],
     }
+    if op.deprecated:
+        document["deprecated"] = True
     if summary_lines:
         document["description"] = " ".join(line.strip() for line in summary_lines)
     parameters = _parameters(op, components)
@@ -136,6 +178,8 @@ def build_document(api_root: str, version: str) -> dict[str, Any]:
     for op in OPERATIONS:
         paths.setdefault(openapi_path(op.rule), {})[op.method] = _operation(op, components)
     problem = components.ref(Problem, "serialization")
+    paths = refer_to_vocabularies(paths)
+    schemas = {**refer_to_vocabularies(components.schemas), **vocabulary_schemas()}
     statuses = sorted({int(code) for item in paths.values() for o in item.values()
                        for code in o["responses"] if int(code) >= 400})
     return {
@@ -149,7 +193,7 @@ def build_document(api_root: str, version: str) -> dict[str, Any]:
                 "Authenticate with a bearer token (`Authorization: Bearer <token>`) made on "
                 "the account page's API tokens, or with `flask partners create-token`. The "
                 "token acts with its holder's role and team: another team's case is a 404. "
-                "Every write is recorded in the audit trail. Errors are RFC 9457 problem "
+                "Every write is recorded in the access trail. Errors are RFC 9457 problem "
                 "details (`application/problem+json`)."
             ),
         },
@@ -157,7 +201,7 @@ def build_document(api_root: str, version: str) -> dict[str, Any]:
         "tags": TAGS,
         "paths": paths,
         "components": {
-            "schemas": dict(sorted(components.schemas.items())),
+            "schemas": dict(sorted(schemas.items())),
             "securitySchemes": {
                 "bearer": {
                     "type": "http",

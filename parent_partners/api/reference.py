@@ -27,11 +27,12 @@ class Field:
 
 @dataclass(frozen=True)
 class Model:
-    """A named body (request or response) and its fields."""
+    """A named body (request or response) and its fields, or a vocabulary and its values."""
 
     name: str
     description: str
     fields: list[Field]
+    values: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,8 @@ def _model(name: str, schemas: dict[str, Any]) -> Model:
         Field(key, type_of(prop), key in required, _describe(prop))
         for key, prop in schema.get("properties", {}).items()
     ]
-    return Model(name, str(schema.get("description", "")).replace("``", ""), fields)
+    description = str(schema.get("description", "")).replace("``", "")
+    return Model(name, description, fields, tuple(str(v) for v in schema.get("enum", ())))
 
 
 def _endpoint(path: str, method: str, op: dict[str, Any], document: dict[str, Any]) -> Endpoint:

@@ -15,6 +15,12 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 
 from parent_partners import vocabulary as v
 from parent_partners.operations import validation
+from parent_partners.operations.record_inputs import (
+    CarerInput,
+    CaseInput,
+    ConsultationInput,
+    InvolvementInput,
+)
 
 LONG_TEXT = 10_000
 MEDIUM_TEXT = 4_000
@@ -25,6 +31,24 @@ def _one_of(choices: v.Choices) -> Any:
     """A Literal type of the stored values of ``choices`` (the vocabulary is the one source)."""
     return Literal[tuple(v.values(choices))]
 
+
+# Each vocabulary is one named schema in the OpenAPI document (``openapi.py`` puts a reference
+# wherever a field takes its values), so a generated client has one type for each.
+NAMED_VOCABULARIES: dict[str, v.Choices] = {
+    "Gender": v.GENDERS,
+    "Ethnicity": v.ETHNICITIES,
+    "HarmType": v.HARM_TYPES,
+    "Context": v.CONTEXTS,
+    "Relationship": v.RELATIONSHIPS,
+    "InvolvementKind": v.INVOLVEMENT_KINDS,
+    "PartnershipLevel": v.PARTNERSHIP_LEVELS,
+    "ChildWish": v.CHILD_WISHES,
+    "Decision": v.DECISIONS,
+    "NotAskedReason": v.NOT_ASKED_REASONS,
+    "FlagKind": v.FLAG_KINDS,
+    "FlagStatus": v.FLAG_STATUSES,
+    "Role": v.ROLES,
+}
 
 if TYPE_CHECKING:  # the checker sees plain strings; pydantic sees the Literal values
     Gender: TypeAlias = str
@@ -41,19 +65,7 @@ if TYPE_CHECKING:  # the checker sees plain strings; pydantic sees the Literal v
     FlagStatus: TypeAlias = str
     Role: TypeAlias = str
 else:
-    Gender = _one_of(v.GENDERS)
-    Ethnicity = _one_of(v.ETHNICITIES)
-    HarmType = _one_of(v.HARM_TYPES)
-    Context = _one_of(v.CONTEXTS)
-    Relationship = _one_of(v.RELATIONSHIPS)
-    InvolvementKind = _one_of(v.INVOLVEMENT_KINDS)
-    PartnershipLevel = _one_of(v.PARTNERSHIP_LEVELS)
-    ChildWish = _one_of(v.CHILD_WISHES)
-    Decision = _one_of(v.DECISIONS)
-    NotAskedReason = _one_of(v.NOT_ASKED_REASONS)
-    FlagKind = _one_of(v.FLAG_KINDS)
-    FlagStatus = _one_of(v.FLAG_STATUSES)
-    Role = _one_of(v.ROLES)
+    globals().update({name: _one_of(choices) for name, choices in NAMED_VOCABULARIES.items()})
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=120)]
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=LONG_TEXT)]
@@ -117,6 +129,16 @@ class CaseIn(Request):
     def problems(self) -> list[tuple[str, str]]:
         return validation.case_problems(self.model_dump())
 
+    def to_input(self, team_id: int, worker_id: int) -> CaseInput:
+        """The body as ``cases.open_case`` takes it."""
+        data = self.model_dump(exclude={"worker_id", "opened_on"})
+        return CaseInput(
+            team_id=team_id,
+            worker_id=worker_id,
+            opened_on=self.opened_on or date.today(),
+            **data,
+        )
+
 
 class CarerIn(Request):
     """Add a parent or carer to a case."""
@@ -137,7 +159,12 @@ class CarerIn(Request):
     )
 
     def problems(self) -> list[tuple[str, str]]:
-        return validation.carer_problems(self.model_dump())
+        return self.to_input().problems()
+
+    def to_input(self) -> CarerInput:
+        """The body as the operations take it."""
+        data = self.model_dump(exclude={"relationship"})
+        return CarerInput(relationship_to_child=self.relationship, **data)
 
 
 class InvolvementIn(Request):
@@ -165,7 +192,11 @@ class InvolvementIn(Request):
     notes: LongText = ""
 
     def problems(self) -> list[tuple[str, str]]:
-        return validation.involvement_problems(self.model_dump())
+        return self.to_input().problems()
+
+    def to_input(self) -> InvolvementInput:
+        """The body as the operations take it."""
+        return InvolvementInput(**self.model_dump())
 
 
 class ConsultationIn(Request):
@@ -190,16 +221,11 @@ class ConsultationIn(Request):
     ] = ""
 
     def problems(self) -> list[tuple[str, str]]:
-        return validation.consultation_problems(self.model_dump())
+        return self.to_input().problems()
 
-    def values(self) -> dict[str, Any]:
-        """The fields as the operation stores them (no wish when the child was not asked)."""
-        data = self.model_dump(exclude={"carer_ids"})
-        if self.child_asked:
-            data.update(not_asked_reason=None, not_asked_detail="")
-        else:
-            data.update(child_view="", child_wish=None)
-        return data
+    def to_input(self) -> ConsultationInput:
+        """The body as the operations take it (no wish when the child was not asked)."""
+        return ConsultationInput(**self.model_dump())
 
 
 class DismissIn(Request):
@@ -218,8 +244,8 @@ class CheckIn(Request):
 # -- responses --------------------------------------------------------------------------------
 
 
-class Finding(Response_):
-    """A finding of the checks on a case (a stored flag), with its life."""
+class Flag(Response_):
+    """A flag: a finding of the checks stored on a case, with its id and its life."""
 
     id: int
     case_id: int
@@ -268,7 +294,7 @@ class TextFinding(BaseModel):
 class Findings(BaseModel):
     """A list of findings."""
 
-    findings: list[Finding]
+    findings: list[Flag]
 
 
 class TextFindings(BaseModel):
@@ -314,7 +340,7 @@ class Involvement(Response_):
     notes: str
     recorded_by_id: int | None
     version: int
-    findings: list[Finding] = Field(default_factory=list)
+    findings: list[Flag] = Field(default_factory=list)
 
 
 class Consultation(Response_):
@@ -335,7 +361,7 @@ class Consultation(Response_):
     not_asked_detail: str
     recorded_by_id: int | None
     version: int
-    findings: list[Finding] = Field(default_factory=list)
+    findings: list[Flag] = Field(default_factory=list)
 
 
 class CaseSummary(Response_):
@@ -372,7 +398,7 @@ class Case(CaseSummary):
     carers: list[Carer]
     involvements: list[Involvement]
     consultations: list[Consultation]
-    findings: list[Finding] = Field(description="The case's open findings")
+    findings: list[Flag] = Field(description="The case's open findings")
 
 
 class CaseList(BaseModel):

@@ -25,12 +25,12 @@ def _fields(model: type[BaseModel], record: Any, skip: Iterable[str] = ()) -> di
     return values
 
 
-def finding(flag: Flag) -> schemas.Finding:
+def finding(flag: Flag) -> schemas.Flag:
     """A stored flag as an API finding."""
-    return schemas.Finding.model_validate(flag)
+    return schemas.Flag.model_validate(flag)
 
 
-def record_findings(record_type: str, record_id: int) -> list[schemas.Finding]:
+def record_findings(record_type: str, record_id: int) -> list[schemas.Flag]:
     """Every finding that points at one record, newest first."""
     flags = db.session.scalars(
         select(Flag)
@@ -40,7 +40,7 @@ def record_findings(record_type: str, record_id: int) -> list[schemas.Finding]:
     return [finding(flag) for flag in flags]
 
 
-def involvement(record: Involvement, findings: list[schemas.Finding]) -> schemas.Involvement:
+def involvement(record: Involvement, findings: list[schemas.Flag]) -> schemas.Involvement:
     """An involvement with its findings."""
     values = _fields(schemas.Involvement, record, skip={"carer_ids", "findings"})
     return schemas.Involvement.model_validate(
@@ -48,7 +48,7 @@ def involvement(record: Involvement, findings: list[schemas.Finding]) -> schemas
     )
 
 
-def consultation(record: Consultation, findings: list[schemas.Finding]) -> schemas.Consultation:
+def consultation(record: Consultation, findings: list[schemas.Flag]) -> schemas.Consultation:
     """A consultation with its findings."""
     values = _fields(schemas.Consultation, record, skip={"carer_ids", "findings"})
     return schemas.Consultation.model_validate(

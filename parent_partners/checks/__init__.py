@@ -3,11 +3,11 @@
 Pure functions on text and plain data; no web framework or database imports.
 """
 
+from .case_data import CarerData, CaseData, CheckSettings, ConsultationData, InvolvementData
 from .case_rules import check_case
 from .findings import Finding
 from .learned.model import default_model
 from .lexicon import Lexicon, Rule, default_lexicon, load_lexicon
-from .records import CarerData, CaseData, CheckSettings, ConsultationData, InvolvementData
 from .text_scan import scan_text
 
 

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
+from .case_data import CarerData, CaseData, CheckSettings, ConsultationData, InvolvementData
 from .findings import Finding
 from .lexicon import Lexicon
-from .records import CarerData, CaseData, CheckSettings, ConsultationData, InvolvementData
 from .text_scan import scan_text
 
 # Practitioner-written fields only: child_view and parent_view are voices and are never scanned.

@@ -37,7 +37,7 @@ from parent_partners.extensions import db
 from parent_partners.models import Case, Flag, User
 from parent_partners.operations import flags
 from parent_partners.operations.lexicon import current_lexicon
-from parent_partners.vocabulary import FLAG_KINDS
+from parent_partners.vocabulary import BLAME_KINDS, FLAG_KINDS
 
 __all__ = ["DEMO_ACCOUNTS", "DEMO_PASSWORD", "seed_demo", "sign_ins"]
 
@@ -134,7 +134,7 @@ def _plan_cases(rng: random.Random, staff: Staff, case_count: int) -> list[CaseP
     # then the wording slips again: spotting blame is what people try first.
     order = list(SLIP_KINDS)
     rng.shuffle(order)
-    wording = ["child_blame", "parent_blame"]
+    wording = list(BLAME_KINDS)
     rng.shuffle(wording)
     order += wording
     slip_at: dict[int, tuple[str, ...]] = {}

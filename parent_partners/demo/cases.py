@@ -22,6 +22,7 @@ from parent_partners.demo.family import (
     weighted,
 )
 from parent_partners.models import Carer, Case, Consultation, Involvement, Team, User
+from parent_partners.vocabulary import BLAME_KINDS
 
 LEVELS = ("informed", "consulted", "involved", "partner")
 _KINDS_BY_LEVEL: dict[str, dict[str, int]] = {
@@ -465,7 +466,7 @@ class CaseBuilder:
                 else voices.PARENT_VIEWS_DISTRESSED,
                 lead,
             )
-        elif slip in ("child_blame", "parent_blame"):
+        elif slip in BLAME_KINDS:
             bank = slips.CHILD_BLAME if slip == "child_blame" else slips.PARENT_BLAME
             blamed = (
                 "Residential staff" if lead.relationship == "residential_staff"

@@ -7,16 +7,10 @@ of wording LANGUAGE.md lists (with its sources); they are here to be caught.
 
 from __future__ import annotations
 
-# Every slip kind, one per flag kind the checks raise (vocabulary.FLAG_KINDS).
-SLIP_KINDS = (
-    "child_blame",
-    "parent_blame",
-    "child_not_consulted",
-    "child_view_overridden",
-    "no_strengths",
-    "partnership_stalled",
-    "distress_unsupported",
-)
+from parent_partners.vocabulary import FLAG_KINDS, values
+
+# Every slip kind, one per flag kind the checks raise.
+SLIP_KINDS = tuple(values(FLAG_KINDS))
 
 # Children's Society & NWG "Appropriate language"; Language Matters; NSPCC; Safe and Sound.
 CHILD_BLAME = (

@@ -8,13 +8,13 @@ from parent_partners.models.feedback import Feedback
 from parent_partners.models.flag import Flag
 from parent_partners.models.history import RecordVersion
 from parent_partners.models.lexicon import LexiconRule
-from parent_partners.models.people import Team, User
-from parent_partners.models.records import (
+from parent_partners.models.partnership import (
     Consultation,
     Involvement,
     consultation_carers,
     involvement_carers,
 )
+from parent_partners.models.people import Team, User
 from parent_partners.models.reflection import Reflection
 from parent_partners.models.search_key import refresh_search_keys
 from parent_partners.models.session import (

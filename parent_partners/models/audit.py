@@ -1,4 +1,4 @@
-"""Audit events: who did what to which record, when and from where, including views."""
+"""The access trail's events: who did what to which record, when and from where, including views."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from parent_partners.models.common import Versioned
 from parent_partners.models.people import Team, User
 
 if TYPE_CHECKING:
-    from parent_partners.models.records import Consultation, Involvement
+    from parent_partners.models.partnership import Consultation, Involvement
 
 
 class Case(Versioned, db.Model):  # type: ignore[name-defined]

@@ -11,6 +11,7 @@ from parent_partners.extensions import db
 from parent_partners.models.case import Case
 from parent_partners.models.common import Timestamped
 from parent_partners.models.people import User
+from parent_partners.vocabulary import OPEN_FLAG_STATUSES
 
 
 class Flag(Timestamped, db.Model):  # type: ignore[name-defined]
@@ -63,7 +64,7 @@ class Flag(Timestamped, db.Model):  # type: ignore[name-defined]
     @property
     def is_open(self) -> bool:
         """Open and reopened flags both still ask for attention."""
-        return self.status in {"open", "reopened"}
+        return self.status in OPEN_FLAG_STATUSES
 
     def __repr__(self) -> str:
         return f"<Flag {self.id} {self.kind} {self.status}>"

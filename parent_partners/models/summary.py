@@ -20,13 +20,12 @@ from __future__ import annotations
 from sqlalchemy import Column, Index, Integer, String, Table
 
 from parent_partners.extensions import db
-from parent_partners.vocabulary import FLAG_KINDS, values
+from parent_partners.vocabulary import FLAG_KINDS, LEVEL_VALUES, values
 
 ALL_KINDS = tuple(values(FLAG_KINDS))
 
 # Days-to-resolve histogram: bucket i holds flags resolved in [EDGES[i], EDGES[i + 1]) days.
 RESOLVE_EDGES = (0, 1, 2, 3, 5, 8, 15, 22, 31, 61, 91, 181)
-LEVEL_VALUES = ("not_involved", "informed", "consulted", "involved", "partner")
 
 # Every additive count on a case-month, in a fixed order.
 COUNTERS: tuple[str, ...] = (

@@ -1,4 +1,6 @@
-"""Writing audit events, with a fixed vocabulary so a typo fails loudly."""
+"""Writing the access trail (`audit_events`: who viewed or changed what, when, from where),
+with a fixed vocabulary of actions so a typo fails loudly. Not to be confused with case audits
+(`case_audits.py`), the graded audits of a case against the principles."""
 
 from __future__ import annotations
 
@@ -51,7 +53,7 @@ ACTIONS: dict[str, str] = {
     "password_changed": "Changed their own password",
     "password_reset": "Reset a user's password",
     "api_tokens_revoked_all": "Revoked every API token of a user",
-    "audit_trail_viewed": "Viewed a case's audit trail",
+    "audit_trail_viewed": "Viewed a case's access trail",
     "subject_access_exported": "Exported everything held about a child",
     "database_restored": "Restored the database from a backup",
     "case_read": "Read a case's records",

@@ -12,6 +12,7 @@ from sqlalchemy.orm import joinedload
 from parent_partners.extensions import db
 from parent_partners.models import Carer, Case, Consultation, Flag, Involvement, User
 from parent_partners.scoping import can_edit
+from parent_partners.vocabulary import OPEN_FLAG_STATUSES
 
 TIMELINE_PAGE_SIZE = 10
 TIMELINE_KINDS = ("involvement", "consultation")
@@ -231,7 +232,7 @@ def open_record_flags(record_type: str, record_id: int) -> list[Flag]:
         db.session.scalars(
             select(Flag)
             .where(Flag.record_type == record_type, Flag.record_id == record_id)
-            .where(Flag.status.in_(("open", "reopened")))
+            .where(Flag.status.in_(OPEN_FLAG_STATUSES))
             .order_by(Flag.id)
         )
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
@@ -13,10 +13,10 @@ from sqlalchemy.orm import lazyload, selectinload
 from parent_partners.extensions import db
 from parent_partners.models import Case, Flag, Involvement, User
 from parent_partners.operations import audit, validation
+from parent_partners.operations.record_inputs import CaseInput
 from parent_partners.scoping import visible_cases
 from parent_partners.search_text import query_words
-
-OPEN_FLAG_STATUSES = ("open", "reopened")
+from parent_partners.vocabulary import OPEN_FLAG_STATUSES, TEAM_ROLES
 
 
 @dataclass
@@ -135,7 +135,7 @@ def team_workers(team_id: int) -> list[User]:
         db.session.scalars(
             select(User)
             .where(User.team_id == team_id, User.active.is_(True))
-            .where(User.role.in_(("practitioner", "manager")))
+            .where(User.role.in_(TEAM_ROLES))
             .order_by(User.name)
         )
     )
@@ -176,48 +176,31 @@ def external_id_taken(external_id: str | None, case_id: int | None = None) -> bo
     return db.session.scalar(query) is not None
 
 
-def open_case(
-    *,
-    team_id: int,
-    worker_id: int | None,
-    child_name: str,
-    reference: str = "",
-    child_dob: date | None,
-    gender: str,
-    ethnicity: str,
-    communication_needs: str = "",
-    harm_types: list[str],
-    contexts: list[str],
-    opened_on: date,
-    external_id: str | None = None,
-) -> Case | None:
+def open_case(entry: CaseInput) -> Case | None:
     """Open a case; returns None if the given reference is already used.
 
-    ``RecordInvalid`` if the dates break a rule (in the future, opened before birth) or
+    ``RecordInvalid`` if it breaks a rule: dates in the future or opened before birth, an
+    allocated worker who is not an active practitioner or manager of the case's team, or
     another case has the host's ``external_id``.
     """
-    validation.require(
-        validation.case_problems({"child_dob": child_dob, "opened_on": opened_on})
-    )
-    external_id = (external_id or "").strip() or None
-    if external_id_taken(external_id):
-        raise validation.RecordInvalid([("external_id", EXTERNAL_ID_REFUSED)])
-    reference = reference.strip() or new_reference()
+    problems = entry.problems()
+    if entry.worker_id is not None and entry.worker_id not in {
+        worker.id for worker in team_workers(entry.team_id)
+    }:
+        problems.append(("worker_id", validation.WORKER_NOT_IN_TEAM))
+    if external_id_taken(entry.external_id):
+        problems.append(("external_id", EXTERNAL_ID_REFUSED))
+    validation.require(problems)
+    reference = entry.reference or new_reference()
     if reference_taken(reference):
         return None
     case = Case(
-        reference=reference,
-        external_id=external_id,
-        child_name=child_name.strip(),
-        child_dob=child_dob,
-        gender=gender,
-        ethnicity=ethnicity,
-        communication_needs=communication_needs.strip(),
-        harm_types=harm_types,
-        contexts=contexts,
-        team_id=team_id,
-        worker_id=worker_id,
-        opened_on=opened_on,
+        **{
+            **asdict(entry),
+            "reference": reference,
+            "harm_types": list(entry.harm_types),
+            "contexts": list(entry.contexts),
+        }
     )
     db.session.add(case)
     db.session.flush()

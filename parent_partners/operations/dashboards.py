@@ -20,7 +20,6 @@ from parent_partners.models import Case, Team, User
 from parent_partners.models.summary import (
     ALL_KINDS,
     COUNTERS,
-    LEVEL_VALUES,
     RESOLVE_EDGES,
     case_month_stats,
     practice_rollup,
@@ -29,15 +28,10 @@ from parent_partners.operations.periods import (
     Period,
     month_label,
 )
-from parent_partners.vocabulary import FLAG_KINDS
+from parent_partners.vocabulary import FLAG_KINDS, LEVEL_VALUES, TEAM_ROLES
+from parent_partners.vocabulary.partnership import SHORT_LABELS
 
-LEVEL_LABELS = {
-    "not_involved": "Not involved",
-    "informed": "Informed",
-    "consulted": "Consulted",
-    "involved": "Involved",
-    "partner": "Partner",
-}
+LEVEL_LABELS = SHORT_LABELS  # the name the views know
 
 
 # ----------------------------------------------------------------------------- figures
@@ -261,7 +255,7 @@ def team_dashboard(period: Period, team: Team) -> Dashboard:
     people = db.session.scalars(
         select(User).where(
             or_(
-                and_(User.team_id == team.id, User.role.in_(("practitioner", "manager"))),
+                and_(User.team_id == team.id, User.role.in_(TEAM_ROLES)),
                 User.id.in_([key for key in figures if key]),
             )
         )

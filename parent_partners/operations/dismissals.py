@@ -61,5 +61,5 @@ def dismissed_text_flags() -> Iterator[dict[str, Any]]:
 
 
 def record_export(count: int) -> None:
-    """Note in the audit trail that dismissed flags left the service, and how many."""
+    """Note in the access trail that dismissed flags left the service, and how many."""
     audit.record("dismissals_exported", data={"flags": count})

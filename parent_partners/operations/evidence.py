@@ -21,6 +21,7 @@ from parent_partners.operations import dashboards as dash
 from parent_partners.operations import periods
 from parent_partners.operations.voice import MINIMUM, feedback_in_scope
 from parent_partners.principles import CARER_QUESTIONS, CHILD_QUESTIONS, PRINCIPLES
+from parent_partners.vocabulary import BLAME_KINDS
 
 Number = float | int | None
 
@@ -140,7 +141,7 @@ def practice_figures(period: periods.Period, *, worker_id: int | None = None) ->
         "flags_open": total["flags_open"],
     }
     # Blame in the wording, against the period of the same length just before: the trend.
-    for kind in ("child_blame", "parent_blame"):
+    for kind in BLAME_KINDS:
         found[f"flags_{kind}_previous"] = _per_100(previous.flags(kind), previous.involvements)
     for kind in dash.ALL_KINDS:
         found[f"flags_{kind}"] = _per_100(total.flags(kind), involvements)

@@ -12,17 +12,9 @@ from sqlalchemy import func, select
 from parent_partners.extensions import db
 from parent_partners.models.summary import FAIRNESS_DIMENSIONS, fairness_rollup
 from parent_partners.operations.periods import Period
-from parent_partners.vocabulary import ETHNICITIES, GENDERS, label
+from parent_partners.vocabulary import AGE_BANDS, ETHNICITIES, GENDERS, label
 
 SUPPRESS_BELOW = 10  # fairness groups with fewer children than this are not shown
-AGE_BANDS: list[tuple[str, str]] = [
-    ("under_12", "Under 12"),
-    ("12_13", "12 to 13"),
-    ("14_15", "14 to 15"),
-    ("16_17", "16 to 17"),
-    ("18_plus", "18 and over"),
-    ("not_recorded", "Date of birth not recorded"),
-]
 
 
 @dataclass

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date
 from typing import Any
 
 from flask import current_app, has_app_context
@@ -20,8 +19,9 @@ from parent_partners.models import Case, Consultation, Flag, Involvement, User
 from parent_partners.models.common import utcnow
 from parent_partners.operations import audit
 from parent_partners.operations.locking import lock_case
+from parent_partners.vocabulary import OPEN_FLAG_STATUSES
 
-OPEN = ("open", "reopened")
+OPEN = OPEN_FLAG_STATUSES  # the name other modules know
 
 
 class FlagError(ValueError):
@@ -90,7 +90,7 @@ def consultation_data(
     )
 
 
-def case_data(case: Case, today: date | None = None) -> checks.CaseData:
+def case_data(case: Case) -> checks.CaseData:
     """Map a case and its live records onto the checker's plain data."""
     involvements = db.session.scalars(
         select(Involvement).where(Involvement.case_id == case.id, Involvement.archived_at.is_(None))
@@ -111,7 +111,6 @@ def case_data(case: Case, today: date | None = None) -> checks.CaseData:
         consultations=tuple(
             consultation_data(c, c.id, tuple(carer.id for carer in c.carers)) for c in consultations
         ),
-        today=today,
     )
 
 

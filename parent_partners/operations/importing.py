@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
-from typing import Any, TextIO
+from typing import TextIO
 
 from sqlalchemy import select
 
@@ -24,14 +24,16 @@ from parent_partners.extensions import db
 from parent_partners.models import Case, Team, User
 from parent_partners.operations import audit, statistics, validation
 from parent_partners.operations.cases import open_case
+from parent_partners.operations.partnership import add_carer, edit_case
 from parent_partners.operations.people import normalise_email
-from parent_partners.operations.records import add_carer, edit_case
+from parent_partners.operations.record_inputs import CarerInput, CaseDetails, CaseInput
 from parent_partners.vocabulary import (
     CONTEXTS,
     ETHNICITIES,
     GENDERS,
     HARM_TYPES,
     RELATIONSHIPS,
+    TEAM_ROLES,
     Choices,
     values,
 )
@@ -90,6 +92,11 @@ class CaseRow:
     carers: list[CarerRow] = field(default_factory=list)
     # The case already in the service with this reference (``skip`` or ``update``).
     existing_id: int | None = None
+
+    def to_input(self) -> CaseInput:
+        """The row as ``cases.open_case`` takes it (what the file does not give, defaulted)."""
+        names = [item.name for item in fields(CaseInput) if hasattr(self, item.name)]
+        return CaseInput(**{name: getattr(self, name) for name in names})
 
 
 @dataclass
@@ -177,7 +184,7 @@ class _Directory:
         user = self.users[email]
         if user is None or not user.active:
             raise _RowError(f"there is no active user {email}")
-        if user.team_id != team.id or user.role not in {"practitioner", "manager"}:
+        if user.team_id != team.id or user.role not in TEAM_ROLES:
             raise _RowError(f"{email} is not a practitioner or manager of {team.name}")
         return user
 
@@ -327,41 +334,38 @@ def plan_import(source: TextIO, existing: str = "refuse") -> ImportPlan:
     return plan
 
 
-def _carer_values(carer: CarerRow) -> dict[str, Any]:
-    return {
-        "name": carer.name,
-        "relationship_to_child": carer.relationship,
-        "parental_responsibility": carer.parental_responsibility,
-        "safe_to_involve": True,
-    }
+def _carer_input(carer: CarerRow) -> CarerInput:
+    return CarerInput(
+        name=carer.name,
+        relationship_to_child=carer.relationship,
+        parental_responsibility=carer.parental_responsibility,
+    )
 
 
 def _update(case: Case, row: CaseRow, worker: User) -> bool:
     """Bring an existing case's details to the row's, and add carers it does not have.
     Returns whether anything changed."""
-    values: dict[str, Any] = {
-        name: getattr(case, name)
-        for name in ("reference", "external_id", "communication_needs", "closed_on")
-    }
-    values.update(
+    details = CaseDetails(
+        reference=case.reference,
+        external_id=row.external_id if row.external_id is not None else case.external_id,
+        communication_needs=case.communication_needs,
+        closed_on=case.closed_on,
         child_name=row.child_name,
         child_dob=row.child_dob,
         gender=row.gender,
         ethnicity=row.ethnicity,
-        harm_types=row.harm_types,
-        contexts=row.contexts,
+        harm_types=tuple(row.harm_types),
+        contexts=tuple(row.contexts),
         worker_id=row.worker_id,
         opened_on=row.opened_on,
     )
-    if row.external_id is not None:
-        values["external_id"] = row.external_id
     version = case.version
-    edit_case(case, worker, values, version)
+    edit_case(case, worker, details, version)
     changed = case.version != version
     known = {(carer.name.casefold(), carer.relationship_to_child) for carer in case.carers}
     for carer in row.carers:
         if (carer.name.casefold(), carer.relationship) not in known:
-            add_carer(case, worker, _carer_values(carer))
+            add_carer(case, worker, _carer_input(carer))
             changed = True
     return changed
 
@@ -385,23 +389,11 @@ def write_import(
             else:
                 result.skipped += 1
             continue
-        case = open_case(
-            team_id=row.team_id,
-            worker_id=row.worker_id,
-            child_name=row.child_name,
-            reference=row.reference,
-            child_dob=row.child_dob,
-            gender=row.gender,
-            ethnicity=row.ethnicity,
-            harm_types=row.harm_types,
-            contexts=row.contexts,
-            opened_on=row.opened_on,
-            external_id=row.external_id,
-        )
+        case = open_case(row.to_input())
         if case is None:
             raise ValueError(f"line {row.line}: reference {row.reference!r} was taken meanwhile")
         for carer in row.carers:
-            add_carer(case, worker, _carer_values(carer))
+            add_carer(case, worker, _carer_input(carer))
         result.created += 1
         result.carers += len(row.carers)
     audit.record(

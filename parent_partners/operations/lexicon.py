@@ -11,9 +11,10 @@ from parent_partners import checks
 from parent_partners.extensions import db
 from parent_partners.models import LexiconRule, User
 from parent_partners.operations import audit
+from parent_partners.vocabulary import BLAME_KINDS
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9_]{2,79}$")
-KINDS = ("child_blame", "parent_blame")
+
 
 # Rebuilding a lexicon compiles every pattern, so keep the last one while the
 # administrators' changes are unchanged (one cheap query tells).
@@ -117,7 +118,7 @@ def add_rule(definition: dict[str, Any], user: User) -> LexiconRule:
     known = {rule.id for rule in checks.default_lexicon().rules} | {r.rule_id for r in _rows()}
     if rule_id in known:
         raise LexiconError(f"There is already a rule called {rule_id}")
-    if definition.get("kind") not in KINDS:
+    if definition.get("kind") not in BLAME_KINDS:
         raise LexiconError("Choose whether the wording blames the child or a parent or carer")
     body = {key: value for key, value in definition.items() if key != "id"}
     try:

@@ -15,9 +15,9 @@ from parent_partners.operations.passwords import (
     password_problem,
     verify_password,
 )
-from parent_partners.vocabulary import ROLES, values
+from parent_partners.vocabulary import ROLES, TEAM_ROLES, values
 
-ROLES_WITH_TEAM = {"practitioner", "manager"}
+ROLES_WITH_TEAM = frozenset(TEAM_ROLES)
 
 
 class PeopleError(ValueError):

@@ -51,21 +51,17 @@ from parent_partners.models.summary import (
     COUNTERS,
     FAIRNESS_COUNTERS,
     FAIRNESS_DIMENSIONS,
-    LEVEL_VALUES,
     RESOLVE_EDGES,
     case_month_stats,
     fairness_rollup,
     practice_rollup,
 )
 from parent_partners.operations import locking
+from parent_partners.vocabulary import BLAME_KINDS, LEVEL_VALUES, OPEN_FLAG_STATUSES, age_bands
 
-OPEN = ("open", "reopened")
-BLAME_KINDS = ("child_blame", "parent_blame")
 # More changed cases than this in one transaction: rebuild everything instead (faster).
 BULK_THRESHOLD = 1500
 _PENDING = "partners_summary_cases"
-
-AGE_BANDS = ("under_12", "12_13", "14_15", "16_17", "18_plus", "not_recorded")
 
 
 # ----------------------------------------------------------------------------- SQL helpers
@@ -125,12 +121,9 @@ def _age_band(dob: Any, month: Any) -> ColumnElement[str]:
         )
     )
     return case(
-        (dob.is_(None), literal("not_recorded")),
-        (age < 12, literal("under_12")),
-        (age < 14, literal("12_13")),
-        (age < 16, literal("14_15")),
-        (age < 18, literal("16_17")),
-        else_=literal("18_plus"),
+        (dob.is_(None), literal(age_bands.NOT_RECORDED)),
+        *((age < upper, literal(band)) for band, upper in age_bands.UPPER_AGES),
+        else_=literal(age_bands.OLDEST),
     )
 
 
@@ -152,7 +145,7 @@ def facts_select(case_ids: Sequence[int] | None = None) -> Select[Any]:
         f.c.record_type == "involvement",
         f.c.record_id == i.c.id,
         f.c.kind == "child_not_consulted",
-        f.c.status.in_(OPEN),
+        f.c.status.in_(OPEN_FLAG_STATUSES),
     )
     has_strengths = func.length(func.trim(func.coalesce(i.c.strengths, ""))) > 0
     involvement_part = select(
@@ -199,7 +192,7 @@ def facts_select(case_ids: Sequence[int] | None = None) -> Select[Any]:
                 flag_month,
                 {
                     **{f"flags_{kind}": _flag(f.c.kind == kind) for kind in ALL_KINDS},
-                    "flags_open": _flag(f.c.status.in_(OPEN)),
+                    "flags_open": _flag(f.c.status.in_(OPEN_FLAG_STATUSES)),
                     "flags_dismissed": _flag(f.c.status == "dismissed"),
                 },
             )
@@ -472,7 +465,6 @@ def install() -> None:
 
 
 __all__ = [
-    "AGE_BANDS",
     "facts_select",
     "install",
     "month_of",

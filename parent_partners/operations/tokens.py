@@ -1,20 +1,19 @@
-"""API tokens: make one (the secret is shown once), revoke it, find the user behind a bearer."""
+"""API tokens: make one (the secret is shown once), revoke it (finding the user behind a
+bearer is ``operations/bearer.py``)."""
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from datetime import timedelta
 
-from flask import g
 from sqlalchemy import or_, select
 
 from parent_partners.extensions import db
 from parent_partners.models import ApiToken, User
 from parent_partners.models.common import utcnow
 from parent_partners.operations import audit
+from parent_partners.operations.bearer import PREFIX, hash_secret, user_for_bearer
 
-PREFIX = "pp_"
 NAME_MAX = 80
 # A token that leaks from a forgotten script stops working on its own; a host renews it.
 DEFAULT_DAYS = 90
@@ -23,11 +22,6 @@ MAX_DAYS = 366
 
 class TokenError(ValueError):
     """A token action that cannot be taken as asked."""
-
-
-def hash_secret(secret: str) -> str:
-    """Return the stored form of a token secret (sha256, hex)."""
-    return hashlib.sha256(secret.encode()).hexdigest()
 
 
 def create_token(user: User, name: str, days: int = DEFAULT_DAYS) -> tuple[ApiToken, str]:
@@ -95,17 +89,13 @@ def revoke_token(token: ApiToken) -> ApiToken:
     return token
 
 
-def user_for_bearer(authorization: str) -> User | None:
-    """Return the active user whose working (not revoked, not expired) token is in an
-    ``Authorization: Bearer`` header."""
-    scheme, _, secret = authorization.strip().partition(" ")
-    secret = secret.strip()
-    if scheme.lower() != "bearer" or not secret.startswith(PREFIX) or len(secret) > 200:
-        return None
-    token = db.session.scalar(select(ApiToken).where(ApiToken.token_hash == hash_secret(secret)))
-    if token is not None and token.revoked_at is None and token.is_expired:
-        g.partners_token_expired = True  # so the 401 can say why
-    if token is None or not token.is_active or not token.user.active:
-        return None
-    token.last_used_at = utcnow()
-    return token.user
+__all__ = [
+    "PREFIX",
+    "TokenError",
+    "create_token",
+    "hash_secret",
+    "revoke_token",
+    "user_for_bearer",
+    "user_tokens",
+    "working_tokens",
+]

@@ -1,4 +1,4 @@
-"""A case's audit trail (who viewed or changed it, when, from where), and the subject access
+"""A case's access trail (who viewed or changed it, when, from where), and the subject access
 export: everything held about one child, as one document.
 
 The export is built generically: every mapped table with a ``case_id`` column
@@ -97,7 +97,7 @@ def _case_tables() -> list[type[Any]]:
 
 def subject_access(case: Case, requested_by: User, *, fmt: str) -> dict[str, Any]:
     """Everything held about the child on ``case``, as one JSON-ready document. Audited first,
-    so the export itself is in the document's audit trail."""
+    so the export itself is in the document's access trail."""
     audit.record(
         "subject_access_exported",
         record_type="case",

@@ -20,6 +20,9 @@ from typing import Any
 
 Problems = list[tuple[str, str]]
 
+# Said by ``cases.open_case`` (it needs the team's staff from the database).
+WORKER_NOT_IN_TEAM = "Select the allocated worker from your team's practitioners and managers"
+
 
 class RecordInvalid(ValueError):
     """A record that breaks a rule: ``problems`` says which fields and why."""
@@ -76,6 +79,8 @@ def carer_problems(values: Mapping[str, Any], today: date | None = None) -> Prob
 def _on_case(found: Problems, values: Mapping[str, Any], case: CaseDates | None,
              today: date | None) -> None:
     when = values.get("date")
+    if when is None:
+        found.append(("date", "Enter the date"))
     _not_future(found, "date", "The date", when, _today(today))
     if case is None or not isinstance(when, date):
         return
@@ -125,6 +130,7 @@ def require(problems: Problems) -> None:
 
 
 __all__ = [
+    "WORKER_NOT_IN_TEAM",
     "CaseDates",
     "RecordInvalid",
     "carer_problems",

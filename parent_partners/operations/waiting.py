@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 
 from parent_partners.extensions import db
 from parent_partners.models import Case, CaseAudit, Flag, User
-from parent_partners.operations.cases import OPEN_FLAG_STATUSES
 from parent_partners.scoping import visible_cases
+from parent_partners.vocabulary import OPEN_FLAG_STATUSES
 
 
 @dataclass(frozen=True)

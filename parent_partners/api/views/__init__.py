@@ -7,10 +7,10 @@ from parent_partners.api.views import (
     directory,
     findings,
     meta,
-    records,
+    partnership,
     voice,
 )
 
 __all__ = [
-    "audit", "cases", "check", "directory", "findings", "meta", "records", "voice",
+    "audit", "cases", "check", "directory", "findings", "meta", "partnership", "voice",
 ]  # fmt: skip

@@ -1,4 +1,4 @@
-"""A case's audit trail through the API: who viewed or changed it, when, from where."""
+"""A case's access trail through the API: who viewed or changed it, when, from where."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ class AuditEventOut(BaseModel):
 
 
 class AuditEventList(BaseModel):
-    """One page of a case's audit trail, newest first."""
+    """One page of a case's access trail, newest first."""
 
     events: list[AuditEventOut]
     total: int
@@ -53,7 +53,7 @@ class AuditEventList(BaseModel):
 @operation(
     "GET",
     "/audit-events",
-    summary="List a case's audit trail",
+    summary="List a case's access trail",
     tag="Audit",
     permission=Permission.VIEW_AUDIT_TRAIL,
     response=AuditEventList,

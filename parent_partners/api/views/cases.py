@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from flask import url_for
@@ -21,9 +21,9 @@ from parent_partners.operations.cases import (
     CaseRow,
     list_cases,
     open_case,
-    team_workers,
 )
-from parent_partners.operations.records import edit_case
+from parent_partners.operations.partnership import edit_case
+from parent_partners.operations.record_inputs import CaseDetails
 from parent_partners.operations.sync import CursorInvalid, changed_cases
 from parent_partners.permissions import Permission
 from parent_partners.scoping import case_for, editable_case_for
@@ -150,26 +150,9 @@ def create_case() -> Response:
     if user.team_id is None:
         raise ApiError(403, "Only a member of a team can open a case.")
     body = parse(schemas.CaseIn)
-    workers = {worker.id for worker in team_workers(user.team_id)}
+    # A worker from outside the team is a 422 from open_case (RecordInvalid), as on the page.
     worker_id = body.worker_id if body.worker_id is not None else user.id
-    if worker_id not in workers:
-        raise validation_problem(
-            [field_error(("worker_id",), "Not a practitioner or manager of your team", "team")]
-        )
-    case = open_case(
-        team_id=user.team_id,
-        worker_id=worker_id,
-        child_name=body.child_name,
-        reference=body.reference,
-        child_dob=body.child_dob,
-        gender=body.gender,
-        ethnicity=body.ethnicity,
-        communication_needs=body.communication_needs,
-        harm_types=list(body.harm_types),
-        contexts=list(body.contexts),
-        opened_on=body.opened_on or date.today(),
-        external_id=body.external_id,
-    )
+    case = open_case(body.to_input(user.team_id, worker_id))
     if case is None:
         raise validation_problem([field_error(("reference",), REFERENCE_REFUSED, "unavailable")])
     location = url_for("api.get_case", case_id=case.id)
@@ -216,8 +199,8 @@ def patch_case(case_id: int) -> Response:
     user = actor()
     case = editable_case_for(user, case_id)
     body = parse(CasePatch)
-    values = merged(case, CASE_FIELDS, body.changes())
-    values["external_id"] = (values["external_id"] or "").strip() or None
+    # An empty external id removes it: CaseDetails keeps None for "none".
+    entry = CaseDetails(**merged(case, CASE_FIELDS, body.changes()))
     return edit_or_conflict(
-        case, "case", lambda: edit_case(case, user, values, body.version), case_detail
+        case, "case", lambda: edit_case(case, user, entry, body.version), case_detail
     )

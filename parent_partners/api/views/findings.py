@@ -1,4 +1,9 @@
-"""Findings (flags): list a case's, dismiss one with a reason."""
+"""Flags: list a case's, dismiss one with a reason.
+
+A *finding* is what the checker returns; a *flag* is the finding stored on the case, with an id
+and a life (open, dismissed, resolved, reopened). Paths that take that id say ``flags``;
+``/findings/<id>/dismiss`` is the older name, kept working and marked deprecated.
+"""
 
 from __future__ import annotations
 
@@ -12,16 +17,17 @@ from parent_partners.api.errors import CONFLICT, ApiError
 from parent_partners.extensions import db
 from parent_partners.identity import actor
 from parent_partners.models import Flag
-from parent_partners.operations.flags import OPEN, FlagError, dismiss
+from parent_partners.operations.flags import FlagError, dismiss
 from parent_partners.permissions import Permission
 from parent_partners.scoping import case_for, editable_case_for
+from parent_partners.vocabulary import OPEN_FLAG_STATUSES
 
 
 @operation(
     "GET",
     "/cases/<int:case_id>/findings",
     summary="List a case's findings",
-    tag="Findings",
+    tag="Flags",
     permission=Permission.VIEW_CASES,
     response=schemas.Findings,
     query=schemas.FindingsQuery,
@@ -33,7 +39,7 @@ def list_findings(case_id: int) -> Response:
     query = parse_query(schemas.FindingsQuery)
     statement = select(Flag).where(Flag.case_id == case.id).order_by(Flag.id)
     if query.status == "open":
-        statement = statement.where(Flag.status.in_(OPEN))
+        statement = statement.where(Flag.status.in_(OPEN_FLAG_STATUSES))
     elif query.status is not None:
         statement = statement.where(Flag.status == query.status)
     if query.kind is not None:
@@ -44,19 +50,21 @@ def list_findings(case_id: int) -> Response:
 
 @operation(
     "POST",
-    "/findings/<int:finding_id>/dismiss",
-    summary="Dismiss a finding",
-    tag="Findings",
+    "/flags/<int:flag_id>/dismiss",
+    summary="Dismiss a flag",
+    tag="Flags",
     permission=Permission.EDIT_CASES,
     body=schemas.DismissIn,
-    response=schemas.Finding,
+    response=schemas.Flag,
     errors=(409,),
+    # The older name: the id was always a flag's.
+    deprecated_alias=("/findings/<int:flag_id>/dismiss", "dismiss_finding"),
 )
-def dismiss_finding(finding_id: int) -> Response:
-    """Dismiss an open finding with a reason; managers see the reason. A finding that is
-    not open is a 409."""
+def dismiss_flag(flag_id: int) -> Response:
+    """Dismiss an open flag with a reason; managers see the reason. A flag that is not open
+    is a 409."""
     user = actor()
-    flag = db.session.get(Flag, finding_id)
+    flag = db.session.get(Flag, flag_id)
     if flag is None:
         abort(404)
     editable_case_for(user, flag.case_id)

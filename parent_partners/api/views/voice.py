@@ -1,5 +1,5 @@
 """Feedback from children, parents and carers, and the service self-assessments, through the
-API: the same permissions, scoping and audit trail as the pages."""
+API: the same permissions, scoping and access trail as the pages."""
 
 from __future__ import annotations
 

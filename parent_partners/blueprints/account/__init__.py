@@ -1,7 +1,5 @@
 """Blueprint: your account, and the API tokens you made."""
 
-from flask import Blueprint
+from parent_partners.blueprints.account.views import bp
 
-bp = Blueprint("account", __name__, url_prefix="/account")
-
-from parent_partners.blueprints.account import views  # noqa: E402, F401 - registers routes
+__all__ = ["bp"]

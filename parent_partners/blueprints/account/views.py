@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, session, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, session, url_for
 from werkzeug.wrappers import Response
 
-from parent_partners.blueprints.account import bp
-from parent_partners.blueprints.account.forms import PasswordForm, TokenForm
 from parent_partners.extensions import db
+from parent_partners.forms.account import PasswordForm, TokenForm
 from parent_partners.identity import actor
 from parent_partners.models import ApiToken
 from parent_partners.operations import sessions
 from parent_partners.operations.own_password import PasswordChangeError, change_own_password
 from parent_partners.operations.tokens import TokenError, create_token, revoke_token, user_tokens
 from parent_partners.permissions import Permission, requires
+
+bp = Blueprint("account", __name__, url_prefix="/account")
 
 TEMPLATE = "parent_partners/account/tokens.html"
 

@@ -1,12 +1,6 @@
 """Blueprint: administrators' pages (the blame lexicon, user accounts)."""
 
-from flask import Blueprint
+from parent_partners.blueprints.admin import accounts, tokens, users  # noqa: F401 - registers routes
+from parent_partners.blueprints.admin.views import bp
 
-bp = Blueprint("admin", __name__, url_prefix="/admin")
-
-from parent_partners.blueprints.admin import (  # noqa: E402, F401 - registers routes
-    accounts,
-    tokens,
-    users,
-    views,
-)
+__all__ = ["bp"]

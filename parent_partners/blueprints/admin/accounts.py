@@ -5,9 +5,9 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
-from parent_partners.blueprints.admin import bp
-from parent_partners.blueprints.admin.user_form import UserForm
+from parent_partners.blueprints.admin.views import bp
 from parent_partners.extensions import db
+from parent_partners.forms.user import UserForm
 from parent_partners.models import Team, User
 from parent_partners.operations.accounts import add_user, reset_password, revoke_all_tokens
 from parent_partners.operations.people import ROLES_WITH_TEAM, PeopleError

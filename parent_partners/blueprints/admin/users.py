@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
-from parent_partners.blueprints.admin import bp
+from parent_partners.blueprints.admin.views import bp
 from parent_partners.extensions import db
 from parent_partners.identity import actor
 from parent_partners.models import User

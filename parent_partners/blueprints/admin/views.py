@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from parent_partners.blueprints.admin import bp
-from parent_partners.blueprints.admin.forms import RuleForm
+from parent_partners.forms.lexicon_rule import RuleForm
 from parent_partners.identity import actor
 from parent_partners.operations.lexicon import LexiconError, add_rule, rules_overview, set_enabled
 from parent_partners.permissions import Permission, requires
+
+bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 RESCAN_HINT = "Run `flask --app wsgi partners rescan` to re-check existing records."
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from parent_partners.blueprints.assessment import bp
 from parent_partners.blueprints.downloads import download
 from parent_partners.blueprints.editing import stale_reply
 from parent_partners.forms.assessment import ActionForm, assessment_form
@@ -20,6 +19,8 @@ from parent_partners.operations.evidence import service_evidence
 from parent_partners.operations.versioning import StaleEditError
 from parent_partners.permissions import Permission, requires
 from parent_partners.principles import PRINCIPLES, SELF_ASSESSMENT_RATINGS
+
+bp = Blueprint("assessment", __name__)
 
 RATING_LABELS = dict(SELF_ASSESSMENT_RATINGS)
 FORM = "parent_partners/assessment/form.html"

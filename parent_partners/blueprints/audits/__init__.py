@@ -1,7 +1,5 @@
 """Blueprint: case audits against the eight principles, the worker's response, moderation."""
 
-from flask import Blueprint
+from parent_partners.blueprints.audits.views import bp
 
-bp = Blueprint("audits", __name__)
-
-from parent_partners.blueprints.audits import views  # noqa: E402, F401 - registers routes
+__all__ = ["bp"]

@@ -6,10 +6,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response as BaseResponse
 
-from parent_partners.blueprints.audits import bp
 from parent_partners.blueprints.downloads import download
 from parent_partners.identity import actor
 from parent_partners.operations import audit as audit_log
@@ -18,6 +17,8 @@ from parent_partners.permissions import Permission, requires
 from parent_partners.principles import AUDIT_GRADES, AUDIT_STATUSES, PRINCIPLES
 from parent_partners.same_site import require_same_site
 from parent_partners.scoping import editable_case_for
+
+bp = Blueprint("audits", __name__)
 
 PAGE_SIZE = 50
 STATUS_TABS = [s for s in AUDIT_STATUSES if s[0] != "draft"]

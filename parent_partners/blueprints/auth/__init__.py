@@ -1,7 +1,5 @@
 """Signing in and out."""
 
-from flask import Blueprint
+from parent_partners.blueprints.auth.views import bp
 
-bp = Blueprint("auth", __name__)
-
-from parent_partners.blueprints.auth import views  # noqa: E402, F401 - registers routes
+__all__ = ["bp"]

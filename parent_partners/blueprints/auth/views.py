@@ -5,18 +5,19 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user, logout_user
 from werkzeug.wrappers import Response
 
 from parent_partners import identity
-from parent_partners.blueprints.auth import bp
-from parent_partners.blueprints.auth.forms import SignInForm
 from parent_partners.extensions import db
+from parent_partners.forms.sign_in import SignInForm
 from parent_partners.models import User
 from parent_partners.operations import audit, sessions, throttling
 from parent_partners.operations.people import authenticate, normalise_email
 from parent_partners.permissions import Permission, public, requires, role_has
+
+bp = Blueprint("auth", __name__)
 
 
 def _safe_next(target: str | None) -> str | None:

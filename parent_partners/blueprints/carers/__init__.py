@@ -1,7 +1,5 @@
 """Blueprint: carers on a case."""
 
-from flask import Blueprint
+from parent_partners.blueprints.carers.views import bp
 
-bp = Blueprint("carers", __name__)
-
-from parent_partners.blueprints.carers import views  # noqa: E402, F401 - registers routes
+__all__ = ["bp"]

@@ -2,35 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from flask import flash, render_template, request, url_for
+from flask import Blueprint, flash, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from parent_partners.blueprints.carers import bp
 from parent_partners.blueprints.editing import checked, record_on_case, save_edit, save_once
-from parent_partners.forms.records import CarerForm
+from parent_partners.forms.partnership import CarerForm
 from parent_partners.identity import actor
 from parent_partners.models import Carer
-from parent_partners.operations.records import add_carer, edit_carer
+from parent_partners.operations.partnership import add_carer, edit_carer
 from parent_partners.permissions import Permission, requires
 from parent_partners.scoping import editable_case_for
 
+bp = Blueprint("carers", __name__)
+
 TEMPLATE = "parent_partners/carers/form.html"
-
-
-def _values(form: CarerForm) -> dict[str, Any]:
-    safe = form.safe_to_involve.data == "yes"
-    return {
-        "name": (form.name.data or "").strip(),
-        "relationship_to_child": form.relationship.data,
-        "parental_responsibility": form.parental_responsibility.data == "yes",
-        "communication_needs": (form.communication_needs.data or "").strip(),
-        "interpreter_language": (form.interpreter_language.data or "").strip(),
-        "safe_to_involve": safe,
-        "safe_reason": (form.safe_reason.data or "").strip(),
-        "safe_review_on": None if safe else form.safe_review_on.data,
-    }
 
 
 @bp.route("/cases/<int:case_id>/carers/new", methods=["GET", "POST"])
@@ -42,7 +27,7 @@ def new(case_id: int) -> str | Response:
     if form.validate_on_submit():
 
         def save() -> str:
-            carer = add_carer(case, actor(), _values(form))
+            carer = add_carer(case, actor(), form.to_input())
             flash(f"{carer.name} added.", "success")
             return url_for("cases.show", case_id=case.id, _anchor="carers")
 
@@ -66,7 +51,7 @@ def edit(case_id: int, carer_id: int) -> str | Response | tuple[str, int]:
         return save_edit(
             form,
             carer,
-            lambda seen: edit_carer(carer, actor(), _values(form), seen_version=seen),
+            lambda seen: edit_carer(carer, actor(), form.to_input(), seen_version=seen),
             template=TEMPLATE,
             message=f"{form.name.data} updated.",
             anchor="carers",

@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from flask import abort, render_template, request, url_for
+from flask import Blueprint, abort, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from parent_partners.blueprints.cases import bp
-from parent_partners.blueprints.cases.forms import CaseForm
 from parent_partners.blueprints.editing import save_once
+from parent_partners.forms.case import CaseForm
 from parent_partners.identity import actor
 from parent_partners.models import Case, User
 from parent_partners.operations import audit
@@ -25,10 +24,12 @@ from parent_partners.operations.cases import (
 from parent_partners.operations.waiting import waiting_for
 from parent_partners.permissions import Permission, requires
 from parent_partners.scoping import case_for
+from parent_partners.vocabulary import TEAM_ROLES
+
+bp = Blueprint("cases", __name__)
 
 PAGE_SIZE = 50
 # Roles that hold cases and answer audits, so have work waiting for them.
-WORKER_ROLES = {"practitioner", "manager"}
 MAX_QUERY = 100
 
 
@@ -55,7 +56,7 @@ def index() -> str:
         mine=mine,
         query=query,
         flagged=flagged,
-        waiting=waiting_for(user) if user.role in WORKER_ROLES else None,
+        waiting=waiting_for(user) if user.role in TEAM_ROLES else None,
     )
 
 
@@ -74,30 +75,18 @@ def new() -> str | Response:
         form.worker_id.data = user.id
         form.opened_on.data = date.today()
     if form.validate_on_submit():
-        if form.worker_id.data not in {w.id for w in workers}:
-            form.worker_id.errors = ["Select the allocated worker"]
-        else:
 
-            def save() -> str | None:
-                case = open_case(
-                    team_id=team_id,
-                    worker_id=form.worker_id.data,
-                    child_name=form.child_name.data or "",
-                    reference=form.reference.data or "",
-                    child_dob=form.child_dob.data,
-                    gender=form.gender.data or "not_recorded",
-                    ethnicity=form.ethnicity.data or "not_recorded",
-                    communication_needs=form.communication_needs.data or "",
-                    harm_types=list(form.harm_types.data or []),
-                    contexts=list(form.contexts.data or []),
-                    opened_on=form.opened_on.data or date.today(),
-                )
-                return url_for("cases.show", case_id=case.id) if case is not None else None
+        def save() -> str | None:
+            # A worker from outside the team is refused by open_case, in the layer's words.
+            case = open_case(form.to_input(team_id))
+            if case is None:
+                form.reference.errors = [REFERENCE_REFUSED]
+                return None
+            return url_for("cases.show", case_id=case.id)
 
-            saved = save_once(form, save)
-            if saved is not None:
-                return saved
-            form.reference.errors = [REFERENCE_REFUSED]
+        saved = save_once(form, save)
+        if saved is not None:
+            return saved
     return render_template("parent_partners/cases/new.html", form=form)
 
 

@@ -1,7 +1,5 @@
 """Blueprint: checking text as it is typed (JSON), for the involvement form."""
 
-from flask import Blueprint
+from parent_partners.blueprints.checking.views import bp
 
-bp = Blueprint("checking", __name__)
-
-from parent_partners.blueprints.checking import views  # noqa: E402, F401 - registers routes
+__all__ = ["bp"]

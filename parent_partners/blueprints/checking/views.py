@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import jsonify, request
+from flask import Blueprint, jsonify, request
 from flask.wrappers import Response
 
 from parent_partners import checks
-from parent_partners.blueprints.checking import bp
 from parent_partners.checks.categories import category_label
 from parent_partners.operations.lexicon import current_lexicon
 from parent_partners.permissions import Permission, requires
+
+bp = Blueprint("checking", __name__)
 
 MAX_TEXT = 20_000
 

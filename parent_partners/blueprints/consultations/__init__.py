@@ -1,7 +1,5 @@
 """Blueprint: consultations on a case."""
 
-from flask import Blueprint
+from parent_partners.blueprints.consultations.views import bp
 
-bp = Blueprint("consultations", __name__)
-
-from parent_partners.blueprints.consultations import views  # noqa: E402, F401 - registers routes
+__all__ = ["bp"]

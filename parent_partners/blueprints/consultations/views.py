@@ -2,23 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from flask import flash, render_template, request, url_for
+from flask import Blueprint, flash, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from parent_partners.blueprints.consultations import bp
 from parent_partners.blueprints.editing import checked, record_on_case, save_edit, save_once
-from parent_partners.forms.records import ConsultationForm
+from parent_partners.forms.partnership import ConsultationForm
 from parent_partners.identity import actor
 from parent_partners.models import Case, Consultation
 from parent_partners.operations.case_page import open_record_flags
-from parent_partners.operations.records import (
+from parent_partners.operations.partnership import (
     edit_consultation,
     record_consultation,
 )
 from parent_partners.permissions import Permission, requires
 from parent_partners.scoping import editable_case_for
+
+bp = Blueprint("consultations", __name__)
 
 TEMPLATE = "parent_partners/consultations/form.html"
 
@@ -31,22 +30,6 @@ def _form(case: Case, consultation: Consultation | None = None) -> ConsultationF
         form.child_asked.data = checked(consultation.child_asked)
         form.child_told_outcome.data = checked(consultation.child_told_outcome)
     return form
-
-
-def _values(form: ConsultationForm) -> dict[str, Any]:
-    asked = form.child_asked.data == "yes"
-    return {
-        "date": form.date.data,
-        "child_asked": asked,
-        "child_view": (form.child_view.data or "").strip() if asked else "",
-        "child_wish": (form.child_wish.data or None) if asked else None,
-        "influence": (form.influence.data or "").strip(),
-        "decision": form.decision.data or None,
-        "override_rationale": (form.override_rationale.data or "").strip(),
-        "child_told_outcome": form.child_told_outcome.data == "yes",
-        "not_asked_reason": None if asked else (form.not_asked_reason.data or None),
-        "not_asked_detail": "" if asked else (form.not_asked_detail.data or "").strip(),
-    }
 
 
 @bp.route("/cases/<int:case_id>/consultations/new", methods=["GET", "POST"])
@@ -62,7 +45,7 @@ def new(case_id: int) -> str | Response:
     if form.validate_on_submit():
 
         def save() -> str:
-            record_consultation(case, actor(), _values(form), list(form.carer_ids.data or []))
+            record_consultation(case, actor(), form.to_input())
             flash("Consultation saved.", "success")
             return url_for("cases.show", case_id=case.id, _anchor="timeline")
 
@@ -83,11 +66,7 @@ def edit(case_id: int, consultation_id: int) -> str | Response | tuple[str, int]
             form,
             consultation,
             lambda seen: edit_consultation(
-                consultation,
-                actor(),
-                _values(form),
-                list(form.carer_ids.data or []),
-                seen_version=seen,
+                consultation, actor(), form.to_input(), seen_version=seen
             ),
             template=TEMPLATE,
             message="Consultation updated.",

@@ -1,16 +1,10 @@
-"""Blueprint: dashboards for managers and principals, with drill-down, fairness and exports."""
+"""Blueprint: dashboards for managers and principals, with drill-down, fairness and exports.
 
-from flask import Blueprint
+The summary tables they read are kept current by the plugin's database set-up
+(``PartnersPlugin._init_database`` installs ``operations.summaries``), not by this blueprint.
+"""
 
-bp = Blueprint("dashboards", __name__, url_prefix="/dashboard")
+from parent_partners.blueprints.dashboards import dismissed  # noqa: F401 - registers routes
+from parent_partners.blueprints.dashboards.views import bp
 
-
-@bp.record_once
-def _keep_summaries_current(_state: object) -> None:
-    # The summary tables follow every committed change; see operations.summaries.
-    from parent_partners.operations import summaries
-
-    summaries.install()
-
-
-from parent_partners.blueprints.dashboards import dismissed, views  # noqa: E402, F401 - routes
+__all__ = ["bp"]

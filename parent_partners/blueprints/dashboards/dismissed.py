@@ -6,8 +6,7 @@ from datetime import date
 
 from flask import abort, render_template, request
 
-from parent_partners.blueprints.dashboards import bp
-from parent_partners.blueprints.dashboards.views import MAX_PAGE, PAGE_SIZE, _team_or_404
+from parent_partners.blueprints.dashboards.views import MAX_PAGE, PAGE_SIZE, _team_or_404, bp
 from parent_partners.identity import actor
 from parent_partners.operations.dismissed_flags import dismissed_flags
 from parent_partners.operations.periods import Period

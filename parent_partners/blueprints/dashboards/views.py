@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from sqlalchemy import select
 from werkzeug.wrappers import Response as BaseResponse
 
-from parent_partners.blueprints.dashboards import bp
 from parent_partners.blueprints.dashboards.charts import Series, bar_chart, line_chart
 from parent_partners.blueprints.dashboards.describe import describe_series
 from parent_partners.blueprints.downloads import download
@@ -23,7 +22,9 @@ from parent_partners.operations.dashboards import Dashboard
 from parent_partners.operations.periods import Period
 from parent_partners.permissions import Permission, requires, role_has
 from parent_partners.same_site import require_same_site
-from parent_partners.vocabulary import FLAG_KINDS
+from parent_partners.vocabulary import FLAG_KINDS, TEAM_ROLES
+
+bp = Blueprint("dashboards", __name__, url_prefix="/dashboard")
 
 MAX_PAGE = 100_000
 PAGE_SIZE = 50
@@ -74,7 +75,7 @@ def _worker_or_404(worker_id: int, team: Team) -> User | None:
     if worker_id == 0:
         return None
     worker = db.session.get(User, worker_id) if 0 < worker_id < 2**31 else None
-    if worker is None or worker.role not in ("practitioner", "manager"):
+    if worker is None or worker.role not in TEAM_ROLES:
         abort(404)
     if worker.team_id != team.id:
         # Someone who moved teams still answers for the cases they held here.

@@ -1,7 +1,5 @@
 """Blueprint: acting on flags (dismiss with a reason, reopen)."""
 
-from flask import Blueprint
+from parent_partners.blueprints.flags.views import bp
 
-bp = Blueprint("flags", __name__)
-
-from parent_partners.blueprints.flags import views  # noqa: E402, F401 - registers routes
+__all__ = ["bp"]

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, request, url_for
+from flask import Blueprint, abort, flash, redirect, request, url_for
 from werkzeug.wrappers import Response
 
 from parent_partners.blueprints.cases.views import render_case_page
-from parent_partners.blueprints.flags import bp
 from parent_partners.extensions import db
 from parent_partners.identity import actor
 from parent_partners.models import Flag
 from parent_partners.operations.flags import FlagError, dismiss, reopen
 from parent_partners.permissions import Permission, requires
 from parent_partners.scoping import case_for, editable_case_for
+
+bp = Blueprint("flags", __name__)
 
 
 def _flag(case_id: int, flag_id: int) -> Flag:

@@ -1,7 +1,5 @@
 """Blueprint: involvements on a case."""
 
-from flask import Blueprint
+from parent_partners.blueprints.involvements.views import bp
 
-bp = Blueprint("involvements", __name__)
-
-from parent_partners.blueprints.involvements import views  # noqa: E402, F401 - registers routes
+__all__ = ["bp"]

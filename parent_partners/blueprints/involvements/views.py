@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from flask import flash, render_template, request, url_for
+from flask import Blueprint, flash, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from parent_partners.blueprints.editing import checked, record_on_case, save_edit, save_once
-from parent_partners.blueprints.involvements import bp
-from parent_partners.forms.records import InvolvementForm
+from parent_partners.forms.partnership import InvolvementForm
 from parent_partners.identity import actor
 from parent_partners.models import Case, Involvement
 from parent_partners.operations.case_page import open_record_flags
-from parent_partners.operations.records import edit_involvement, log_involvement
+from parent_partners.operations.partnership import edit_involvement, log_involvement
 from parent_partners.permissions import Permission, requires
 from parent_partners.scoping import editable_case_for
+
+bp = Blueprint("involvements", __name__)
 
 TEMPLATE = "parent_partners/involvements/form.html"
 
@@ -30,26 +29,6 @@ def _form(case: Case, involvement: Involvement | None = None) -> InvolvementForm
     return form
 
 
-def _values(form: InvolvementForm) -> dict[str, Any]:
-    shares = form.shares_child_information.data == "yes"
-    distress = form.parent_distress.data == "yes"
-    return {
-        "date": form.date.data,
-        "kind": form.kind.data,
-        "partnership_level": form.partnership_level.data,
-        "not_involved_reason": (form.not_involved_reason.data or "").strip(),
-        "shares_child_information": shares,
-        "shared_what": (form.shared_what.data or "").strip(),
-        "shared_why": (form.shared_why.data or "").strip(),
-        "parent_view": (form.parent_view.data or "").strip(),
-        "strengths": (form.strengths.data or "").strip(),
-        "parent_distress": distress,
-        "distress_support": (form.distress_support.data or "").strip(),
-        "actions": (form.actions.data or "").strip(),
-        "notes": (form.notes.data or "").strip(),
-    }
-
-
 @bp.route("/cases/<int:case_id>/involvements/new", methods=["GET", "POST"])
 @requires(Permission.EDIT_CASES)
 def new(case_id: int) -> str | Response:
@@ -59,7 +38,7 @@ def new(case_id: int) -> str | Response:
     if form.validate_on_submit():
 
         def save() -> str:
-            log_involvement(case, actor(), _values(form), list(form.carer_ids.data or []))
+            log_involvement(case, actor(), form.to_input())
             flash("Involvement saved.", "success")
             return url_for("cases.show", case_id=case.id, _anchor="timeline")
 
@@ -80,11 +59,7 @@ def edit(case_id: int, involvement_id: int) -> str | Response | tuple[str, int]:
             form,
             involvement,
             lambda seen: edit_involvement(
-                involvement,
-                actor(),
-                _values(form),
-                list(form.carer_ids.data or []),
-                seen_version=seen,
+                involvement, actor(), form.to_input(), seen_version=seen
             ),
             template=TEMPLATE,
             message="Involvement updated.",

@@ -1,7 +1,5 @@
 """Blueprint: a practitioner's own reflection against the eight principles."""
 
-from flask import Blueprint
+from parent_partners.blueprints.reflection.views import bp
 
-bp = Blueprint("reflection", __name__)
-
-from parent_partners.blueprints.reflection import views  # noqa: E402, F401 - registers routes
+__all__ = ["bp"]

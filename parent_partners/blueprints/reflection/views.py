@@ -3,16 +3,17 @@ team's, to take to supervision."""
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from parent_partners.blueprints.reflection import bp
 from parent_partners.forms.reflection import reflection_form
 from parent_partners.identity import actor
 from parent_partners.operations import periods
 from parent_partners.operations import reflection as ops
 from parent_partners.permissions import Permission, requires
 from parent_partners.principles import PRINCIPLES
+
+bp = Blueprint("reflection", __name__)
 
 
 @bp.get("/reflections")

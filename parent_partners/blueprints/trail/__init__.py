@@ -1,7 +1,5 @@
-"""Blueprint: a case's audit trail and the subject access export (managers and principals)."""
+"""Blueprint: a case's access trail and the subject access export (managers and principals)."""
 
-from flask import Blueprint
+from parent_partners.blueprints.trail.views import bp
 
-bp = Blueprint("trail", __name__)
-
-from parent_partners.blueprints.trail import views  # noqa: E402, F401 - registers routes
+__all__ = ["bp"]

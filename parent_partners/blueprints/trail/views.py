@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 
-from flask import render_template, request
+from flask import Blueprint, render_template, request
 from flask.wrappers import Response
 
-from parent_partners.blueprints.trail import bp
 from parent_partners.identity import actor
 from parent_partners.operations import audit, exports
 from parent_partners.operations.trail import case_trail, describe, subject_access
@@ -15,13 +14,15 @@ from parent_partners.permissions import Permission, requires
 from parent_partners.same_site import require_same_site
 from parent_partners.scoping import case_for
 
+bp = Blueprint("trail", __name__)
+
 PAGE_SIZE = 50
 
 
 @bp.get("/cases/<int:case_id>/audit-trail")
 @requires(Permission.VIEW_AUDIT_TRAIL)
 def case_trail_page(case_id: int) -> str:
-    """The case's audit trail, newest first, 50 a page. Looking at it is recorded too."""
+    """The case's access trail, newest first, 50 a page. Looking at it is recorded too."""
     case = case_for(actor(), case_id)
     page = min(max(request.args.get("page", 1, type=int) or 1, 1), 1_000_000)
     audit.record("audit_trail_viewed", record_type="case", record_id=case.id, case_id=case.id)

@@ -1,7 +1,6 @@
 """Blueprint: feedback from children, parents and carers, and the voice views across cases."""
 
-from flask import Blueprint
+from parent_partners.blueprints.voice import feedback  # noqa: F401 - registers routes
+from parent_partners.blueprints.voice.views import bp
 
-bp = Blueprint("voice", __name__)
-
-from parent_partners.blueprints.voice import feedback, views  # noqa: E402, F401 - registers routes
+__all__ = ["bp"]

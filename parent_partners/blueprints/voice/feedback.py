@@ -8,7 +8,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from parent_partners.blueprints.editing import checked, record_on_case, save_edit
-from parent_partners.blueprints.voice import bp
+from parent_partners.blueprints.voice.views import bp
 from parent_partners.forms.feedback import feedback_form
 from parent_partners.identity import actor
 from parent_partners.models import Case, Feedback

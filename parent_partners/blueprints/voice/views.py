@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from flask import abort, render_template, request
+from flask import Blueprint, abort, render_template, request
 from sqlalchemy import select
 
-from parent_partners.blueprints.voice import bp
 from parent_partners.extensions import db
 from parent_partners.identity import actor
 from parent_partners.models import Team
@@ -13,6 +12,8 @@ from parent_partners.operations import audit, periods
 from parent_partners.operations.evidence import period_dates
 from parent_partners.operations.voice import MINIMUM, voice
 from parent_partners.permissions import Permission, requires, role_has
+
+bp = Blueprint("voice", __name__)
 
 TITLES = {"child": "Youth voice", "carer": "Parent and carer voice"}
 

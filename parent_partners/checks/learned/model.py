@@ -20,9 +20,10 @@ from typing import Any
 
 import numpy as np
 
+from ..findings import TEXT_KINDS
 from .features import END, NEXT_WORDS, PEOPLE, START, pieces
 
-HEADS = ("child_blame", "parent_blame")
+HEADS = TEXT_KINDS  # one head per blame kind
 MODEL_DIR = Path(str(resources.files("parent_partners.checks").joinpath("model")))
 _UNSEEN_CACHE = 20_000
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from govuk_frontend_wtf.wtforms_widgets import (
     GovRadioInput,
     GovSelect,
@@ -13,6 +15,7 @@ from wtforms import RadioField, SelectField, StringField, SubmitField, TextAreaF
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from parent_partners.forms.common import GovDateField, MultiCheckboxField, OnceForm, not_in_future
+from parent_partners.operations.record_inputs import CaseInput
 from parent_partners.vocabulary import CONTEXTS, ETHNICITIES, GENDERS, HARM_TYPES
 
 
@@ -75,3 +78,19 @@ class CaseForm(OnceForm):
         validators=[DataRequired(message="Enter the date the case was opened"), not_in_future],
     )
     submit = SubmitField("Open case", widget=GovSubmitInput())
+
+    def to_input(self, team_id: int) -> CaseInput:
+        """What was typed, as ``cases.open_case`` takes it, for a case of ``team_id``."""
+        return CaseInput(
+            team_id=team_id,
+            worker_id=self.worker_id.data,
+            child_name=self.child_name.data or "",
+            reference=self.reference.data or "",
+            child_dob=self.child_dob.data,
+            gender=self.gender.data or "not_recorded",
+            ethnicity=self.ethnicity.data or "not_recorded",
+            communication_needs=self.communication_needs.data or "",
+            harm_types=tuple(self.harm_types.data or ()),
+            contexts=tuple(self.contexts.data or ()),
+            opened_on=self.opened_on.data or date.today(),
+        )

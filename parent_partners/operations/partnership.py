@@ -13,12 +13,22 @@ from sqlalchemy import select
 
 from parent_partners.extensions import db
 from parent_partners.models import Carer, Case, Consultation, Involvement, User
-from parent_partners.operations import audit, flags, validation
+from parent_partners.operations import audit, cases, flags, validation
 from parent_partners.operations.locking import lock_case
+from parent_partners.operations.record_inputs import (
+    CarerInput,
+    CaseDetails,
+    ConsultationInput,
+    InvolvementInput,
+)
 from parent_partners.operations.validation import RecordInvalid
 from parent_partners.operations.versioning import StaleEditError, apply_edit
 
 __all__ = [
+    "CarerInput",
+    "CaseDetails",
+    "ConsultationInput",
+    "InvolvementInput",
     "RecordInvalid",
     "StaleEditError",
     "add_carer",
@@ -31,7 +41,7 @@ __all__ = [
 ]
 
 
-def case_carers(case: Case, ids: list[int]) -> list[Carer]:
+def case_carers(case: Case, ids: tuple[int, ...] | list[int]) -> list[Carer]:
     """Return the case's carers with these ids (others are ignored: they are not on this case)."""
     if not ids:
         return []
@@ -46,11 +56,11 @@ def _dates(case: Case) -> validation.CaseDates:
     return validation.CaseDates(child_dob=case.child_dob, opened_on=case.opened_on)
 
 
-def add_carer(case: Case, user: User, values: dict[str, Any]) -> Carer:
+def add_carer(case: Case, user: User, entry: CarerInput) -> Carer:
     """Add a parent or carer to the case (``RecordInvalid`` if it breaks a rule)."""
-    validation.require(validation.carer_problems(values))
+    validation.require(entry.problems())
     lock_case(case.id)
-    carer = Carer(case_id=case.id, **values)
+    carer = Carer(case_id=case.id, **entry.stored())
     db.session.add(carer)
     db.session.flush()
     audit.record("carer_added", record_type="carer", record_id=carer.id, case_id=case.id)
@@ -58,46 +68,38 @@ def add_carer(case: Case, user: User, values: dict[str, Any]) -> Carer:
     return carer
 
 
-def edit_case(case: Case, user: User, values: dict[str, Any], seen_version: int) -> Case:
-    """Change a case's details (``values`` holds every field, changed or not), keeping the
-    earlier version; refuses stale edits, and a reference, external id or worker that
-    cannot be used (``RecordInvalid``)."""
-    from parent_partners.operations import cases
-
-    found = validation.case_problems(values)
-    if not (values.get("reference") or "").strip():
-        found.append(("reference", "Enter a reference"))
-    elif cases.reference_taken(values["reference"], case.id):
+def edit_case(case: Case, user: User, entry: CaseDetails, seen_version: int) -> Case:
+    """Change a case's details, keeping the earlier version; refuses stale edits, and a
+    reference, external id or worker that cannot be used (``RecordInvalid``)."""
+    found = entry.problems()
+    if entry.reference and cases.reference_taken(entry.reference, case.id):
         found.append(("reference", cases.REFERENCE_REFUSED))
-    if cases.external_id_taken(values.get("external_id"), case.id):
+    if cases.external_id_taken(entry.external_id, case.id):
         found.append(("external_id", cases.EXTERNAL_ID_REFUSED))
-    worker_id = values.get("worker_id")
-    if worker_id is not None and worker_id not in {
+    if entry.worker_id is not None and entry.worker_id not in {
         worker.id for worker in cases.team_workers(case.team_id)
     }:
-        found.append(("worker_id", "Not an active practitioner or manager of the case's team"))
+        found.append(("worker_id", validation.WORKER_NOT_IN_TEAM))
     validation.require(found)
-    _edit(case, case, "case", "case_edited", values, seen_version, user)
+    _edit(case, case, "case", "case_edited", entry.stored(), seen_version, user)
     return case
 
 
-def edit_carer(carer: Carer, user: User, values: dict[str, Any], seen_version: int) -> Carer:
+def edit_carer(carer: Carer, user: User, entry: CarerInput, seen_version: int) -> Carer:
     """Change a parent or carer, keeping the earlier version; refuses stale edits."""
-    validation.require(validation.carer_problems(values))
-    _edit(carer, carer.case, "carer", "carer_edited", values, seen_version, user)
+    validation.require(entry.problems())
+    _edit(carer, carer.case, "carer", "carer_edited", entry.stored(), seen_version, user)
     return carer
 
 
-def log_involvement(
-    case: Case, user: User, values: dict[str, Any], carer_ids: list[int]
-) -> Involvement:
+def log_involvement(case: Case, user: User, entry: InvolvementInput) -> Involvement:
     """Log an involvement of parents or carers on the case (``RecordInvalid`` if it breaks
     a rule, such as a date before the case was opened)."""
-    validation.require(validation.involvement_problems(values, _dates(case)))
+    validation.require(entry.problems(_dates(case)))
     lock_case(case.id)
-    involvement = Involvement(case_id=case.id, recorded_by_id=user.id, **values)
+    involvement = Involvement(case_id=case.id, recorded_by_id=user.id, **entry.stored())
     db.session.add(involvement)
-    involvement.carers = case_carers(case, carer_ids)
+    involvement.carers = case_carers(case, entry.carer_ids)
     db.session.flush()
     audit.record(
         "involvement_logged", record_type="involvement", record_id=involvement.id, case_id=case.id
@@ -107,15 +109,11 @@ def log_involvement(
 
 
 def edit_involvement(
-    involvement: Involvement,
-    user: User,
-    values: dict[str, Any],
-    carer_ids: list[int],
-    seen_version: int,
+    involvement: Involvement, user: User, entry: InvolvementInput, seen_version: int
 ) -> Involvement:
     """Change an involvement, keeping the earlier version; refuses stale edits."""
-    validation.require(validation.involvement_problems(values, _dates(involvement.case)))
-    values = {**values, "carers": case_carers(involvement.case, carer_ids)}
+    validation.require(entry.problems(_dates(involvement.case)))
+    values = {**entry.stored(), "carers": case_carers(involvement.case, entry.carer_ids)}
     _edit(
         involvement, involvement.case, "involvement", "involvement_edited", values,
         seen_version, user,
@@ -123,16 +121,14 @@ def edit_involvement(
     return involvement
 
 
-def record_consultation(
-    case: Case, user: User, values: dict[str, Any], carer_ids: list[int]
-) -> Consultation:
+def record_consultation(case: Case, user: User, entry: ConsultationInput) -> Consultation:
     """Record a consultation with the child about involving parents or carers
     (``RecordInvalid`` if it breaks a rule)."""
-    validation.require(validation.consultation_problems(values, _dates(case)))
+    validation.require(entry.problems(_dates(case)))
     lock_case(case.id)
-    consultation = Consultation(case_id=case.id, recorded_by_id=user.id, **values)
+    consultation = Consultation(case_id=case.id, recorded_by_id=user.id, **entry.stored())
     db.session.add(consultation)
-    consultation.carers = case_carers(case, carer_ids)
+    consultation.carers = case_carers(case, entry.carer_ids)
     db.session.flush()
     audit.record(
         "consultation_recorded",
@@ -145,15 +141,11 @@ def record_consultation(
 
 
 def edit_consultation(
-    consultation: Consultation,
-    user: User,
-    values: dict[str, Any],
-    carer_ids: list[int],
-    seen_version: int,
+    consultation: Consultation, user: User, entry: ConsultationInput, seen_version: int
 ) -> Consultation:
     """Change a consultation, keeping the earlier version; refuses stale edits."""
-    validation.require(validation.consultation_problems(values, _dates(consultation.case)))
-    values = {**values, "carers": case_carers(consultation.case, carer_ids)}
+    validation.require(entry.problems(_dates(consultation.case)))
+    values = {**entry.stored(), "carers": case_carers(consultation.case, entry.carer_ids)}
     _edit(
         consultation, consultation.case, "consultation", "consultation_edited", values,
         seen_version, user,

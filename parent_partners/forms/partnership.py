@@ -21,7 +21,7 @@ from parent_partners.forms.common import (
     required_date,
     show_problems,
 )
-from parent_partners.operations import validation
+from parent_partners.operations.record_inputs import CarerInput, ConsultationInput, InvolvementInput
 from parent_partners.vocabulary import (
     CHILD_WISHES,
     DECISIONS,
@@ -69,7 +69,20 @@ def _optional_choice(label: str, choices: list[tuple[str, str]]) -> RadioField:
     )
 
 
-class CarerForm(VersionedForm):
+class _RecordForm(VersionedForm):
+    """A record's form: its fields' own checks, then the record's rules on its input."""
+
+    def to_input(self) -> Any:
+        """What was typed, as the operations take it."""
+        raise NotImplementedError
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        """The fields, then the record rules (``operations/record_inputs.py``), all at once."""
+        fields_ok = super().validate(extra_validators)
+        return show_problems(self, self.to_input().problems()) and fields_ok
+
+
+class CarerForm(_RecordForm):
     """A parent or carer, and whether it is safe and appropriate to involve them."""
 
     name = StringField(
@@ -112,18 +125,22 @@ class CarerForm(VersionedForm):
     safe_review_on = GovDateField("Date to review the decision")
     submit = SubmitField("Save parent or carer", widget=GovSubmitInput())
 
-    def validate(self, extra_validators: Any = None) -> bool:
-        """The fields, then the record rules (``operations/validation.py``)."""
-        fields_ok = super().validate(extra_validators)
-        values = {
-            "safe_to_involve": self.safe_to_involve.data != "no",
-            "safe_reason": self.safe_reason.data,
-            "safe_review_on": self.safe_review_on.data,
-        }
-        return show_problems(self, validation.carer_problems(values)) and fields_ok
+    def to_input(self) -> CarerInput:
+        """What was typed, as the operations take it."""
+        return CarerInput(
+            name=self.name.data or "",
+            relationship_to_child=self.relationship.data,
+            parental_responsibility=self.parental_responsibility.data == "yes",
+            communication_needs=self.communication_needs.data or "",
+            interpreter_language=self.interpreter_language.data or "",
+            # Unanswered is not "no": that question has its own message.
+            safe_to_involve=self.safe_to_involve.data != "no",
+            safe_reason=self.safe_reason.data or "",
+            safe_review_on=self.safe_review_on.data,
+        )
 
 
-class InvolvementForm(VersionedForm):
+class InvolvementForm(_RecordForm):
     """One engagement with one or more parents or carers."""
 
     date = GovDateField("Date of the involvement", validators=required_date)
@@ -169,20 +186,27 @@ class InvolvementForm(VersionedForm):
     notes = _text("Your notes")
     submit = SubmitField("Save involvement", widget=GovSubmitInput())
 
-    def validate(self, extra_validators: Any = None) -> bool:
-        """The fields, then the record rules (``operations/validation.py``)."""
-        fields_ok = super().validate(extra_validators)
-        values = {
-            "date": self.date.data,
-            "partnership_level": self.partnership_level.data,
-            "not_involved_reason": self.not_involved_reason.data,
-            "shares_child_information": self.shares_child_information.data == "yes",
-            "shared_what": self.shared_what.data,
-        }
-        return show_problems(self, validation.involvement_problems(values)) and fields_ok
+    def to_input(self) -> InvolvementInput:
+        """What was typed, as the operations take it."""
+        return InvolvementInput(
+            date=self.date.data,
+            kind=self.kind.data,
+            partnership_level=self.partnership_level.data,
+            carer_ids=tuple(self.carer_ids.data or ()),
+            not_involved_reason=self.not_involved_reason.data or "",
+            shares_child_information=self.shares_child_information.data == "yes",
+            shared_what=self.shared_what.data or "",
+            shared_why=self.shared_why.data or "",
+            parent_view=self.parent_view.data or "",
+            strengths=self.strengths.data or "",
+            parent_distress=self.parent_distress.data == "yes",
+            distress_support=self.distress_support.data or "",
+            actions=self.actions.data or "",
+            notes=self.notes.data or "",
+        )
 
 
-class ConsultationForm(VersionedForm):
+class ConsultationForm(_RecordForm):
     """The child's view on involving particular parents or carers."""
 
     date = GovDateField("Date of the conversation with the child", validators=required_date)
@@ -217,15 +241,19 @@ class ConsultationForm(VersionedForm):
     )
     submit = SubmitField("Save consultation", widget=GovSubmitInput())
 
-    def validate(self, extra_validators: Any = None) -> bool:
-        """The fields, then the record rules (``operations/validation.py``)."""
-        fields_ok = super().validate(extra_validators)
-        values = {
-            "date": self.date.data,
-            "child_asked": self.child_asked.data != "no",
-            "child_view": self.child_view.data,
-            "child_wish": self.child_wish.data,
-            "not_asked_reason": self.not_asked_reason.data,
-            "not_asked_detail": self.not_asked_detail.data,
-        }
-        return show_problems(self, validation.consultation_problems(values)) and fields_ok
+    def to_input(self) -> ConsultationInput:
+        """What was typed, as the operations take it."""
+        return ConsultationInput(
+            date=self.date.data,
+            carer_ids=tuple(self.carer_ids.data or ()),
+            # Unanswered is not "no": that question has its own message.
+            child_asked=self.child_asked.data != "no",
+            child_view=self.child_view.data or "",
+            child_wish=self.child_wish.data or None,
+            influence=self.influence.data or "",
+            decision=self.decision.data or None,
+            override_rationale=self.override_rationale.data or "",
+            child_told_outcome=self.child_told_outcome.data == "yes",
+            not_asked_reason=self.not_asked_reason.data or None,
+            not_asked_detail=self.not_asked_detail.data or "",
+        )

@@ -5,10 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-PARTNERSHIP_LEVELS = ("not_involved", "informed", "consulted", "involved", "partner")
-CHILD_WISHES = ("agrees", "agrees_with_conditions", "does_not_agree", "undecided")
-NOT_ASKED_REASONS = ("immediate_safeguarding", "child_missing", "too_young")
-
 
 @dataclass(frozen=True)
 class CarerData:
@@ -68,7 +64,6 @@ class CaseData:
     carers: tuple[CarerData, ...]
     involvements: tuple[InvolvementData, ...]
     consultations: tuple[ConsultationData, ...]
-    today: date | None = None
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import abort
 from flask.wrappers import Response
 
@@ -11,12 +13,13 @@ from parent_partners.api.errors import field_error, validation_problem
 from parent_partners.api.patches import CarerPatch, edit_or_conflict, merged
 from parent_partners.identity import actor
 from parent_partners.models import Case
-from parent_partners.operations.records import (
+from parent_partners.operations.partnership import (
     add_carer,
     edit_carer,
     log_involvement,
     record_consultation,
 )
+from parent_partners.operations.record_inputs import CarerInput
 from parent_partners.permissions import Permission
 from parent_partners.scoping import editable_case_for
 
@@ -53,11 +56,7 @@ def add_carer_view(case_id: int) -> Response:
     user = actor()
     case = editable_case_for(user, case_id)
     body = parse(schemas.CarerIn)
-    values = body.model_dump(exclude={"relationship"})
-    values["relationship_to_child"] = body.relationship
-    if body.safe_to_involve:
-        values["safe_review_on"] = None
-    carer = add_carer(case, user, values)
+    carer = add_carer(case, user, body.to_input())
     return reply(schemas.Carer.model_validate(carer), 201)
 
 
@@ -89,13 +88,12 @@ def patch_carer(case_id: int, carer_id: int) -> Response:
     changes = body.changes()
     if "relationship" in changes:
         changes["relationship_to_child"] = changes.pop("relationship")
-    values = merged(carer, CARER_FIELDS, changes)
-    if values["safe_to_involve"]:
-        values["safe_review_on"] = None
+    # No review date for a carer it is safe to involve: CarerInput empties it.
+    entry = CarerInput(**merged(carer, CARER_FIELDS, changes))
     return edit_or_conflict(
         carer,
         "parent or carer",
-        lambda: edit_carer(carer, user, values, body.version),
+        lambda: edit_carer(carer, user, entry, body.version),
         schemas.Carer.model_validate,
     )
 
@@ -117,8 +115,8 @@ def log_involvement_view(case_id: int) -> Response:
     user = actor()
     case = editable_case_for(user, case_id)
     body = parse(schemas.InvolvementIn)
-    carer_ids = _case_carer_ids(case, body.carer_ids)
-    record = log_involvement(case, user, body.model_dump(exclude={"carer_ids"}), carer_ids)
+    entry = replace(body.to_input(), carer_ids=tuple(_case_carer_ids(case, body.carer_ids)))
+    record = log_involvement(case, user, entry)
     findings = serialise.record_findings("involvement", record.id)
     return reply(serialise.involvement(record, findings), 201)
 
@@ -139,7 +137,7 @@ def record_consultation_view(case_id: int) -> Response:
     user = actor()
     case = editable_case_for(user, case_id)
     body = parse(schemas.ConsultationIn)
-    carer_ids = _case_carer_ids(case, body.carer_ids)
-    record = record_consultation(case, user, body.values(), carer_ids)
+    entry = replace(body.to_input(), carer_ids=tuple(_case_carer_ids(case, body.carer_ids)))
+    record = record_consultation(case, user, entry)
     findings = serialise.record_findings("consultation", record.id)
     return reply(serialise.consultation(record, findings), 201)
