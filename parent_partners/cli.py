@@ -264,5 +264,7 @@ def import_cases_command(source: TextIO) -> None:
 # Registers disable-user, backup, restore and export-dismissals.
 from parent_partners import cli_dismissals, cli_trust  # noqa: E402, F401
 from parent_partners.cli_db import db_cli  # noqa: E402 - the service's own `partners db`
+from parent_partners.cli_lexicon import lexicon_cli  # noqa: E402
 
 partners_cli.add_command(db_cli)
+partners_cli.add_command(lexicon_cli)
