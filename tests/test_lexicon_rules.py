@@ -39,6 +39,14 @@ def _child_blame_flags(app: Flask) -> list[tuple[str, str | None]]:
 def test_a_rule_added_with_its_examples_is_linted_and_applied(
     pages: PageClient, make_user, make_case, app: Flask
 ):
+    worker = make_user("practitioner")
+    case = make_case(worker)
+    pages.sign_in(worker)
+    carers = carer_ids(app, case)
+    earlier = "Amira was gallivanting with friends at the weekend."
+    pages.submit(f"/cases/{case.id}/involvements/new", involvement_form(carers, notes=earlier))
+    assert _child_blame_flags(app) == []
+
     admin = PageClient(app.test_client())
     admin.sign_in(make_user("admin", team=None))
     response = admin.submit("/admin/lexicon/new", _rule())
@@ -49,15 +57,13 @@ def test_a_rule_added_with_its_examples_is_linted_and_applied(
     assert result.exit_code == 0, result.output
     assert "no problems" in result.output
 
-    # Applied: a note saved now is flagged by the new rule.
-    worker = make_user("practitioner")
-    case = make_case(worker)
-    pages.sign_in(worker)
-    note = "Amira went gallivanting with friends at the weekend."
-    pages.submit(
-        f"/cases/{case.id}/involvements/new", involvement_form(carer_ids(app, case), notes=note)
-    )
-    assert ("gallivanting", "gallivanting") in _child_blame_flags(app)
+    # Applied by a rescan to the notes saved before...
+    assert app.test_cli_runner().invoke(args=["partners", "rescan"]).exit_code == 0
+    assert _child_blame_flags(app) == [("gallivanting", "gallivanting")]
+    # ... and to a note saved from now on.
+    later = "She went gallivanting again on Friday."
+    pages.submit(f"/cases/{case.id}/involvements/new", involvement_form(carers, notes=later))
+    assert _child_blame_flags(app) == [("gallivanting", "gallivanting")] * 2
 
 
 def test_a_rule_whose_example_fails_is_refused_saying_which(pages: PageClient, make_user):
