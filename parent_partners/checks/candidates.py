@@ -30,21 +30,20 @@ def plain_case(text: str) -> bool:
     return text.isascii() or not any(c in text for c in _ODD_CASE)
 
 
-def _next_word_at(padded: str, key_end: int) -> int:
-    """Where the word after an anchor starts in ``padded``, or -1 if it is no ASCII word."""
+def _neighbour_words(padded: str, begin: int, key_end: int) -> tuple[int, int]:
+    """Where the word after an anchor starts and the word before it ends, in ``padded``.
+
+    -1 for either when it is no plain ASCII word (then nothing is rejected by it).
+    """
     last = len(padded) - 1
     j = key_end
     while j < last and padded[j] == " ":
         j += 1
-    return j if padded[j] in _ASCII_ALNUM else -1
-
-
-def _prev_word_end(padded: str, begin: int) -> int:
-    """Where the word before an anchor ends in ``padded``, or -1 if it is no ASCII word."""
     k = begin
     while k > 0 and padded[k] == " ":
         k -= 1
-    return k + 1 if padded[k] in _ASCII_ALNUM else -1
+    next_at = j if padded[j] in _ASCII_ALNUM else -1
+    return next_at, (k + 1 if padded[k] in _ASCII_ALNUM else -1)
 
 
 def _neighbours_fit(
@@ -110,13 +109,13 @@ def find_candidates(text: str, lexicon: Lexicon, low: str | None = None) -> list
     filtering = plain_case(text)
     for key_end, (back, targets, key_next, key_prev) in lexicon.automaton.iter(padded):
         begin = key_end - back
-        next_at = _next_word_at(padded, key_end) if filtering else -1
-        prev_end = _prev_word_end(padded, begin) if filtering else -1
+        next_at, prev_end = _neighbour_words(padded, begin, key_end) if filtering else (-1, -1)
         if not _neighbours_fit(padded, next_at, prev_end, key_next, key_prev):
             continue
         hi = -1
         for regex, anchor_first, before, ri, nxt, prv in targets:
-            if not _neighbours_fit(padded, next_at, prev_end, nxt, prv):
+            filtered = nxt is not None or prv is not None
+            if filtered and not _neighbours_fit(padded, next_at, prev_end, nxt, prv):
                 continue
             if anchor_first:
                 match = _match_at(regex, text, begin)

@@ -233,11 +233,6 @@ def _position(text: str, words: list[re.Match[str]], i: int, start: int) -> tupl
 _Found = tuple[str, str, int, int, bool]
 
 
-def _without_possessive(raw: str) -> str:
-    """The word without a trailing "'s" (or a bare apostrophe)."""
-    return raw[:-2] if raw.endswith(("'s", "’s")) else raw.rstrip("'’")
-
-
 class _Reader:
     """Reads the words of one stretch of text, one possible mention at a time.
 
@@ -271,11 +266,9 @@ class _Reader:
             pair = _PEOPLE.get(f"{low} {second.lower()}")
             if pair is not None:
                 return pair[0], pair[1], nxt.end(), 2, False
-        return (
-            self._titled(i, raw, nxt)
-            or self._person_word(i, raw, low, nxt)
-            or self._age_or_name(i, raw, bare, low)
-        )
+        # Titles are capitalised, so a lower-case word skips that question.
+        titled = self._titled(i, raw, nxt) if raw[:1].isupper() else None
+        return titled or self._person_word(i, raw, low, nxt) or self._age_or_name(i, raw, bare, low)
 
     def _titled(self, i: int, raw: str, nxt: re.Match[str] | None) -> _Found | None:
         """ "DC Patel" (a service), "Mrs Harris", "Mr and Mrs Harris" (parents)."""
@@ -345,7 +338,8 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
     while i < len(words):
         m = words[i]
         raw = m.group()
-        bare = _without_possessive(raw)
+        # Without a trailing "'s" (or a bare apostrophe).
+        bare = raw[:-2] if raw.endswith(("'s", "’s")) else raw.rstrip("'’")
         low = bare.lower()
         # Most words are not a person term, a title, an age or a name: skip them cheaply.
         found = (
