@@ -281,5 +281,7 @@ def import_cases_command(source: TextIO, skip_existing: bool, update: bool) -> N
 # Registers disable-user, backup, restore, export-dismissals and set-role.
 from parent_partners import cli_dismissals, cli_sync, cli_trust  # noqa: E402, F401
 from parent_partners.cli_db import db_cli  # noqa: E402 - the service's own `partners db`
+from parent_partners.cli_lexicon import lexicon_cli  # noqa: E402
 
 partners_cli.add_command(db_cli)
+partners_cli.add_command(lexicon_cli)

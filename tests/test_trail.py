@@ -236,7 +236,9 @@ def test_every_change_path_writes_an_audit_event(
     admin = PageClient(app.test_client())
     admin.sign_in(make_user("admin", team=None))
     assert admin.submit("/admin/lexicon/new", {
-        "rule_id": "test_rule", "kind": "child_blame", "patterns": "gallivanting",
+        "rule_id": "test_rule", "kind": "child_blame", "subject": "child",
+        "patterns": "gallivanting", "should_flag": "Kai was gallivanting.",
+        "should_not_flag": "Kai was not gallivanting.",
         "suggestion": "was away from home", "note": "Blames the child.",
         "source": "Test source"}).status_code == 302
     assert admin.submit("/admin/lexicon/test_rule/switch", {"enabled": "0"},
