@@ -48,7 +48,6 @@ COLUMNS = (
 )
 REQUIRED = ("reference", "child_name", "team", "worker_email", "opened_on")
 CASE_COLUMNS = COLUMNS[:10]
-CARER_COLUMNS = COLUMNS[10:]
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0", ""}
 
@@ -282,8 +281,6 @@ def write_import(
         )
         if case is None:
             raise ValueError(f"line {row.line}: reference {row.reference!r} was taken meanwhile")
-        worker = db.session.get(User, row.worker_id)
-        assert worker is not None
         for carer in row.carers:
             values: dict[str, Any] = {
                 "name": carer.name,
@@ -291,7 +288,7 @@ def write_import(
                 "parental_responsibility": carer.parental_responsibility,
                 "safe_to_involve": True,
             }
-            add_carer(case, worker, values)
+            add_carer(case, values)
         opened.append(case)
     audit.record(
         "cases_imported",
