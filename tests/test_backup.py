@@ -82,10 +82,12 @@ def test_an_import_killed_part_way_writes_nothing(
         cwd=ROOT, env=_env(database_url), stdout=importer_side, stderr=importer_side,
     )
     os.close(importer_side)
-    written = _wait_for_progress(terminal, at_least=300, of=len(rows))
-    importer.send_signal(signal.SIGKILL)
-    importer.wait(timeout=30)
-    os.close(terminal)
+    try:
+        written = _wait_for_progress(terminal, at_least=300, of=len(rows))
+    finally:  # killed whatever the wait saw, so no importer outlives the test
+        importer.send_signal(signal.SIGKILL)
+        importer.wait(timeout=30)
+        os.close(terminal)
     assert 300 <= written < len(rows), f"killed after {written} of {len(rows)} cases"
     assert importer.returncode == -signal.SIGKILL, "the import finished before it was killed"
     with app.app_context():
