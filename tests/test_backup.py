@@ -46,7 +46,7 @@ def _env(database_url: str) -> dict[str, str]:
 def _wait_for_progress(terminal: int, at_least: int, of: int) -> int:
     """Read the importer's progress bar until it shows ``at_least`` cases; return the count."""
     shown, written = "", 0
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 180  # a loaded machine imports a few cases a second
     while written < at_least and time.monotonic() < deadline:
         ready, _, _ = select.select([terminal], [], [], max(deadline - time.monotonic(), 0))
         try:
@@ -74,7 +74,7 @@ def test_an_import_killed_part_way_writes_nothing(
     ]
     export = tmp_path / "big.csv"
     export.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
-    # On a terminal the importer draws its progress ("Importing cases [##--] 300/1500"):
+    # On a terminal the importer draws its progress ("Importing cases [#---] 50/1500"):
     # each step is a case opened with its carer, checked and audited, not yet committed.
     terminal, importer_side = pty.openpty()
     importer = subprocess.Popen(
@@ -83,12 +83,12 @@ def test_an_import_killed_part_way_writes_nothing(
     )
     os.close(importer_side)
     try:
-        written = _wait_for_progress(terminal, at_least=300, of=len(rows))
+        written = _wait_for_progress(terminal, at_least=50, of=len(rows))
     finally:  # killed whatever the wait saw, so no importer outlives the test
         importer.send_signal(signal.SIGKILL)
         importer.wait(timeout=30)
         os.close(terminal)
-    assert 300 <= written < len(rows), f"killed after {written} of {len(rows)} cases"
+    assert 50 <= written < len(rows), f"killed after {written} of {len(rows)} cases"
     assert importer.returncode == -signal.SIGKILL, "the import finished before it was killed"
     with app.app_context():
         db.session.remove()
