@@ -32,7 +32,9 @@ from tests.conftest import ROOT, PageClient
 from tests.test_import import HEADER
 from tests.trust_support import cheap_passwords  # noqa: F401 - fixture
 
-pytestmark = pytest.mark.usefixtures("cheap_passwords")
+# Backups, restores and the importer work on databases of their own, through other
+# connections and processes: every write here really commits.
+pytestmark = [pytest.mark.usefixtures("cheap_passwords"), pytest.mark.commits]
 
 FLASK = str(Path(sys.executable).with_name("flask"))
 
@@ -62,7 +64,6 @@ def _wait_for_progress(terminal: int, at_least: int, of: int) -> int:
     return written
 
 
-@pytest.mark.commits  # the importer is another process
 def test_an_import_killed_part_way_writes_nothing(
     app: Flask, database_url: str, make_user, tmp_path: Path
 ):
