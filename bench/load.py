@@ -103,10 +103,10 @@ def prepare(database_url: str, users: int) -> list[dict[str, Any]]:
             )
             assert case is not None
             carers = [
-                records.add_carer(case, user, {"name": f"Parent {number + 1}{suffix}",
-                                               "relationship_to_child": relationship,
-                                               "parental_responsibility": True,
-                                               "safe_to_involve": True}).id
+                records.add_carer(case, {"name": f"Parent {number + 1}{suffix}",
+                                         "relationship_to_child": relationship,
+                                         "parental_responsibility": True,
+                                         "safe_to_involve": True}).id
                 for suffix, relationship in (("A", "mother"), ("B", "father"))
             ]
             accounts.append({"email": user.email, "case_id": case.id, "carer_ids": carers})

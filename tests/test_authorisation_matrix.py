@@ -54,10 +54,10 @@ def _case(team: Team, worker: User, name: str) -> tuple[Case, Carer]:
         opened_on=date(2026, 6, 1),
     )
     assert case is not None
-    carer = records.add_carer(case, worker, {"name": f"Parent of {name}",
-                                             "relationship_to_child": "mother",
-                                             "parental_responsibility": True,
-                                             "safe_to_involve": True})
+    carer = records.add_carer(case, {"name": f"Parent of {name}",
+                                     "relationship_to_child": "mother",
+                                     "parental_responsibility": True,
+                                     "safe_to_involve": True})
     return case, carer
 
 

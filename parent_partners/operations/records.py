@@ -46,7 +46,7 @@ def _dates(case: Case) -> validation.CaseDates:
     return validation.CaseDates(child_dob=case.child_dob, opened_on=case.opened_on)
 
 
-def add_carer(case: Case, user: User, values: dict[str, Any]) -> Carer:
+def add_carer(case: Case, values: dict[str, Any]) -> Carer:
     """Add a parent or carer to the case (``RecordInvalid`` if it breaks a rule)."""
     validation.require(validation.carer_problems(values))
     lock_case(case.id)

@@ -65,9 +65,6 @@ BLAME_KINDS = ("child_blame", "parent_blame")
 BULK_THRESHOLD = 1500
 _PENDING = "partners_summary_cases"
 
-AGE_BANDS = ("under_12", "12_13", "14_15", "16_17", "18_plus", "not_recorded")
-
-
 # ----------------------------------------------------------------------------- SQL helpers
 
 
@@ -472,7 +469,6 @@ def install() -> None:
 
 
 __all__ = [
-    "AGE_BANDS",
     "facts_select",
     "install",
     "month_of",

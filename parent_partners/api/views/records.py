@@ -57,7 +57,7 @@ def add_carer_view(case_id: int) -> Response:
     values["relationship_to_child"] = body.relationship
     if body.safe_to_involve:
         values["safe_review_on"] = None
-    carer = add_carer(case, user, values)
+    carer = add_carer(case, values)
     return reply(schemas.Carer.model_validate(carer), 201)
 
 

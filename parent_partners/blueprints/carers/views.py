@@ -42,7 +42,7 @@ def new(case_id: int) -> str | Response:
     if form.validate_on_submit():
 
         def save() -> str:
-            carer = add_carer(case, actor(), _values(form))
+            carer = add_carer(case, _values(form))
             flash(f"{carer.name} added.", "success")
             return url_for("cases.show", case_id=case.id, _anchor="carers")
 

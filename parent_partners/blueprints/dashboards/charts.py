@@ -17,7 +17,6 @@ from markupsafe import Markup, escape
 BLUE = "#1d70b8"  # 5.2:1 on white
 BLACK = "#0b0c0c"
 GREEN = "#00703c"  # 5.9:1
-RED = "#d4351c"  # 4.5:1
 GREY = "#505a5f"  # 7:1
 SERIES = ((BLUE, "", "circle"), (BLACK, "6 4", "square"), (GREEN, "2 3", "diamond"))
 
