@@ -138,6 +138,18 @@ def rescan_command(batch: int) -> None:
     click.echo(f"Checked {len(case_ids)} cases: {opened} flags opened, {resolved} resolved.")
 
 
+@partners_cli.command("review-sweep")
+@with_appcontext
+def review_sweep_command() -> None:
+    """Flag every "not safe to involve" decision whose review date has passed (run daily)."""
+    from parent_partners.operations import review_sweep
+
+    case_ids = review_sweep.overdue_case_ids()
+    opened = review_sweep.raise_overdue(case_ids)
+    db.session.commit()
+    click.echo(f"Checked {len(case_ids)} cases: {opened} review flags opened.")
+
+
 @partners_cli.command("check")
 @click.argument("source", type=click.File("r", encoding="utf-8"))
 @with_appcontext

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from flask import Flask
 from sqlalchemy import event
@@ -11,6 +12,7 @@ from parent_partners.extensions import db
 from parent_partners.operations.case_page import marked_text
 from tests.conftest import PageClient, carer_ids, involvement_form
 from tests.test_flags import BLAMING_NOTE, consultation_form, flags
+from tests.test_review_overdue import carer_form
 
 
 def test_the_childs_latest_words_come_before_flags_and_the_timeline(
@@ -151,16 +153,8 @@ def test_a_passed_safety_review_date_is_marked_overdue(
     [carer_id] = carer_ids(app, case)
     pages.sign_in(worker)
     edit = f"/cases/{case.id}/carers/{carer_id}/edit"
-    form = {
-        "name": "Leila Hassan",
-        "relationship": "mother",
-        "parental_responsibility": "yes",
-        "safe_to_involve": "no",
-        "safe_reason": "Police advice while the investigation is open.",
-        "safe_review_on": ["1", "9", "2026"],  # after the case opened, before today
-        "version": "1",
-    }
-    response = pages.submit(edit, form)
+    # After the case opened, before today.
+    response = pages.submit(edit, carer_form(date(2026, 9, 1)))
     assert response.status_code == 302, response.get_data(as_text=True)[-1500:]
     body = pages.get(f"/cases/{case.id}").get_data(as_text=True)
     assert 'data-testid="review-overdue"' in body

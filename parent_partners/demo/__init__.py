@@ -21,7 +21,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from parent_partners.demo.cases import BuiltCase, CaseBuilder, CasePlan
-from parent_partners.demo.family import deal_households
+from parent_partners.demo.family import Household, deal_households
 from parent_partners.demo.reflective import seed_reflective_tools
 from parent_partners.demo.slips import SLIP_KINDS
 from parent_partners.demo.staff import (
@@ -128,6 +128,27 @@ def _reflective_tools(seed: int, staff: Staff, today: date, echo: Callable[[str]
     seed_reflective_tools(seed, staff, today)
 
 
+def _unsafe_where_needed(
+    households: list[Household], slip_at: dict[int, tuple[str, ...]]
+) -> list[Household]:
+    """Swap households so each case meant to carry an overdue safety review has a carer who
+    is not safe to involve (swapping keeps the mix of households as dealt)."""
+    def unsafe(household: Household) -> bool:
+        return any(not safe for _, _, safe in household)
+
+    for index, kinds in slip_at.items():
+        if "review_overdue" not in kinds or unsafe(households[index]):
+            continue
+        swap = next(
+            (i for i, h in enumerate(households) if unsafe(h) and "review_overdue" not in
+             slip_at.get(i, ())),
+            None,
+        )
+        if swap is not None:
+            households[index], households[swap] = households[swap], households[index]
+    return households
+
+
 def _plan_cases(rng: random.Random, staff: Staff, case_count: int) -> list[CasePlan]:
     """Decide each case's team, worker, reference and slips before drawing any case."""
     # Every kind once in the first seven slipped cases (so even a small demo shows them all),
@@ -146,7 +167,7 @@ def _plan_cases(rng: random.Random, staff: Staff, case_count: int) -> list[CaseP
             kinds.append(rng.choice([k for k in order if k not in kinds]))
         if index < case_count:
             slip_at[index] = tuple(kinds)
-    households = deal_households(rng, case_count)
+    households = _unsafe_where_needed(deal_households(rng, case_count), slip_at)
     taken = set(db.session.scalars(select(Case.reference)))
     plans: list[CasePlan] = []
     # People signing in as a demo practitioner should find a full caseload.

@@ -11,6 +11,7 @@ from sqlalchemy.orm import joinedload
 
 from parent_partners.extensions import db
 from parent_partners.models import Carer, Case, Consultation, Flag, Involvement, User
+from parent_partners.operations import review_sweep
 from parent_partners.scoping import can_edit
 
 TIMELINE_PAGE_SIZE = 10
@@ -111,6 +112,17 @@ def child_voice(consultations: list[Consultation]) -> ChildVoice:
     return ChildVoice(latest=latest, consultations=len(consultations))
 
 
+def _case_flags(case: Case) -> list[Flag]:
+    return list(
+        db.session.scalars(
+            select(Flag)
+            .where(Flag.case_id == case.id)
+            .options(joinedload(Flag.dismissed_by), joinedload(Flag.reopened_by))
+            .order_by(Flag.created_at.desc(), Flag.id.desc())
+        )
+    )
+
+
 def case_page(user: User, case: Case) -> dict[str, Any]:
     """Gather what the case page shows, in a fixed number of queries.
 
@@ -131,14 +143,11 @@ def case_page(user: User, case: Case) -> dict[str, Any]:
             .options(joinedload(Consultation.recorded_by))
         )
     )
-    flags = list(
-        db.session.scalars(
-            select(Flag)
-            .where(Flag.case_id == case.id)
-            .options(joinedload(Flag.dismissed_by), joinedload(Flag.reopened_by))
-            .order_by(Flag.created_at.desc(), Flag.id.desc())
-        )
-    )
+    flags = _case_flags(case)
+    if case.closed_on is None and review_sweep.needs_check(case, flags):
+        # A review date passed since the last save: raise its flag before showing the page.
+        review_sweep.raise_overdue([case.id])
+        flags = _case_flags(case)
     open_flags = [f for f in flags if f.is_open]
     by_record: dict[tuple[str | None, int | None], list[Flag]] = {}
     for flag in open_flags:
