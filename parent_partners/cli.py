@@ -66,7 +66,7 @@ def create_user_command(
 
 
 @partners_cli.command("seed-demo")
-@click.option("--cases", "case_count", default=40, show_default=True, help="How many cases.")
+@click.option("--cases", "case_count", default=150, show_default=True, help="How many cases.")
 @click.option("--seed", default=2026, show_default=True, help="Random seed (same seed, same data).")
 @click.option("--if-empty", is_flag=True, help="Do nothing if there are already users.")
 @click.option(

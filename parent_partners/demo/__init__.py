@@ -20,6 +20,7 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from parent_partners.demo import practice
 from parent_partners.demo.cases import BuiltCase, CaseBuilder, CasePlan
 from parent_partners.demo.family import Household, deal_households
 from parent_partners.demo.reflective import seed_reflective_tools
@@ -123,7 +124,15 @@ def seed_demo(
 
 
 def _reflective_tools(seed: int, staff: Staff, today: date, echo: Callable[[str], None]) -> None:
-    """Feedback, reflections and past self-assessments, once the cases exist."""
+    """Feedback, reflections and past self-assessments, once the cases exist; then what
+    managers do with the cases (dismissed flags, case audits at every stage)."""
+    rng = random.Random(seed + 1)  # its own stream: the cases stay as they were drawn
+    principal = db.session.scalar(select(User).where(User.role == "principal").order_by(User.id))
+    echo(
+        f"Dismissing {practice.dismiss_some(rng, today)} flags with reasons and auditing "
+        f"{practice.audit_some(rng, today, principal)} cases..."
+    )
+    db.session.flush()
     echo("Adding feedback, reflections and two past self-assessments...")
     seed_reflective_tools(seed, staff, today)
 

@@ -126,22 +126,22 @@ def _case_flags(case: Case) -> list[Flag]:
 def case_page(user: User, case: Case) -> dict[str, Any]:
     """Gather what the case page shows, in a fixed number of queries.
 
-    Who recorded or dismissed something is joined into the same query (one round trip,
-    not one more per relationship); only the carers of each record come separately.
+    Who recorded or dismissed something, and the carers each record is about, are joined
+    into the same query (one round trip, not one more per relationship).
     """
     involvements = list(
         db.session.scalars(
             select(Involvement)
             .where(Involvement.case_id == case.id, Involvement.archived_at.is_(None))
-            .options(joinedload(Involvement.recorded_by))
-        )
+            .options(joinedload(Involvement.recorded_by), joinedload(Involvement.carers))
+        ).unique()
     )
     consultations = list(
         db.session.scalars(
             select(Consultation)
             .where(Consultation.case_id == case.id, Consultation.archived_at.is_(None))
-            .options(joinedload(Consultation.recorded_by))
-        )
+            .options(joinedload(Consultation.recorded_by), joinedload(Consultation.carers))
+        ).unique()
     )
     flags = _case_flags(case)
     if case.closed_on is None and review_sweep.needs_check(case, flags):
