@@ -118,8 +118,8 @@ def seed_demo(
             case_ids.append(built.case.id)
             if case_count >= 50 and offset % step == 0:
                 echo(f"  {offset}/{case_count} cases ({offset * 100 // case_count}%)")
-    by_kind = _flag_counts(case_ids)
     _reflective_tools(seed, staff, today, echo)
+    by_kind = _flag_counts(case_ids)  # after some are dismissed: what is open now
     return _summary(seed, staff, len(plans), totals, slip_kinds, by_kind)
 
 
