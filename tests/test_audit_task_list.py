@@ -131,3 +131,9 @@ def test_starting_again_goes_back_to_the_same_draft(app: Flask, make_user, make_
     assert again.headers["Location"] == task_list
     with app.app_context():
         assert len(db.session.scalars(select(CaseAudit)).all()) == 1
+
+
+def test_a_section_that_does_not_exist_is_a_404(app: Flask, make_user, make_case):
+    pages, _worker, _case, task_list = _start(app, make_user, make_case)
+    for key in ("principle-9", "principle-²", "principle-", "summary"):
+        assert pages.get(f"{task_list}/{key}").status_code == 404, key

@@ -89,10 +89,7 @@ def section(audit_id: int, key: str) -> str | BaseResponse | tuple[str, int]:
     entered); "Save as draft" keeps it as it is. Either way nothing typed is lost.
     """
     record = drafts.draft_for(actor(), audit_id)
-    number = int(key.removeprefix("principle-")) if key.startswith("principle-") and \
-        key.removeprefix("principle-").isdigit() else None
-    if number is not None and number not in BY_NUMBER:
-        abort(404)
+    number = _principle_number(key)
     if number is None and key not in ("findings", "actions"):
         abort(404)
     errors: dict[str, str] = {}
@@ -116,6 +113,17 @@ def section(audit_id: int, key: str) -> str | BaseResponse | tuple[str, int]:
         ),
     )
     return (page, 400) if errors else page
+
+
+def _principle_number(key: str) -> int | None:
+    """The principle a section key names ("principle-3"), or None; 404 for no such principle."""
+    if not key.startswith("principle-"):
+        return None
+    digits = key.removeprefix("principle-")
+    # isascii: "²" and other digits int() refuses are no principle, not a server error.
+    if not (digits.isascii() and digits.isdigit()) or int(digits) not in BY_NUMBER:
+        abort(404)
+    return int(digits)
 
 
 def _save(record: CaseAudit, key: str, number: int | None, checking: bool) -> dict[str, str]:
