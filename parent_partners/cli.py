@@ -73,7 +73,7 @@ def create_user_command(
 
 
 @partners_cli.command("seed-demo")
-@click.option("--cases", "case_count", default=40, show_default=True, help="How many cases.")
+@click.option("--cases", "case_count", default=150, show_default=True, help="How many cases.")
 @click.option("--seed", default=2026, show_default=True, help="Random seed (same seed, same data).")
 @click.option("--if-empty", is_flag=True, help="Do nothing if there are already users.")
 @click.option(
@@ -143,6 +143,18 @@ def rescan_command(batch: int) -> None:
                 db.session.expunge_all()
     db.session.commit()
     click.echo(f"Checked {len(case_ids)} cases: {opened} flags opened, {resolved} resolved.")
+
+
+@partners_cli.command("review-sweep")
+@with_appcontext
+def review_sweep_command() -> None:
+    """Flag every "not safe to involve" decision whose review date has passed (run daily)."""
+    from parent_partners.operations import review_sweep
+
+    case_ids = review_sweep.overdue_case_ids()
+    opened = review_sweep.raise_overdue(case_ids)
+    db.session.commit()
+    click.echo(f"Checked {len(case_ids)} cases: {opened} review flags opened.")
 
 
 @partners_cli.command("check")

@@ -120,6 +120,7 @@ FLAG_KINDS: Choices = [
     ("no_strengths", "No strengths recorded"),
     ("partnership_stalled", "Partnership stuck at informed"),
     ("distress_unsupported", "Parent's distress with no support"),
+    ("review_overdue", "Safety decision past its review date"),
 ]
 
 

@@ -86,9 +86,9 @@ def test_team_figures_add_up_to_the_service(pages, app: Flask, make_user, make_c
         assert team_total == service_figures[str(team_id)]
         for name in ("open_cases", "involvements", "flags_open"):
             assert sum(int(w[name]) for w in team_figures.values()) == int(team_total[name])
-    # Shares are worked out from the sums: one sharing involvement, not consulted.
-    assert service_figures[str(service.north_worker.team_id)]["consultation"] == "0%"
-    assert service_figures[str(service.south_worker.team_id)]["strengths"] == "50%"
+    # One sharing involvement, or two involvements, are too few to give a share.
+    assert service_figures[str(service.north_worker.team_id)]["consultation"] == "fewer"
+    assert service_figures[str(service.south_worker.team_id)]["strengths"] == "fewer"
 
 
 def test_a_service_figure_reaches_its_flag_in_three_clicks(pages, app: Flask, make_user, make_case):

@@ -16,6 +16,7 @@ SLIP_KINDS = (
     "no_strengths",
     "partnership_stalled",
     "distress_unsupported",
+    "review_overdue",
 )
 
 # Children's Society & NWG "Appropriate language"; Language Matters; NSPCC; Safe and Sound.

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("audits", __name__)
 
-from parent_partners.blueprints.audits import views  # noqa: E402, F401 - registers routes
+from parent_partners.blueprints.audits import drafts, views  # noqa: E402, F401 - registers routes
