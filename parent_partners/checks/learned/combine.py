@@ -4,9 +4,10 @@ Per sentence and per kind (child, parent):
 - a rule finding stays, unless the learned stage is all but sure that neither the sentence
   nor the match's own clause blames (both probabilities under the "veto" threshold);
 - with no rule finding, the learned stage flags the sentence when its probability
-  reaches the kind's threshold; but never where the rules set a match aside for its
-  context (negated, quoted, challenged, advice about language, about someone else): the
-  context analysis knows more about those words than the model does. Negation just
+  reaches the kind's threshold; but never in a clause where the rules set a match of the
+  same kind aside for its context (negated, quoted, challenged, advice about language,
+  about someone else): the context analysis knows more about those words than the model
+  does. Negation just
   before the words that carry the verdict, and the rules' language-advice check on them,
   stop it too, as does a verdict that no single word carries;
 - every finding gets a confidence: a rule's measured precision, or the learned stage's
@@ -170,8 +171,9 @@ def combine(
     by_unit: dict[tuple[int, str], list[Finding]] = {}
     for f in rule_findings:
         by_unit.setdefault((unit_of(f.start or 0), f.kind), []).append(f)
-    # A sentence where the rules set any match aside for its context is left to the rules.
-    set_aside = {unit_of(start) for start, _ in rejected}
+    set_aside: dict[tuple[int, str], list[int]] = {}
+    for start, kind in rejected:
+        set_aside.setdefault((unit_of(start), kind), []).append(start)
     # Compared as log-odds, so plain sentences cost no exponentials.
     veto = _log_odds(mdl.threshold("veto"))
     limits = [_log_odds(mdl.threshold(kind)) for kind in HEADS]
@@ -187,17 +189,37 @@ def combine(
                     if logits[h] >= veto or rule_logit(mdl, text, unit, f, h) >= veto
                 )
                 continue
-            if logits[h] < limits[h] or i in set_aside:
+            if logits[h] < limits[h]:
                 continue
-            key = (*_sentence_key(mdl, text, units, i), kind)
-            detail = DETAILS.get(key)
-            if detail is None:
-                detail = _detail(mdl, kind, text, units, i)
-                DETAILS.put(key, detail)
-            if detail:
+            detail = learned_detail(mdl, kind, text, units, i)
+            if detail and not left_to_rules(detail, unit, set_aside.get((i, kind), ())):
                 out.append(_from_detail(mdl, kind, text, unit.start, detail, logits[h]))
     out.sort(key=lambda f: (f.start or 0, f.kind))
     return out
+
+
+def learned_detail(
+    model: LearnedModel, kind: str, text: str, units: Sequence[Unit], i: int
+) -> tuple[str, int, int] | tuple[()]:
+    """Where a learned finding of ``kind`` in sentence ``i`` would point (cached), see _detail."""
+    key = (*_sentence_key(model, text, units, i), kind)
+    detail = DETAILS.get(key)
+    if detail is None:
+        detail = _detail(model, kind, text, units, i)
+        DETAILS.put(key, detail)
+    return detail
+
+
+def left_to_rules(detail: tuple[str, int, int], unit: Unit, set_aside: Sequence[int]) -> bool:
+    """Whether the rules set aside a match of the same kind inside the finding's clause.
+
+    There the context analysis (negated, quoted, challenged, about someone else) knows more
+    about those words than the model does. A match set aside elsewhere in the sentence says
+    nothing about this clause: in "He isn't a runner, and mum let things drift" the second
+    clause still blames.
+    """
+    _, start, end = detail
+    return any(unit.start + start <= at < unit.start + end for at in set_aside)
 
 
 def rule_logit(model: LearnedModel, text: str, unit: Unit, finding: Finding, h: int) -> float:

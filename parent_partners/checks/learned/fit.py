@@ -146,6 +146,7 @@ class Settings:
     min_count: int = 2
     steps: int = 300
     with_pieces: bool = True
+    with_skips: bool = True
 
 
 @dataclass
@@ -166,7 +167,10 @@ def train(items: Sequence[dict[str, Any]], settings: Settings) -> Trained:
     Each item needs "text", "child_blame", "parent_blame"; "child_category" and
     "parent_category" (ids from categories.py, or None) train the category heads.
     """
-    feats = [item_features(item_tokens(str(i["text"])), settings.with_pieces) for i in items]
+    feats = [
+        item_features(item_tokens(str(i["text"])), settings.with_pieces, settings.with_skips)
+        for i in items
+    ]
     keys = vocabulary(feats, settings.min_count)
     x = matrix(feats, keys)
     weights = np.zeros((len(keys), 2))
