@@ -22,11 +22,13 @@ import math
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from ..categories import category
 from ..context import is_language_advice
 from ..findings import Finding
+from ..lexicon import Rule, default_lexicon
 from .features import PEOPLE, START
 from .model import HEADS, LearnedModel, default_model, sigmoid
 from .sentences import Unit, clauses, lead_tokens, sentences, token_spans, tokens
@@ -149,7 +151,42 @@ def context_allows(model: LearnedModel, text: str, unit: Unit, h: int) -> bool:
     if any(t in _NEGATIONS or t.endswith("n't") for t in toks[max(0, at - 3) : at]):
         return False
     start, end = spans[at]
+    if other_sense(text, start, end, HEADS[h]):
+        return False
     return not is_language_advice(text, unit.start, start, end, unit.end)
+
+
+@lru_cache(maxsize=1)
+def _rules_by_anchor() -> dict[tuple[str, str], tuple[Rule, ...]]:
+    found: dict[tuple[str, str], list[Rule]] = {}
+    for rule in default_lexicon().rules:
+        if rule.exclude_next is None and rule.exclude_prev is None:
+            continue
+        for word in rule.anchors:
+            found.setdefault((rule.kind, word), []).append(rule)
+    return {key: tuple(rules) for key, rules in found.items()}
+
+
+def other_sense(text: str, start: int, end: int, kind: str) -> bool:
+    """Whether the lexicon says the word at text[start:end] is used in its other sense here.
+
+    A rule's exclude_next and exclude_prev name the neighbours that give its phrase a sense
+    that is not blame ("dealing with a lot", "the older dealers"); where the learned stage's
+    verdict word starts one of the rule's phrases, they hold for it as for the rule's match.
+    """
+    for rule in _rules_by_anchor().get((kind, text[start:end].lower()), ()):
+        # Only where one of the rule's own phrases starts at the word: "the line" says nothing
+        # about "a fair trade" when "line" merely weighs most in that sentence.
+        match = rule.regex.match(text, start)
+        if match is None:
+            continue
+        if rule.exclude_next is not None and rule.exclude_next.match(text, match.end()):
+            return True
+        if rule.exclude_prev is not None and rule.exclude_prev.search(
+            text, max(0, start - 80), start
+        ):
+            return True
+    return False
 
 
 def combine(
