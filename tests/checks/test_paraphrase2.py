@@ -28,15 +28,7 @@ def kinds(text: str) -> set[str]:
         ("Mum continues to refuse to engage with the plan.", {"parent_blame"}),
         # a reported label the writer lets stand
         ("Staff describe Ella as manipulative.", {"child_blame"}),
-        pytest.param(
-            "The school describes Dad as hostile.",
-            {"parent_blame"},
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="the learned stage vetoes it: the reviewer's corrections treat an "
-                "attributed, unchallenged label as unsettled (training/README.md)",
-            ),
-        ),
+        ("The school describes Dad as hostile.", {"parent_blame"}),
         # a named parent
         ("Jack's mum, Joanne, said he was fine. Joanne should have known.", {"parent_blame"}),
         ("Joanne should have known what was happening.", {"parent_blame"}),
