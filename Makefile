@@ -54,7 +54,7 @@ train-checker: install ## Retrain the blame checker's learned stage from trainin
 	$(BIN)/python training/train_checker.py --dev training/tuning/dev.jsonl
 
 bench: install ## Blame checker quality and speed benchmarks
-	$(BIN)/python bench/quality.py --corpus ../shared/corpus/dev.jsonl
+	$(BIN)/python bench/quality.py --corpus training/tuning/dev.jsonl
 	$(BIN)/python bench/quality.py --corpus bench/corpus/heldout.jsonl
 	$(BIN)/python bench/speed.py
 

@@ -42,16 +42,18 @@ CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 TARGETS = {"case list": 0.1, "case page": 0.2}
 
 
-def prepare(database_url: str, cases: int) -> int:
-    """Empty, migrate and seed the scratch database; return the busiest case of the practitioner."""
+def prepare(database_url: str, cases: int, seed: bool = True) -> int:
+    """Empty, migrate and seed the scratch database (unless ``seed`` is False: measure what a
+    previous run seeded); return the busiest case of the practitioner."""
     url = make_url(database_url)
     if url.database in FORBIDDEN_NAMES or url.get_backend_name() != "postgresql":
         raise SystemExit(f"Refusing to empty {url.database!r}: give a scratch PostgreSQL database")
-    engine = create_engine(database_url)
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
+    if seed:
+        engine = create_engine(database_url)
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+        engine.dispose()
 
     from flask_migrate import upgrade
 
@@ -64,11 +66,12 @@ def prepare(database_url: str, cases: int) -> int:
         {"ENV_NAME": "test", "SECRET_KEY": "pages-bench", "SQLALCHEMY_DATABASE_URI": database_url}
     )
     with app.app_context():
-        upgrade()
-        began = time.perf_counter()
-        seed_demo(case_count=cases, seed=2026, if_empty=False, echo=print, workers=2)
-        db.session.commit()
-        print(f"Seeded {cases:,} cases in {time.perf_counter() - began:.0f} s")
+        if seed:
+            upgrade()
+            began = time.perf_counter()
+            seed_demo(case_count=cases, seed=2026, if_empty=False, echo=print, workers=2)
+            db.session.commit()
+            print(f"Seeded {cases:,} cases in {time.perf_counter() - began:.0f} s")
         sam = db.session.scalar(select(User).where(User.email == "practitioner@example.org"))
         assert sam is not None
         busiest = db.session.execute(
@@ -151,9 +154,13 @@ def main() -> int:
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
     parser.add_argument("--clients", type=int, default=8, help="connections kept busy")
     parser.add_argument("--seconds", type=float, default=15)
+    parser.add_argument(
+        "--reuse", action="store_true",
+        help="measure the database a previous run seeded (compare two builds on the same data)",
+    )
     args = parser.parse_args()
 
-    case_id = prepare(args.database_url, args.cases)
+    case_id = prepare(args.database_url, args.cases, seed=not args.reuse)
     port = free_port()
     server = start_server(args.database_url, port, args.workers, 1)
     base = f"http://127.0.0.1:{port}"

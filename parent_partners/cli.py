@@ -11,6 +11,7 @@ from flask.cli import with_appcontext
 
 from parent_partners import cli_dismissals, cli_sync, cli_trust
 from parent_partners.cli_db import db_cli
+from parent_partners.cli_lexicon import lexicon_cli
 from parent_partners.cli_sync import team_named
 from parent_partners.extensions import db
 from parent_partners.operations.people import PeopleError, create_team, create_user
@@ -63,7 +64,7 @@ def create_user_command(
 
 
 @partners_cli.command("seed-demo")
-@click.option("--cases", "case_count", default=40, show_default=True, help="How many cases.")
+@click.option("--cases", "case_count", default=150, show_default=True, help="How many cases.")
 @click.option("--seed", default=2026, show_default=True, help="Random seed (same seed, same data).")
 @click.option("--if-empty", is_flag=True, help="Do nothing if there are already users.")
 @click.option(
@@ -133,6 +134,18 @@ def rescan_command(batch: int) -> None:
                 db.session.expunge_all()
     db.session.commit()
     click.echo(f"Checked {len(case_ids)} cases: {opened} flags opened, {resolved} resolved.")
+
+
+@partners_cli.command("review-sweep")
+@with_appcontext
+def review_sweep_command() -> None:
+    """Flag every "not safe to involve" decision whose review date has passed (run daily)."""
+    from parent_partners.operations import review_sweep
+
+    case_ids = review_sweep.overdue_case_ids()
+    opened = review_sweep.raise_overdue(case_ids)
+    db.session.commit()
+    click.echo(f"Checked {len(case_ids)} cases: {opened} review flags opened.")
 
 
 @partners_cli.command("check")
@@ -268,7 +281,9 @@ def import_cases_command(source: TextIO, skip_existing: bool, update: bool) -> N
     click.echo(result.summary() + ".")
 
 
-# disable-user, enable-user, backup, restore, export-dismissals, set-role and the service's own
-# `partners db`.
-for _command in (*cli_trust.COMMANDS, *cli_dismissals.COMMANDS, *cli_sync.COMMANDS, db_cli):
+# disable-user, enable-user, backup, restore, export-dismissals, set-role, `partners lexicon lint`
+# and the service's own `partners db`.
+for _command in (
+    *cli_trust.COMMANDS, *cli_dismissals.COMMANDS, *cli_sync.COMMANDS, db_cli, lexicon_cli
+):
     partners_cli.add_command(_command)

@@ -29,9 +29,14 @@ def visible_cases(user: User) -> Select[Any]:
 
 def case_for(user: User, case_id: int) -> Case:
     """Return the case if ``user`` may read it; otherwise 404, so its existence is not revealed."""
-    # The team's name is on every case page: fetch it with the case, not in a second query.
-    query = visible_cases(user).where(Case.id == case_id).options(joinedload(Case.team))
-    case: Case | None = db.session.scalars(query).first()
+    # The team's name and the carers are on every case page: fetch them with the case, in
+    # one round trip rather than three.
+    query = (
+        visible_cases(user)
+        .where(Case.id == case_id)
+        .options(joinedload(Case.team), joinedload(Case.carers))
+    )
+    case: Case | None = db.session.scalars(query).unique().first()
     if case is None:
         abort(404)
     from parent_partners.operations.audit import note_read

@@ -1,9 +1,11 @@
 """Shared fixtures: an app on a migrated database, a page-driving client, record factories.
 
 The database is built by running the Alembic migrations (never ``create_all``),
-on SQLite by default or on PostgreSQL when ``TEST_DATABASE_URL`` is set. Every
-table is emptied after each test. CSRF stays on: the client reads the token
-from the page like a browser does.
+on SQLite by default or on PostgreSQL when ``TEST_DATABASE_URL`` is set, once
+per session. Each test runs in a transaction rolled back at its end
+(``tests/transaction_support.py``); tests that need real commits are marked
+``commits`` and the tables are emptied after them. CSRF stays on: the client
+reads the token from the page like a browser does.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from parent_partners.models import Carer, Case, Team, User
 from parent_partners.operations import cases as case_ops
 from parent_partners.operations import partnership, people
 from parent_partners.operations.record_inputs import CarerInput, CaseInput
+from tests import transaction_support
+from tests.page_checks import CheckedClient
 
 PASSWORD = "correct horse battery staple"
 CSRF_INPUT = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
@@ -39,6 +43,13 @@ def _fresh_postgres(url: str) -> None:
         connection.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
         connection.execute(text("CREATE SCHEMA public"))
     engine.dispose()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests drive a live server in another thread: their writes must really commit."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.commits)
 
 
 @pytest.fixture(scope="session")
@@ -65,6 +76,7 @@ def app(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
             "PARTNERS_SIGNIN_SLOW_SECONDS": 0.05,  # the slowing is measured, not waited out
         }
     )
+    application.test_client_class = CheckedClient  # every page fetched is checked
     with application.app_context():
         upgrade()
     yield application
@@ -83,18 +95,19 @@ def _push_request_context() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def _empty_tables(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Empty every table after each test that used the app."""
-    yield
+def _database_per_test(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Roll back everything a test wrote; empty the tables after tests marked ``commits``."""
     if "app" not in request.fixturenames:
+        yield
         return
     application: Flask = request.getfixturevalue("app")
-    with application.app_context():
-        db.session.rollback()
-        with db.engine.begin() as connection:
-            for table in reversed(db.metadata.sorted_tables):
-                connection.execute(table.delete())
-        db.session.remove()
+    if request.node.get_closest_marker("commits"):
+        yield
+        transaction_support.empty_tables(application)
+        return
+    transaction_support.install(application)
+    with transaction_support.rolled_back(application):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -217,7 +230,7 @@ def make_case(app: Flask) -> Callable[..., Case]:
             ))
             assert case is not None
             for name in carers:
-                partnership.add_carer(case, user, CarerInput(
+                partnership.add_carer(case, CarerInput(
                         name=name,
                         relationship_to_child="mother",
                         parental_responsibility=True,

@@ -129,3 +129,22 @@ def _first_number(cell: str) -> str:
 def links(html: str) -> list[str]:
     """Every GOV.UK link's target, unescaped."""
     return [unescape(href) for href in LINK.findall(html)]
+
+
+class Journey:
+    """A person working through pages by following links: every click is a link on the page
+    they are on, and the clicks are counted as they happen."""
+
+    def __init__(self, pages: Any, start: str) -> None:
+        self.pages = pages
+        self.html = pages.get(start).get_data(as_text=True)
+        self.clicks = 0
+
+    def click(self, href: str) -> str:
+        """Follow ``href``, which must be a link on the current page; return the new page."""
+        assert href in links(self.html), f"{href} is not a link on the page the person is on"
+        response = self.pages.get(href)
+        assert response.status_code == 200, (href, response.status_code)
+        self.html = response.get_data(as_text=True)
+        self.clicks += 1
+        return self.html

@@ -60,7 +60,7 @@ def _case(team: Team, worker: User, name: str) -> tuple[Case, Carer]:
         opened_on=date(2026, 6, 1),
     ))
     assert case is not None
-    carer = partnership.add_carer(case, worker, CarerInput(name=f"Parent of {name}",
+    carer = partnership.add_carer(case, CarerInput(name=f"Parent of {name}",
                                              relationship_to_child="mother",
                                              parental_responsibility=True,
                                              safe_to_involve=True))

@@ -4,6 +4,9 @@ restores to exactly what was backed up (SQLite online backup; pg_dump/pg_restore
 from __future__ import annotations
 
 import os
+import pty
+import re
+import select
 import signal
 import subprocess
 import sys
@@ -30,7 +33,9 @@ from tests.conftest import ROOT, PageClient
 from tests.test_import import HEADER
 from tests.trust_support import cheap_passwords  # noqa: F401 - fixture
 
-pytestmark = pytest.mark.usefixtures("cheap_passwords")
+# Backups, restores and the importer work on databases of their own, through other
+# connections and processes: every write here really commits.
+pytestmark = [pytest.mark.usefixtures("cheap_passwords"), pytest.mark.commits]
 
 FLASK = str(Path(sys.executable).with_name("flask"))
 
@@ -39,6 +44,25 @@ def _env(database_url: str) -> dict[str, str]:
     env = {**os.environ, "DATABASE_URL": database_url, "PARTNERS_ENV": "development"}
     env.pop("REDIS_URL", None)
     return env
+
+
+def _wait_for_progress(terminal: int, at_least: int, of: int) -> int:
+    """Read the importer's progress bar until it shows ``at_least`` cases; return the count."""
+    shown, written = "", 0
+    deadline = time.monotonic() + 180  # a loaded machine imports a few cases a second
+    while written < at_least and time.monotonic() < deadline:
+        ready, _, _ = select.select([terminal], [], [], max(deadline - time.monotonic(), 0))
+        try:
+            chunk = os.read(terminal, 4096) if ready else b""
+        except OSError:  # the importer closed its terminal
+            chunk = b""
+        if not chunk:
+            break
+        shown += chunk.decode(errors="replace")
+        counts = re.findall(rf"(\d+)/{of}", shown)
+        written = int(counts[-1]) if counts else 0
+    assert written >= at_least, shown[-2000:]
+    return written
 
 
 def test_an_import_killed_part_way_writes_nothing(
@@ -52,23 +76,21 @@ def test_an_import_killed_part_way_writes_nothing(
     ]
     export = tmp_path / "big.csv"
     export.write_text(HEADER + "\n".join(rows) + "\n", encoding="utf-8")
+    # On a terminal the importer draws its progress ("Importing cases [#---] 50/1500"):
+    # each step is a case opened with its carer, checked and audited, not yet committed.
+    terminal, importer_side = pty.openpty()
     importer = subprocess.Popen(
         [FLASK, "--app", "wsgi", "partners", "import-cases", str(export)],
-        cwd=ROOT, env=_env(database_url), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=ROOT, env=_env(database_url), stdout=importer_side, stderr=importer_side,
     )
-    assert importer.stdout is not None
-    seen = b""
-    deadline = time.monotonic() + 60
-    while b"Importing cases" not in seen and time.monotonic() < deadline:
-        line = importer.stdout.readline()
-        if not line:
-            break
-        seen += line
-    assert b"Importing cases" in seen, seen.decode(errors="replace")  # writing has begun
-    time.sleep(1.5)  # well into the writing: cases, carers, checks and audit events flushed
-    importer.send_signal(signal.SIGKILL)
-    importer.wait(timeout=30)
-    importer.stdout.close()
+    os.close(importer_side)
+    try:
+        written = _wait_for_progress(terminal, at_least=50, of=len(rows))
+    finally:  # killed whatever the wait saw, so no importer outlives the test
+        importer.send_signal(signal.SIGKILL)
+        importer.wait(timeout=30)
+        os.close(terminal)
+    assert 50 <= written < len(rows), f"killed after {written} of {len(rows)} cases"
     assert importer.returncode == -signal.SIGKILL, "the import finished before it was killed"
     with app.app_context():
         db.session.remove()
@@ -123,7 +145,7 @@ def _seed(app: Flask) -> None:
                 harm_types=["cce"], contexts=["online"], opened_on=date(2026, 5, 1),
             ))
             assert case is not None
-            partnership.add_carer(case, worker, CarerInput(name=f"Parent {number}",
+            partnership.add_carer(case, CarerInput(name=f"Parent {number}",
                                              relationship_to_child="mother",
                                              parental_responsibility=True,
                                              safe_to_involve=True))

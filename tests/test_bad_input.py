@@ -118,6 +118,9 @@ def _forms() -> list[FormCase]:
         FormCase("lexicon rule", lambda w: "/admin/lexicon/new", {
             "rule_id": text_value("new_rule"), "kind": text_value("child_blame", "parent_blame"),
             "patterns": text_value("gallivant~", "_{0,3}", "(("), "suggestion": text_value(),
+            "subject": text_value("child", "parent", "anyone"),
+            "should_flag": text_value("Kai was gallivanting."),
+            "should_not_flag": text_value("Kai was not gallivanting."),
             "note": text_value(), "source": text_value()}, role="admin"),
         FormCase("token", lambda w: "/account/tokens", {"name": text_value("Nightly sync")},
                  saved_text="shown only this once"),

@@ -69,6 +69,7 @@ def _together(*calls: Any) -> list[Any]:
 
 
 @postgres_only
+@pytest.mark.commits  # each thread takes a connection of its own
 def test_two_simultaneous_page_edits_one_saved_one_refused(app: Flask, make_user, make_case):
     worker = make_user("practitioner")
     case = make_case(worker)
@@ -104,6 +105,7 @@ def test_two_simultaneous_page_edits_one_saved_one_refused(app: Flask, make_user
 
 
 @postgres_only
+@pytest.mark.commits  # each thread takes a connection of its own
 def test_two_simultaneous_api_dismissals_one_wins(app: Flask, make_user):
     first, second, finding_id = _open_finding(app, make_user)
     url = f"/api/v1/flags/{finding_id}/dismiss"

@@ -22,6 +22,8 @@ from flask import Flask
 from parent_partners.extensions import db
 from tests.api_support import cli_token
 
+pytestmark = pytest.mark.commits  # the live server runs in another thread
+
 GENERATOR = Path(sys.executable).with_name("openapi-python-client")
 PACKAGE = "partners_sync_client"
 

@@ -22,6 +22,9 @@ from parent_partners.models import User
 from parent_partners.operations import people
 from tests.database_support import scratch_postgres
 
+# A host's database and ours, each with engines of its own: writes really commit.
+pytestmark = pytest.mark.commits
+
 
 class HostBase(DeclarativeBase):
     """The host's own models."""

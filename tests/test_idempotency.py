@@ -95,6 +95,7 @@ def test_an_api_post_retried_with_its_key_is_answered_not_redone(app: Flask, mak
     not os.environ.get("TEST_DATABASE_URL", "").startswith("postgresql"),
     reason="real concurrency needs PostgreSQL (TEST_DATABASE_URL)",
 )
+@pytest.mark.commits  # each thread takes a connection of its own
 def test_a_double_click_sends_two_at_once_and_one_is_saved(app: Flask, make_user, make_case):
     worker = make_user("practitioner")
     case = make_case(worker)

@@ -73,14 +73,17 @@ def test_admin_switches_a_rule_off_and_adds_one(pages: PageClient, make_user, ap
     new_rule = {
         "rule_id": "lured_by_choice",
         "kind": "child_blame",
-        "patterns": "happily went~ along",
+        "subject": "child",
+        "patterns": "gallivant~",
+        "should_flag": "He was gallivanting around town.",
+        "should_not_flag": "He was not gallivanting; he was taken there.",
         "suggestion": "Say who took the child, and how they were coerced.",
         "note": "Presents the child as choosing the harm done to them.",
         "source": "The Children's Society, Appropriate language (2022)",
     }
     response = pages.submit("/admin/lexicon/new", new_rule)
     assert response.status_code == 302, response.get_data(as_text=True)[-1500:]
-    findings = check(practitioner, "He happily went along with them.").get_json()["findings"]
+    findings = check(practitioner, "He was gallivanting with them.").get_json()["findings"]
     assert [f["rule"] for f in findings] == ["lured_by_choice"]
 
 
@@ -89,7 +92,10 @@ def test_admin_rule_with_a_taken_id_is_refused(pages: PageClient, make_user):
     rule = {
         "rule_id": "lured_by_choice",
         "kind": "child_blame",
-        "patterns": "went~ along",
+        "subject": "child",
+        "patterns": "gallivant~",
+        "should_flag": "He was gallivanting around town.",
+        "should_not_flag": "He was not gallivanting; he was taken there.",
         "suggestion": "s",
         "note": "n",
         "source": "src",

@@ -15,6 +15,9 @@ from parent_partners import create_app
 from parent_partners.extensions import db
 from tests.database_support import scratch_postgres
 
+# Migrations run on databases of their own and really commit.
+pytestmark = pytest.mark.commits
+
 
 @pytest.fixture
 def scratch_url(tmp_path) -> Iterator[str]:

@@ -18,6 +18,7 @@ from parent_partners.models import Case, Flag, Involvement, User
 from parent_partners.operations import cases as case_ops
 from parent_partners.operations import people
 from parent_partners.operations.record_inputs import CarerInput, CaseInput
+from tests import transaction_support
 from tests.conftest import CSRF_INPUT
 
 # The host's own users and how they map onto partners roles and teams.
@@ -107,9 +108,10 @@ def build_host(tmp_path: Path, database_url: str) -> Flask:
 
 @pytest.fixture
 def host(app: Flask, database_url: str, tmp_path: Path) -> Iterator[Flask]:
-    """A host app on the test database (``app`` migrated it and empties it after)."""
+    """A host app on the test database, in the test's transaction (``app`` migrated it)."""
     host_app = build_host(tmp_path, database_url)
-    yield host_app
+    with transaction_support.sharing(app, host_app):
+        yield host_app
     with host_app.app_context():
         db.session.remove()
         db.engine.dispose()
@@ -129,7 +131,7 @@ def open_case_for(host: Flask, email: str) -> int:
         ))
         from parent_partners.operations.partnership import add_carer
 
-        add_carer(case, user, CarerInput(name="Leila Hassan", relationship_to_child="mother",
+        add_carer(case, CarerInput(name="Leila Hassan", relationship_to_child="mother",
                                parental_responsibility=True, safe_to_involve=True))
         db.session.commit()
         return case.id

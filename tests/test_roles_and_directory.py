@@ -16,6 +16,8 @@ from parent_partners.models import AuditEvent, User
 from parent_partners.operations.roles import host_user
 from tests.api_support import api_for, cli
 
+pytestmark = pytest.mark.commits  # the host app commits through its own engine
+
 # The host's own record of each person; a test edits it as the host's HR system would.
 HOST_PEOPLE: dict[str, dict[str, str | None]] = {}
 

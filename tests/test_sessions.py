@@ -15,6 +15,7 @@ from parent_partners.extensions import db
 from parent_partners.models import AuditEvent, UserSession
 from parent_partners.models.common import utcnow
 from parent_partners.operations import sessions
+from tests import transaction_support
 from tests.conftest import PASSWORD, PageClient
 from tests.trust_support import cheap_passwords  # noqa: F401 - fixture
 
@@ -201,7 +202,8 @@ def redis_app(app: Flask, database_url: str) -> Iterator[Flask]:
             "REDIS_URL": REDIS_TEST_URL,
         }
     )
-    yield application
+    with transaction_support.sharing(app, application):
+        yield application
     client = redis.Redis.from_url(REDIS_TEST_URL)
     for pattern in (sessions.REDIS_PREFIX + "*", sessions.REDIS_USER_PREFIX + "*", "LIMITS*"):
         keys = list(client.scan_iter(pattern))

@@ -61,7 +61,7 @@ HOST_SCRIPT = textwrap.dedent(
                                child_name="Ada Lane", child_dob=date(2012, 3, 1),
                                gender="girl", ethnicity="white", harm_types=("cce",),
                                contexts=("online",), opened_on=date(2026, 5, 1)))
-        carer = partnership.add_carer(case, worker, CarerInput(
+        carer = partnership.add_carer(case, CarerInput(
             name="Lee Lane", relationship_to_child="father", parental_responsibility=True))
         db.session.commit()
         for day, level, note in ((date(2026, 6, 2), "informed", "Dad keeps putting her at risk."),

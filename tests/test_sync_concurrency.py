@@ -7,12 +7,15 @@ from __future__ import annotations
 import os
 from typing import Any
 
+import pytest
 from flask import Flask
 
 from parent_partners.extensions import db
 from parent_partners.models import AuditEvent, RecordVersion
 from tests.api_support import api_for, new_carer, new_case
 from tests.test_concurrency import _together
+
+pytestmark = pytest.mark.commits  # each thread takes a connection of its own
 
 
 def _race(app: Flask, make_user, url_of: Any) -> tuple[list[Any], str]:  # type: ignore[no-untyped-def]

@@ -49,7 +49,10 @@ GRID = [round(x, 2) for x in np.arange(0.90, 0.995, 0.01)]
 VETO_GRID = [0.0, 0.002, 0.005, 0.01, 0.02, 0.05]
 # The rules were written against the tuning set; it must stay at or near 1.0 macro F1.
 TUNING_FLOOR = 0.98
-PRECISION_FLOOR = 0.94  # a margin over the 0.90 goal: new writers differ from these three
+# Precision floors for choosing thresholds (see choose): pooled, a margin over the 0.90
+# goal; and per writer, so that no one writer's wording is given up on.
+PRECISION_FLOOR = 0.92
+WRITER_FLOOR = 0.80
 
 
 def load(path: Path) -> list[dict[str, Any]]:
@@ -64,6 +67,49 @@ def load(path: Path) -> list[dict[str, Any]]:
         row["file"] = path.name
         rows.append(row)
     return rows
+
+
+def load_corrections(path: Path) -> dict[str, dict[str, Any]]:
+    """A reviewer's corrections by item id: {"action": "drop"} or {"action": "relabel", labels}."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines if line.strip()]
+    return {str(r["id"]): r for r in rows}
+
+
+def apply_corrections(
+    items: list[dict[str, Any]], corrections: dict[str, dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The items with the reviewer's drops removed and relabels applied."""
+    out = []
+    for item in items:
+        fix = corrections.get(str(item.get("id")))
+        if fix is None:
+            out.append(item)
+        elif fix["action"] == "relabel":
+            out.append(
+                {
+                    **item,
+                    **{k: bool(fix[k]) for k in HEADS},
+                    "child_category": category_id("child_blame", fix.get("child_category")),
+                    "parent_category": category_id("parent_blame", fix.get("parent_category")),
+                }
+            )
+    return out
+
+
+def training_items(paths: Sequence[Path]) -> list[dict[str, Any]]:
+    """Every labelled item of the writers' files, with any corrections file applied.
+
+    A file named corrections*.jsonl is a reviewer's reading of the others, not a writer.
+    """
+    fixes: dict[str, dict[str, Any]] = {}
+    items = []
+    for path in paths:
+        if path.name.startswith("corrections"):
+            fixes.update(load_corrections(path))
+        else:
+            items.extend(load(path))
+    return apply_corrections(items, fixes)
 
 
 def in_memory(trained: Trained, version: str, thresholds: dict[str, float]) -> LearnedModel:
@@ -90,7 +136,7 @@ def sentence_view(model: LearnedModel, item: dict[str, Any]) -> list[dict[str, A
     for i, u in enumerate(units):
         logits = combine_mod._logits(model, text, units, i)
         inside = [f for f in found if u.start <= (f.start or 0) < u.end]
-        aside = any(u.start <= s < u.end for s, _ in rejected)
+        aside = _set_aside(model, text, units, i, rejected)
         out.append(
             {
                 "logits": logits,
@@ -108,14 +154,29 @@ def sentence_view(model: LearnedModel, item: dict[str, Any]) -> list[dict[str, A
                     )
                     for h, k in enumerate(HEADS)
                 ],
-                # Kinds the learned stage may not flag here: the rules set a match aside,
-                # or the verdict's words are negated or talked about (combine.py).
-                "aside": set(HEADS) if aside else {
-                    k for h, k in enumerate(HEADS)
-                    if not combine_mod.context_allows(model, text, u, h)
-                },
+                # Kinds the learned stage may not flag here (combine.py).
+                "aside": aside,
             }
         )
+    return out
+
+
+def _set_aside(
+    model: LearnedModel,
+    text: str,
+    units: Sequence[combine_mod.Unit],
+    i: int,
+    rejected: Sequence[tuple[int, str]],
+) -> set[str]:
+    """Kinds the learned stage may not flag in sentence ``i``: the verdict's words are negated
+    or talked about, or the rules set a match of that kind aside in the finding's clause."""
+    u = units[i]
+    out = set()
+    for kind in HEADS:
+        detail = combine_mod.learned_detail(model, kind, text, units, i)
+        mine = [at for at, k in rejected if k == kind and u.start <= at < u.end]
+        if not detail or combine_mod.left_to_rules(detail, u, mine):
+            out.add(kind)
     return out
 
 
@@ -158,27 +219,44 @@ def _summary(views: Views, h: int, kind: str) -> Any:
     return table
 
 
+def _precision(got: Any, want: Any) -> float:
+    tp = int((got & want).sum())
+    fp = int((got & ~want).sum())
+    return tp / (tp + fp) if tp + fp else 1.0
+
+
 def choose(views: Views, veto: float) -> dict[str, float]:
-    """Per kind, the threshold with the best F1 whose precision stays above the floor."""
+    """Per kind, the threshold with the best F1 whose precision stays above the floors.
+
+    Two floors: the items pooled (every writer and the tuning set) at PRECISION_FLOOR, and
+    each writer's own items at WRITER_FLOOR. The second is lower on purpose: one writer in
+    a register the others lack (published reviews quoting records) has rule false alarms
+    no threshold can remove, and a pooled floor alone then pushed both thresholds to 0.99
+    and lost recall for everyone. Where no threshold meets the floors, the most precise.
+    """
     chosen: dict[str, float] = {"veto": veto}
     grid = np.asarray(GRID)
+    files = np.asarray([str(i["file"]) for i, _ in views])
+    groups = [files == name for name in sorted(set(files.tolist()))]
     for h, kind in enumerate(HEADS):
         table = _summary(views, h, kind)
         want = np.asarray([bool(i[kind]) for i, _ in views])
         ruled = table[:, 0] >= veto
-        best: tuple[float, float] = (0.0, 0.99)
+        best: tuple[float, float] | None = None
+        most_precise: tuple[float, float] = (-1.0, float(grid[-1]))
         for thr in grid:
             got = ruled | (table[:, 2] >= thr)
-            tp = int((got & want).sum())
-            fp = int((got & ~want).sum())
-            fn = int((~got & want).sum())
-            prec = tp / (tp + fp) if tp + fp else 1.0
+            prec = _precision(got, want)
+            most_precise = max(most_precise, (prec, float(thr)))
             if prec < PRECISION_FLOOR:
                 continue
-            rec = tp / (tp + fn) if tp + fn else 1.0
+            if any(_precision(got[g], want[g]) < WRITER_FLOOR for g in groups):
+                continue
+            tp = int((got & want).sum())
+            rec = tp / int(want.sum()) if want.any() else 1.0
             f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-            best = max(best, (round(f1, 6), float(thr)))
-        chosen[kind] = best[1]
+            best = max(best or (0.0, 0.0), (round(f1, 6), float(thr)))
+        chosen[kind] = best[1] if best is not None else most_precise[1]
     return chosen
 
 
@@ -303,6 +381,26 @@ def report(
     return out
 
 
+def report_by_writer(views: Views, t: dict[str, float]) -> dict[str, dict[str, float]]:
+    """Print and return each writer's fold: precision and recall per kind, and macro F1."""
+    head = f"{'fold (writer left out)':<24}{'items':>6}{'child P/R':>14}{'parent P/R':>14}"
+    print(f"\n{head}{'F1':>7}")
+    out = {}
+    for name in sorted({str(i["file"]) for i, _ in views}):
+        fold = [(i, v) for i, v in views if i["file"] == name]
+        row: dict[str, float] = {"items": len(fold)}
+        shown = []
+        for h, kind in enumerate(HEADS):
+            r = scores([(decide(v, h, kind, t), bool(i[kind])) for i, v in fold])
+            row[f"{kind}/precision"], row[f"{kind}/recall"] = r["precision"], r["recall"]
+            row[f"{kind}/f1"] = r["f1"]
+            shown.append(f"{r['precision']:.3f}/{r['recall']:.3f}")
+        row["macro_f1"] = (row["child_blame/f1"] + row["parent_blame/f1"]) / 2
+        print(f"{name:<24}{len(fold):>6}{shown[0]:>14}{shown[1]:>14}{row['macro_f1']:>7.3f}")
+        out[name] = row
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -311,11 +409,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev", type=Path, default=None, help="extra tuning-only corpus")
     parser.add_argument("--l2", type=float, default=Settings.l2)
     parser.add_argument("--no-pieces", action="store_true")
+    parser.add_argument("--no-skips", action="store_true")
     parser.add_argument("--dry-run", action="store_true", help="measure only; write nothing")
     args = parser.parse_args(argv)
     paths = sorted(args.data.glob("*.jsonl"))
-    items = [row for p in paths for row in load(p)]
-    settings = Settings(l2=args.l2, with_pieces=not args.no_pieces)
+    items = training_items(paths)
+    settings = Settings(
+        l2=args.l2, with_pieces=not args.no_pieces, with_skips=not args.no_skips
+    )
     print(f"training items: {len(items)} from {', '.join(p.name for p in paths)}; {settings}")
     views, fold_models = cross_validate(items, settings)
     final = train(items, settings)
@@ -323,6 +424,7 @@ def main(argv: list[str] | None = None) -> int:
     version = (
         f"{digest[:12]}-f{FEATURE_VERSION}-l2{settings.l2:g}"
         + ("" if settings.with_pieces else "-np")
+        + ("" if settings.with_skips else "-nk")
     )
     model = in_memory(final, version, {})
     # The tuning set is scored by the final model, which never saw it; thresholds are
@@ -334,6 +436,7 @@ def main(argv: list[str] | None = None) -> int:
     model.meta["thresholds"] = thresholds
     print("thresholds:", thresholds)
     cv = report("cross-validated, leave one writer (file) out", views, thresholds)
+    cv["by_writer"] = report_by_writer(views, thresholds)
     cv["categories"] = categories_cross_validated(items, fold_models, thresholds)
     dev_figures = None
     if args.dev is not None:

@@ -15,6 +15,7 @@ class CarerData:
     relationship: str
     safe_to_involve: bool
     safe_reason: str = ""
+    safe_review_on: date | None = None
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,11 @@ SRC_PARTNERS = (
     "TCE Practice Principles, principle 7: approach parents and carers as partners; "
     "Parents and Carers Shifting Mindset"
 )
+SRC_REVIEW = (
+    "TCE Practice Principles, principle 7: approach parents and carers as partners wherever "
+    "possible; a decision that a parent or carer is not safe to involve is recorded, reasoned "
+    "and reviewed"
+)
 SRC_DISTRESS = (
     "TCE Practice Principles, principle 7 (parents' own distress acknowledged and supported); "
     "PACE relational safeguarding model"
@@ -333,6 +338,40 @@ def distress_unsupported(case: CaseData) -> list[Finding]:
     ]
 
 
+def review_overdue(case: CaseData) -> list[Finding]:
+    """A decision not to involve a carer whose review date has passed with no new one set.
+
+    Judged against ``case.today`` (the checking day when not given), so a date that passes
+    with nobody saving anything is found by the next check of the case.
+    """
+    today = case.today or date.today()
+    return [
+        Finding(
+            kind="review_overdue",
+            rule="review_overdue",
+            explanation=(
+                f"The decision that it is not safe to involve "
+                f"{_carer_name({carer.id: carer}, carer.id)} was due to be reviewed on "
+                f"{day_words(carer.safe_review_on)}, and no later review is recorded."
+            ),
+            suggestion=(
+                "Review the decision (with your manager if you need to) and record the "
+                "outcome on their details: a new review date if it still stands, with the "
+                "reason, or that it is now safe to involve them."
+            ),
+            source=SRC_REVIEW,
+            record_type="carer",
+            record_id=carer.id,
+            field="safe_review_on",
+            carer_id=carer.id,
+        )
+        for carer in case.carers
+        if not carer.safe_to_involve
+        and carer.safe_review_on is not None
+        and carer.safe_review_on < today
+    ]
+
+
 def check_case(
     case: CaseData, settings: CheckSettings | None = None, lexicon: Lexicon | None = None
 ) -> list[Finding]:
@@ -344,5 +383,6 @@ def check_case(
         *no_strengths(case, cfg),
         *partnership_stalled(case, cfg),
         *distress_unsupported(case),
+        *review_overdue(case),
         *text_findings(case, lexicon),
     ]

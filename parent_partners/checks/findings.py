@@ -13,6 +13,7 @@ RECORD_KINDS = (
     "no_strengths",
     "partnership_stalled",
     "distress_unsupported",
+    "review_overdue",
 )
 ALL_KINDS = TEXT_KINDS + RECORD_KINDS
 

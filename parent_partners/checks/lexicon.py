@@ -1,9 +1,13 @@
-"""Lexicon rules as data: loading, validating, merging admin rules, compiling."""
+"""Lexicon rules as data: loading, validating, merging admin rules, compiling.
+
+The packaged rules are in ``lexicon.toml`` (its header explains the format and the
+pattern notation); administrators' rules have the same shape, as dicts.
+"""
 
 from __future__ import annotations
 
-import json
 import re
+import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -78,6 +82,9 @@ class Rule:
     name_as_parent: re.Pattern[str] | None = None
     # The blame category (see categories.py); admin rules may leave it out.
     category: str | None = None
+    # Sentences the rule must flag, and sentences it must not (see lexicon_lint.py).
+    should_flag: tuple[str, ...] = ()
+    should_not_flag: tuple[str, ...] = ()
 
     @property
     def suggestion(self) -> str:
@@ -201,7 +208,7 @@ def _context_regex(
 
 
 def compile_rule(data: Mapping[str, Any], compiler: PatternCompiler) -> Rule:
-    """Validate one rule dict (the lexicon.json shape) and compile it."""
+    """Validate one rule dict (a ``[[rule]]`` of lexicon.toml) and compile it."""
     missing = [k for k in _REQUIRED if not data.get(k)]
     rule_id = str(data.get("id", "?"))
     if missing:
@@ -265,14 +272,16 @@ def compile_rule(data: Mapping[str, Any], compiler: PatternCompiler) -> Rule:
         unless_sentence=unless,
         name_as_parent=name_as_parent,
         category=category,
+        should_flag=tuple(_as_list(data.get("should_flag"), "should_flag", rule_id)),
+        should_not_flag=tuple(_as_list(data.get("should_not_flag"), "should_not_flag", rule_id)),
     )
 
 
 @lru_cache(maxsize=1)
-def _packaged_data() -> dict[str, Any]:
-    text = resources.files(__package__).joinpath("lexicon.json").read_text(encoding="utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
+def packaged_data() -> dict[str, Any]:
+    """The packaged lexicon.toml as read: ``version``, ``macros`` and the ``rule`` list."""
+    text = resources.files(__package__).joinpath("lexicon.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
 
 
 def load_lexicon(
@@ -281,11 +290,11 @@ def load_lexicon(
     """Build a lexicon from the packaged rules plus admin-added rules, minus disabled ids.
 
     An extra rule with the id of a packaged rule replaces it. Extra rules use the
-    same dict shape as lexicon.json; ``subject`` defaults to any role.
+    same shape as a ``[[rule]]`` of lexicon.toml; ``subject`` defaults to any role.
     """
-    data = _packaged_data()
+    data = packaged_data()
     macros: dict[str, list[str]] = {k: list(v) for k, v in data.get("macros", {}).items()}
-    rules: dict[str, Mapping[str, Any]] = {r["id"]: r for r in data["rules"]}
+    rules: dict[str, Mapping[str, Any]] = {r["id"]: r for r in data["rule"]}
     for extra in extra_rules:
         if "id" not in extra:
             raise ValueError("an extra rule needs an id")

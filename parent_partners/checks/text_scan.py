@@ -1,15 +1,15 @@
 """Scanning free text for blaming language.
 
-Stage 1: one Aho-Corasick pass over the lower-cased text finds the rules' anchor
-words, so plain sentences cost one automaton step per character.
-Stage 2: around each anchor hit, the rule's compiled regex runs on a small window.
-Stage 3: only for actual matches, context analysis decides whether the writer, in
+Stages 1 and 2 (candidates.py): an Aho-Corasick pass finds the rules' anchor words, and
+around each hit the rule's compiled regex runs on a small window.
+Stage 3: only for actual matches, context analysis (context/) decides whether the writer, in
 their own voice, is blaming the child or a parent (negation, advice about
 language, quotation and attribution, who the words are about).
 """
 
 from __future__ import annotations
 
+from .candidates import find_candidates, plain_case
 from .context import (
     SentenceContext,
     coordinated_roles,
@@ -23,169 +23,87 @@ from .context import (
 )
 from .findings import Finding
 from .learned.combine import combine
-from .lexicon import Lexicon, Rule, default_lexicon, fold_lowered, lower_aligned
-
-# Characters after an anchor that a whole pattern match can extend to.
-_MARGIN = 110
+from .lexicon import Lexicon, Rule, default_lexicon, lower_aligned
 
 
-# Letters that re.IGNORECASE matches to an ASCII letter although str.lower() does not map
-# them to it (long s, dotted and dotless i): with any of them in a text, the cheap
-# neighbour-word rejection below is switched off for that text.
-_ODD_CASE = ("\u0130", "\u0131", "\u017f")
-_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+class ScanContext:
+    """One text being scanned, and what is worked out once and shared between its matches.
 
-
-def _plain_case(text: str) -> bool:
-    """True when IGNORECASE matching on ``text`` equals plain matching on lower_aligned(text)."""
-    return text.isascii() or not any(c in text for c in _ODD_CASE)
-
-
-def _candidates(text: str, lexicon: Lexicon, low: str | None = None) -> list[tuple[int, int, int]]:
-    """(start, end, rule index) of every pattern match around an anchor hit.
-
-    ``low`` is lower_aligned(text), if the caller has it already.
+    Matches arrive in text order and often share a sentence (two rules on the same
+    words, or several slips in one sentence), so the sentence span, its surroundings,
+    who the words are about and which first names are parents are each found once.
     """
-    n = len(text)
-    found: set[tuple[int, int, int]] = set()
-    # The folded text is padded by one space in front; a key is " word " (or " word" for a
-    # prefix), so the word starts at key_end - (len(key) - 1) + 1 in the padded text,
-    # i.e. at key_end - back in the original.
-    padded = " " + fold_lowered(lower_aligned(text) if low is None else low) + " "
-    last = len(padded) - 1
-    filtering = _plain_case(text)
-    alnum = _ASCII_ALNUM
-    for key_end, (back, targets, key_nxt, key_prv) in lexicon.automaton.iter(padded):
-        begin = key_end - back
-        hi = -1
-        # Where the next word starts / the previous word ends in ``padded``: -2 not yet
-        # looked up, -1 no plain ASCII word there (so no rejection).
-        nxt_at = prv_end = -2
-        if filtering:
-            if key_nxt is not None:
-                j = key_end
-                while j < last and padded[j] == " ":
-                    j += 1
-                nxt_at = j if padded[j] in alnum else -1
-                if nxt_at >= 0 and not padded.startswith(key_nxt, nxt_at):
-                    continue
-            if key_prv is not None:
-                k = begin
-                while k > 0 and padded[k] == " ":
-                    k -= 1
-                prv_end = k + 1 if padded[k] in alnum else -1
-                if prv_end >= 0 and not padded.endswith(key_prv, 0, prv_end):
-                    continue
-        for regex, anchor_first, before, ri, nxt, prv in targets:
-            if filtering:
-                # Cheap rejection: the words next to the anchor cannot start/end the way
-                # the pattern needs, so its regex cannot match here.
-                if nxt is not None:
-                    if nxt_at == -2:
-                        j = key_end
-                        while j < last and padded[j] == " ":
-                            j += 1
-                        nxt_at = j if padded[j] in alnum else -1
-                    if nxt_at >= 0 and not padded.startswith(nxt, nxt_at):
-                        continue
-                if prv is not None:
-                    if prv_end == -2:
-                        k = begin
-                        while k > 0 and padded[k] == " ":
-                            k -= 1
-                        prv_end = k + 1 if padded[k] in alnum else -1
-                    if prv_end >= 0 and not padded.endswith(prv, 0, prv_end):
-                        continue
-            if anchor_first:
-                # The match can only start at the anchor: one attempt, no scanning.
-                m = regex.match(text, begin)
-                if m is not None and m.end() > m.start():
-                    found.add((m.start(), m.end(), ri))
-                continue
-            if hi < 0:
-                # End the window at a space so the regex's end boundary never sees half a word.
-                hi = text.find(" ", begin + _MARGIN)
-                hi = n if hi < 0 else hi
-            # Matches come in order and never overlap, so at most one covers the anchor:
-            # stop at it, or at the first match that starts after the anchor.
-            for m in regex.finditer(text, max(0, begin - before - 2), hi):
-                if m.start() > begin:
-                    break
-                if begin < m.end():
-                    found.add((m.start(), m.end(), ri))
-                    break
-    return sorted(found, key=lambda c: (c[0], -(c[1] - c[0])))
+
+    __slots__ = ("ctx_low", "low", "named", "sentences", "span_memo", "subjects", "text")
+
+    def __init__(self, text: str) -> None:
+        """Prepare to scan ``text``."""
+        self.text = text
+        self.low = lower_aligned(text)
+        # Context regexes run without IGNORECASE on the lower-cased text, unless the text
+        # has one of the letters where that would differ.
+        self.ctx_low = self.low if plain_case(text) else None
+        self.span_memo: list[tuple[int, int]] = []
+        self.sentences: dict[int, SentenceContext] = {}
+        # By the position the words start at: (the writer's own words?, who they are about).
+        self.subjects: dict[int, tuple[bool, frozenset[str]]] = {}
+        # By mention start: is this first name a parent's?
+        self.named: dict[int, bool] = {}
+
+    def sentence(self, start: int, end: int) -> SentenceContext:
+        """The surroundings of the sentence text[start:end], found once per sentence."""
+        around = self.sentences.get(start)
+        if around is None:
+            around = SentenceContext(self.text, start, end)
+            self.sentences[start] = around
+        return around
 
 
-def blame_context_ok(
-    text: str,
-    rule: Rule,
-    start: int,
-    end: int,
-    cache: dict[int, SentenceContext] | None = None,
-    span_memo: list[tuple[int, int]] | None = None,
-    subjects: dict[int, tuple[bool, frozenset[str]]] | None = None,
-    low: str | None = None,
-    named: dict[int, bool] | None = None,
+def _set_aside(
+    scan: ScanContext, rule: Rule, span: tuple[int, int], sentence: tuple[int, int]
 ) -> bool:
-    """True when the match at [start, end) is the writer's own blaming use of the words.
-
-    Cheap checks run first; quotes, attribution and subject only for what survives.
-    ``cache`` keeps per-sentence context between matches in the same sentence; ``low``,
-    if given, is ``text`` lower-cased with the same offsets (used for faster matching).
-    """
-    if rule.exclude_prev is not None and rule.exclude_prev.search(text, max(0, start - 80), start):
-        return False
-    s_start, s_end = sentence_span(text, start, span_memo)
+    """True for cheap reasons not to flag: the rule's own exclusions, negation, advice."""
+    text, (start, end), (s_start, s_end) = scan.text, span, sentence
     if rule.unless_sentence is not None and rule.unless_sentence.search(text, s_start, s_end):
-        return False
-    if is_negated(text, s_start, start, end, s_end, low):
-        return False
-    if is_language_advice(text, s_start, start, end, s_end, low):
-        return False
-    around = cache.get(s_start) if cache is not None else None
-    if around is None:
-        # The neighbouring sentences and the quotes are worked out only when needed.
-        around = SentenceContext(text, s_start, s_end)
-        if cache is not None:
-            cache[s_start] = around
+        return True
+    if is_negated(text, s_start, start, end, s_end, scan.ctx_low):
+        return True
+    return is_language_advice(text, s_start, start, end, s_end, scan.ctx_low)
+
+
+def _own_and_about(
+    scan: ScanContext, span: tuple[int, int], at: int, sentence: tuple[int, int], labelled: bool
+) -> tuple[bool, frozenset[str]]:
+    """(the writer's own words?, who they are about) for words starting at ``at``.
+
+    Two rules often match the same words (a child and a parent reading of "hard to
+    reach"); voice and subject depend only on where the words start, so they are
+    worked out once.
+    """
+    known = scan.subjects.get(at)
+    if known is not None:
+        return known
+    text, (start, end), (s_start, s_end) = scan.text, span, sentence
+    around = scan.sentence(s_start, s_end)
     quotes = around.quotes
-    # "Staff describe her as manipulative": the label is about the object, and whose words
-    # they are depends on the verb before it.
-    about = labelled_object(text, start, end) if end - start > 6 else None
-    at = start if about is None else about[0]
-    # Two rules often match the same words (a child and a parent reading of "hard to
-    # reach"); voice and subject depend only on the span, so they are worked out once.
-    known = subjects.get(at) if subjects is not None else None
-    if known is None:
-        voice = voice_of(
-            text, at, end, s_start, s_end, around.ctx_start, quotes, around.window_end, low
+    voice = voice_of(
+        text, at, end, s_start, s_end, around.ctx_start, quotes, around.window_end, scan.ctx_low
+    )
+    if labelled and voice.status == "own" and voice.speaker is None:
+        voice = label_voice(text, start, end, s_start, around.ctx_start, quotes, around.window_end)
+    own = voice.status not in ("voice", "reported_challenged")
+    roles: frozenset[str] = frozenset()
+    if own:
+        found = subject_roles(
+            text, at, s_start, around.ctx_start, quotes, names=True, named=scan.named
         )
-        if about is not None and voice.status == "own" and voice.speaker is None:
-            voice = label_voice(
-                text, start, end, s_start, around.ctx_start, quotes, around.window_end
-            )
-        own = voice.status not in ("voice", "reported_challenged")
-        roles: frozenset[str] = frozenset()
-        if own:
-            found = subject_roles(
-                text, at, s_start, around.ctx_start, quotes, names=True, named=named
-            )
-            roles = frozenset("service" if r == "self" else r for r in found)
-        known = (own, roles)
-        if subjects is not None:
-            subjects[at] = known
-    own, roles = known
-    if about is not None:
-        roles = frozenset(about[1])
-    if not own:
-        return False
-    span = text[start:end].lower()
-    if "nor" in span or "neither" in span:
-        # "Neither Mia nor her mother will engage": about the people named in the match.
-        coordinated = coordinated_roles(text, start, end)
-        if coordinated is not None:
-            roles = frozenset(coordinated)
+        roles = frozenset("service" if r == "self" else r for r in found)
+    scan.subjects[at] = (own, roles)
+    return own, roles
+
+
+def _fits_subject(rule: Rule, roles: frozenset[str], text: str, start: int) -> bool:
+    """True when the words are about someone the rule is about."""
     if not rule.subject or roles & set(rule.subject):
         return True
     # A bare first name doing something only a parent can ("Joanne failed to protect her").
@@ -194,6 +112,35 @@ def blame_context_ok(
         and "name" in roles
         and rule.name_as_parent.match(text, start) is not None
     )
+
+
+def blame_context_ok(scan: ScanContext, rule: Rule, start: int, end: int) -> bool:
+    """True when the match at [start, end) is the writer's own blaming use of the words.
+
+    Cheap checks run first; quotes, attribution and subject only for what survives.
+    """
+    text = scan.text
+    if rule.exclude_prev is not None and rule.exclude_prev.search(text, max(0, start - 80), start):
+        return False
+    sentence = sentence_span(text, start, scan.span_memo)
+    if _set_aside(scan, rule, (start, end), sentence):
+        return False
+    # "Staff describe her as manipulative": the label is about the object, and whose words
+    # they are depends on the verb before it.
+    about = labelled_object(text, start, end) if end - start > 6 else None
+    at = start if about is None else about[0]
+    own, roles = _own_and_about(scan, (start, end), at, sentence, about is not None)
+    if not own:
+        return False
+    if about is not None:
+        roles = frozenset(about[1])
+    span = text[start:end].lower()
+    if "nor" in span or "neither" in span:
+        # "Neither Mia nor her mother will engage": about the people named in the match.
+        coordinated = coordinated_roles(text, start, end)
+        if coordinated is not None:
+            roles = frozenset(coordinated)
+    return _fits_subject(rule, roles, text, start)
 
 
 def scan_rules(
@@ -213,19 +160,12 @@ def scan_rules(
     findings: list[Finding] = []
     # Candidates come sorted by start, so an overlap can only be with the last kept span.
     last_end: dict[str, int] = {}
-    cache: dict[int, SentenceContext] = {}
-    span_memo: list[tuple[int, int]] = []
-    subjects: dict[int, tuple[bool, frozenset[str]]] = {}
-    named: dict[int, bool] = {}
-    low = lower_aligned(text)
-    # Context regexes run without IGNORECASE on the lower-cased text, unless the text has
-    # one of the letters where that would differ.
-    ctx_low = low if _plain_case(text) else None
-    for start, end, ri in _candidates(text, lex, low):
+    scan = ScanContext(text)
+    for start, end, ri in find_candidates(text, lex, scan.low):
         rule = lex.rules[ri]
         if start < last_end.get(rule.kind, -1):
             continue
-        if not blame_context_ok(text, rule, start, end, cache, span_memo, subjects, ctx_low, named):
+        if not blame_context_ok(scan, rule, start, end):
             if rejected is not None:
                 rejected.append((start, rule.kind))
             continue

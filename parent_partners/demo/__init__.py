@@ -20,8 +20,9 @@ from datetime import date
 
 from sqlalchemy import func, select
 
+from parent_partners.demo import practice
 from parent_partners.demo.cases import BuiltCase, CaseBuilder, CasePlan
-from parent_partners.demo.family import deal_households
+from parent_partners.demo.family import Household, deal_households
 from parent_partners.demo.reflective import seed_reflective_tools
 from parent_partners.demo.slips import SLIP_KINDS
 from parent_partners.demo.staff import (
@@ -117,15 +118,44 @@ def seed_demo(
             case_ids.append(built.case.id)
             if case_count >= 50 and offset % step == 0:
                 echo(f"  {offset}/{case_count} cases ({offset * 100 // case_count}%)")
-    by_kind = _flag_counts(case_ids)
     _reflective_tools(seed, staff, today, echo)
+    by_kind = _flag_counts(case_ids)  # after some are dismissed: what is open now
     return _summary(seed, staff, len(plans), totals, slip_kinds, by_kind)
 
 
 def _reflective_tools(seed: int, staff: Staff, today: date, echo: Callable[[str], None]) -> None:
-    """Feedback, reflections and past self-assessments, once the cases exist."""
+    """Feedback, reflections and past self-assessments, once the cases exist; then what
+    managers do with the cases (dismissed flags, case audits at every stage)."""
+    rng = random.Random(seed + 1)  # its own stream: the cases stay as they were drawn
+    principal = db.session.scalar(select(User).where(User.role == "principal").order_by(User.id))
+    echo(
+        f"Dismissing {practice.dismiss_some(rng, today)} flags with reasons and auditing "
+        f"{practice.audit_some(rng, today, principal)} cases..."
+    )
+    db.session.flush()
     echo("Adding feedback, reflections and two past self-assessments...")
     seed_reflective_tools(seed, staff, today)
+
+
+def _unsafe_where_needed(
+    households: list[Household], slip_at: dict[int, tuple[str, ...]]
+) -> list[Household]:
+    """Swap households so each case meant to carry an overdue safety review has a carer who
+    is not safe to involve (swapping keeps the mix of households as dealt)."""
+    def unsafe(household: Household) -> bool:
+        return any(not safe for _, _, safe in household)
+
+    for index, kinds in slip_at.items():
+        if "review_overdue" not in kinds or unsafe(households[index]):
+            continue
+        swap = next(
+            (i for i, h in enumerate(households) if unsafe(h) and "review_overdue" not in
+             slip_at.get(i, ())),
+            None,
+        )
+        if swap is not None:
+            households[index], households[swap] = households[swap], households[index]
+    return households
 
 
 def _plan_cases(rng: random.Random, staff: Staff, case_count: int) -> list[CasePlan]:
@@ -146,7 +176,7 @@ def _plan_cases(rng: random.Random, staff: Staff, case_count: int) -> list[CaseP
             kinds.append(rng.choice([k for k in order if k not in kinds]))
         if index < case_count:
             slip_at[index] = tuple(kinds)
-    households = deal_households(rng, case_count)
+    households = _unsafe_where_needed(deal_households(rng, case_count), slip_at)
     taken = set(db.session.scalars(select(Case.reference)))
     plans: list[CasePlan] = []
     # People signing in as a demo practitioner should find a full caseload.

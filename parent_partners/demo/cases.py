@@ -151,11 +151,13 @@ class CaseBuilder:
         """Draw the child, household and history, then apply the case's slips."""
         rng = self.rng
         long_case = "partnership_stalled" in self.wanted
+        # An overdue safety review is worth showing only on a case that is still open.
+        keep_open = long_case or "review_overdue" in self.wanted
         # A stalled partnership needs weeks of history on an open case to show.
         opened_ago = rng.randint(75 if long_case else 30, 548)
         opened_on = self.today - timedelta(days=opened_ago)
         closed_on = None
-        if opened_ago > 120 and not long_case and rng.random() < 0.22:
+        if opened_ago > 120 and not keep_open and rng.random() < 0.22:
             closed_on = opened_on + timedelta(days=rng.randint(90, opened_ago - 7))
         self.child = make_child(rng, opened_on, self.today)
         self.place = rng.choice(phrases.PLACES[rng.choice(self.child.contexts)])
@@ -490,6 +492,11 @@ class CaseBuilder:
                 "" if variant != "not_told" else self.pick(voices.OVERRIDE_RATIONALE, about)
             )
             consultation.child_told_outcome = variant == "no_rationale"
+        elif slip == "review_overdue":
+            due = self.today - timedelta(days=rng.randint(3, 45))
+            if self.unsafe is None or due <= self.case.opened_on:
+                return False
+            self.carer_rows[id(self.unsafe)].safe_review_on = due
         else:
             # Stalled partnership and missing consultations are drawn into the history itself.
             return False

@@ -1,4 +1,4 @@
-"""Adding a rule to the blame lexicon."""
+"""Adding a rule to the blame lexicon, with the sentences it must and must not flag."""
 
 from __future__ import annotations
 
@@ -11,6 +11,30 @@ from govuk_frontend_wtf.wtforms_widgets import (
 )
 from wtforms import RadioField, StringField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length
+
+SUBJECTS = {"child": ["child", "unknown"], "parent": ["parent"], "anyone": []}
+
+
+def _patterns_field(label: str, description: str) -> TextAreaField:
+    """An optional box of patterns, one a line."""
+    return TextAreaField(
+        label, description=description, widget=GovTextArea(), validators=[Length(max=2000)]
+    )
+
+
+def _examples_field(label: str, description: str, missing: str) -> TextAreaField:
+    """A required box of example sentences, one a line."""
+    return TextAreaField(
+        label,
+        description=description,
+        widget=GovTextArea(),
+        validators=[InputRequired(message=missing), Length(max=4000)],
+    )
+
+
+def lines(value: str | None) -> list[str]:
+    """The non-blank lines of a text box, trimmed."""
+    return [line.strip() for line in (value or "").splitlines() if line.strip()]
 
 
 class RuleForm(FlaskForm):
@@ -28,6 +52,17 @@ class RuleForm(FlaskForm):
         widget=GovRadioInput(),
         validators=[InputRequired(message="Select who the wording blames")],
     )
+    subject = RadioField(
+        "Who must the wording be about?",
+        choices=[
+            ("child", "The child (or nobody named before the words)"),
+            ("parent", "A parent or carer"),
+            ("anyone", "Anyone"),
+        ],
+        default="child",
+        widget=GovRadioInput(),
+        validators=[InputRequired(message="Select who the wording must be about")],
+    )
     patterns = TextAreaField(
         "Wording to flag, one pattern a line",
         description=(
@@ -36,6 +71,30 @@ class RuleForm(FlaskForm):
         ),
         widget=GovTextArea(),
         validators=[InputRequired(message="Enter at least one pattern"), Length(max=4000)],
+    )
+    exclude_next = _patterns_field(
+        "Not when followed by (optional)",
+        "Words right after the wording that make it innocent, one pattern a line: "
+        "for dealing~, the word with (dealing with a loss).",
+    )
+    exclude_prev = _patterns_field(
+        "Not when straight after (optional)",
+        "Words right before the wording that make it innocent, one pattern a line.",
+    )
+    unless_sentence = _patterns_field(
+        "Not in a sentence containing (optional)",
+        "Words anywhere in the sentence that make it innocent, one pattern a line.",
+    )
+    should_flag = _examples_field(
+        "Sentences the rule must flag, one a line",
+        "Blaming sentences as a practitioner might write them.",
+        "Enter at least one sentence the rule must flag",
+    )
+    should_not_flag = _examples_field(
+        "Sentences the rule must not flag, one a line",
+        "The same words used innocently: negated, quoted from the child or parent, "
+        "or about someone else.",
+        "Enter at least one sentence the rule must not flag",
     )
     suggestion = TextAreaField(
         "What to write instead",

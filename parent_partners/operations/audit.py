@@ -41,6 +41,7 @@ ACTIONS: dict[str, str] = {
     "api_token_revoked": "Revoked an API token",
     "cases_imported": "Imported cases from a file",
     "case_audit_graded": "Graded a case audit",
+    "case_audit_drafted": "Began a case audit as a draft",
     "case_audit_viewed": "Viewed a case audit",
     "case_audit_responded": "Responded to a case audit",
     "case_audit_moderated": "Moderated a case audit",

@@ -8,8 +8,8 @@ from datetime import date
 from typing import Any
 
 from flask import abort
-from sqlalchemy import Select, false, func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import Select, false, func, or_, select
+from sqlalchemy.orm import joinedload, lazyload, selectinload
 
 from parent_partners.extensions import db
 from parent_partners.models import AuditAction, AuditGrade, Case, CaseAudit, User
@@ -87,6 +87,32 @@ class GradingInput:
     actions: list[ActionInput] = field(default_factory=list)
 
 
+def principle_problems(number: int, grade: str, evidence: str) -> dict[str, str]:
+    """What one principle's grading still needs: a grade and the evidence for it."""
+    errors: dict[str, str] = {}
+    if grade not in GRADE_VALUES:
+        errors[f"grade-{number}"] = f"Choose a grade for principle {number}"
+    if not evidence.strip():
+        errors[f"evidence-{number}"] = f"Enter the evidence for your grade for principle {number}"
+    return errors
+
+
+def entered_actions(actions: list[ActionInput]) -> list[ActionInput]:
+    """The action rows someone wrote in (a blank row is no action)."""
+    return [a for a in actions if a.text.strip() or a.due_raw]
+
+
+def action_problems(actions: list[ActionInput]) -> dict[str, str]:
+    """What the entered actions still need: words, and a real due date."""
+    errors: dict[str, str] = {}
+    for index, action in enumerate(actions):
+        if not action.text.strip():
+            errors[f"action-{index}-text"] = f"Enter what action {index + 1} asks for"
+        if action.due_on is None:
+            errors[f"action-{index}-due"] = f"Enter a real due date for action {index + 1}"
+    return errors
+
+
 def grade_case(case: Case, auditor: User, entry: GradingInput) -> CaseAudit:
     """Record a manager's graded audit of ``case``; it then waits for the worker's response."""
     conflict = grading_conflict(case, auditor)
@@ -94,21 +120,12 @@ def grade_case(case: Case, auditor: User, entry: GradingInput) -> CaseAudit:
         raise AuditConflict({"grade-1": conflict})
     errors: dict[str, str] = {}
     for principle in PRINCIPLES:
-        grade, evidence = entry.grades.get(principle.number, ("", ""))
-        if grade not in GRADE_VALUES:
-            errors[f"grade-{principle.number}"] = f"Choose a grade for principle {principle.number}"
-        if not evidence.strip():
-            errors[f"evidence-{principle.number}"] = (
-                f"Enter the evidence for your grade for principle {principle.number}"
-            )
+        errors.update(principle_problems(principle.number, *entry.grades.get(
+            principle.number, ("", ""))))
     if not entry.findings.strip():
         errors["findings"] = "Enter your findings"
-    actions = [a for a in entry.actions if a.text.strip() or a.due_raw]
-    for index, action in enumerate(actions):
-        if not action.text.strip():
-            errors[f"action-{index}-text"] = f"Enter what action {index + 1} asks for"
-        if action.due_on is None:
-            errors[f"action-{index}-due"] = f"Enter a real due date for action {index + 1}"
+    actions = entered_actions(entry.actions)
+    errors.update(action_problems(actions))
     if errors:
         raise AuditError(errors)
     now = utcnow()
@@ -252,8 +269,12 @@ def moderate(
 
 
 def visible_audits(user: User) -> Select[Any]:
-    """Audits ``user`` may read: principals all; managers their team's; workers their own."""
-    query = select(CaseAudit).where(CaseAudit.archived_at.is_(None))
+    """Audits ``user`` may read: principals all; managers their team's; workers their own.
+    A draft is only its author's until it is submitted."""
+    query = select(CaseAudit).where(
+        CaseAudit.archived_at.is_(None),
+        or_(CaseAudit.status != "draft", CaseAudit.auditor_id == user.id),
+    )
     if user.role == "principal":
         return query
     if user.role == "manager" and user.team_id is not None:
@@ -261,6 +282,18 @@ def visible_audits(user: User) -> Select[Any]:
     if user.role == "practitioner":
         return query.where(CaseAudit.worker_id == user.id)
     return query.where(false())
+
+
+def draft_of(case: Case, auditor: User) -> CaseAudit | None:
+    """The draft audit of ``case`` that ``auditor`` has begun, if any."""
+    return db.session.scalars(
+        select(CaseAudit).where(
+            CaseAudit.case_id == case.id,
+            CaseAudit.auditor_id == auditor.id,
+            CaseAudit.status == "draft",
+            CaseAudit.archived_at.is_(None),
+        )
+    ).first()
 
 
 def audit_for(user: User, audit_id: int) -> CaseAudit:
@@ -315,11 +348,15 @@ def list_audits(
     total = counts.get(status, 0) if status else sum(counts.values())
     audits = list(
         db.session.scalars(
+            # One round trip: the people and the case are joined; the list shows no grades
+            # or actions, so they are not loaded unless asked for.
             base.options(
-                selectinload(CaseAudit.case),
-                selectinload(CaseAudit.auditor),
-                selectinload(CaseAudit.worker),
-                selectinload(CaseAudit.moderator),
+                joinedload(CaseAudit.case),
+                joinedload(CaseAudit.auditor),
+                joinedload(CaseAudit.worker),
+                joinedload(CaseAudit.moderator),
+                lazyload(CaseAudit.grades),
+                lazyload(CaseAudit.actions),
             )
             .order_by(CaseAudit.created_at.desc(), CaseAudit.id.desc())
             .limit(per_page)
@@ -331,8 +368,9 @@ def list_audits(
 
 
 def results_table(user: User, status: str | None) -> ExportTable:
-    """Every visible audit's results, one row per principle, for CSV and XLSX."""
-    query = visible_audits(user).options(
+    """Every visible audit's results, one row per principle, for CSV and XLSX (drafts are
+    not results yet)."""
+    query = visible_audits(user).where(CaseAudit.status != "draft").options(
         selectinload(CaseAudit.case),
         selectinload(CaseAudit.auditor),
         selectinload(CaseAudit.worker),

@@ -11,6 +11,7 @@ from sqlalchemy.orm import joinedload
 
 from parent_partners.extensions import db
 from parent_partners.models import Carer, Case, Consultation, Flag, Involvement, User
+from parent_partners.operations import review_sweep
 from parent_partners.scoping import can_edit
 from parent_partners.vocabulary import OPEN_FLAG_STATUSES
 
@@ -112,27 +113,8 @@ def child_voice(consultations: list[Consultation]) -> ChildVoice:
     return ChildVoice(latest=latest, consultations=len(consultations))
 
 
-def case_page(user: User, case: Case) -> dict[str, Any]:
-    """Gather what the case page shows, in a fixed number of queries.
-
-    Who recorded or dismissed something is joined into the same query (one round trip,
-    not one more per relationship); only the carers of each record come separately.
-    """
-    involvements = list(
-        db.session.scalars(
-            select(Involvement)
-            .where(Involvement.case_id == case.id, Involvement.archived_at.is_(None))
-            .options(joinedload(Involvement.recorded_by))
-        )
-    )
-    consultations = list(
-        db.session.scalars(
-            select(Consultation)
-            .where(Consultation.case_id == case.id, Consultation.archived_at.is_(None))
-            .options(joinedload(Consultation.recorded_by))
-        )
-    )
-    flags = list(
+def _case_flags(case: Case) -> list[Flag]:
+    return list(
         db.session.scalars(
             select(Flag)
             .where(Flag.case_id == case.id)
@@ -140,6 +122,33 @@ def case_page(user: User, case: Case) -> dict[str, Any]:
             .order_by(Flag.created_at.desc(), Flag.id.desc())
         )
     )
+
+
+def case_page(user: User, case: Case) -> dict[str, Any]:
+    """Gather what the case page shows, in a fixed number of queries.
+
+    Who recorded or dismissed something, and the carers each record is about, are joined
+    into the same query (one round trip, not one more per relationship).
+    """
+    involvements = list(
+        db.session.scalars(
+            select(Involvement)
+            .where(Involvement.case_id == case.id, Involvement.archived_at.is_(None))
+            .options(joinedload(Involvement.recorded_by), joinedload(Involvement.carers))
+        ).unique()
+    )
+    consultations = list(
+        db.session.scalars(
+            select(Consultation)
+            .where(Consultation.case_id == case.id, Consultation.archived_at.is_(None))
+            .options(joinedload(Consultation.recorded_by), joinedload(Consultation.carers))
+        ).unique()
+    )
+    flags = _case_flags(case)
+    if case.closed_on is None and review_sweep.needs_check(case, flags):
+        # A review date passed since the last save: raise its flag before showing the page.
+        review_sweep.raise_overdue([case.id])
+        flags = _case_flags(case)
     open_flags = [f for f in flags if f.is_open]
     by_record: dict[tuple[str | None, int | None], list[Flag]] = {}
     for flag in open_flags:

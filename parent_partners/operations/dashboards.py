@@ -16,7 +16,7 @@ from sqlalchemy import and_, case, func, literal_column, or_, select
 from sqlalchemy.sql import ColumnElement
 
 from parent_partners.extensions import db
-from parent_partners.models import Case, Team, User
+from parent_partners.models import Case, Flag, Team, User
 from parent_partners.models.summary import (
     ALL_KINDS,
     COUNTERS,
@@ -24,10 +24,12 @@ from parent_partners.models.summary import (
     case_month_stats,
     practice_rollup,
 )
+from parent_partners.operations import summaries
 from parent_partners.operations.periods import (
     Period,
     month_label,
 )
+from parent_partners.operations.rates import rate
 from parent_partners.vocabulary import FLAG_KINDS, LEVEL_VALUES, TEAM_ROLES
 from parent_partners.vocabulary.partnership import SHORT_LABELS
 
@@ -78,8 +80,7 @@ class Figures:
     def consultation_share(self) -> float | None:
         """Of involvements that shared information about the child, the share with a valid
         child consultation (percent)."""
-        needed = self.counts["needs_consultation"]
-        return 100 * self.counts["consulted_ok"] / needed if needed else None
+        return rate(self.counts["consulted_ok"], self.counts["needs_consultation"])
 
     @property
     def not_consulted(self) -> int:
@@ -89,8 +90,7 @@ class Figures:
     @property
     def strengths_share(self) -> float | None:
         """Share of involvements with strengths recorded (percent)."""
-        total = self.involvements
-        return 100 * self.counts["with_strengths"] / total if total else None
+        return rate(self.counts["with_strengths"], self.involvements)
 
     @property
     def no_strengths(self) -> int:
@@ -103,11 +103,8 @@ class Figures:
 
     def flags_per_100(self, kind: str | None = None) -> float | None:
         """Flags (of ``kind``, or all) per 100 involvements."""
-        total = self.involvements
-        if not total:
-            return None
         number = self.flags_raised if kind is None else self.flags(kind)
-        return 100 * number / total
+        return rate(number, self.involvements)
 
     @property
     def flags_raised(self) -> int:
@@ -120,8 +117,7 @@ class Figures:
 
     def level_share(self, level: str) -> float | None:
         """Share of involvements that reached ``level`` (percent)."""
-        total = self.involvements
-        return 100 * self.level(level) / total if total else None
+        return rate(self.level(level), self.involvements)
 
     @property
     def resolved(self) -> int:
@@ -352,6 +348,8 @@ class CaseLine:
     child_name: str
     number: int
     closed_on: date | None
+    # Flag figures: how many of the case's flags are open, resolved and dismissed now.
+    statuses: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -362,6 +360,8 @@ class CasePage:
     total: int
     page: int
     per_page: int
+    # Flag figures: the flags behind the figure by what has become of them (all pages).
+    statuses: dict[str, int] = field(default_factory=dict)
 
     @property
     def pages(self) -> int:
@@ -413,4 +413,34 @@ def cases_behind(
         .offset((page - 1) * per_page)
     )
     lines = [CaseLine(r.id, r.reference, r.child_name, int(r.number), r.closed_on) for r in rows]
-    return CasePage(lines, total, page, per_page)
+    listing = CasePage(lines, total, page, per_page)
+    if metric.startswith("flags_"):
+        _split_by_status(listing, period, metric, select(behind.c.case_id))
+    return listing
+
+
+FLAG_STATUS_GROUPS = ("open", "resolved", "dismissed")
+
+
+def _split_by_status(listing: CasePage, period: Period, metric: str, case_ids: Any) -> None:
+    """Count the flags behind a figure of one kind of flag by status, per case and in all:
+    a figure of flags raised mixes those still open with those resolved or dismissed since.
+    One query."""
+    f = Flag.__table__
+    flags_from, month = summaries.flag_months()
+    group = case((f.c.status.in_(summaries.OPEN), "open"), else_=f.c.status)
+    query = (
+        select(f.c.case_id, group.label("status"), func.count().label("number"))
+        .select_from(flags_from)
+        .where(f.c.case_id.in_(case_ids), month >= period.start, month <= period.end)
+        .group_by(f.c.case_id, group)
+    )
+    query = query.where(f.c.kind == metric.removeprefix("flags_"))
+    on_page = {line.id: line for line in listing.lines}
+    listing.statuses = dict.fromkeys(FLAG_STATUS_GROUPS, 0)
+    for line in listing.lines:
+        line.statuses = dict.fromkeys(FLAG_STATUS_GROUPS, 0)
+    for row in db.session.execute(query):
+        listing.statuses[row.status] = listing.statuses.get(row.status, 0) + row.number
+        if row.case_id in on_page:
+            on_page[row.case_id].statuses[row.status] = row.number

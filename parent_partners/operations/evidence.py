@@ -87,6 +87,7 @@ MEASURES: dict[int, list[Measure]] = {
         Measure("partnership_share", "Involvements reaching 'involved' or 'partner'"),
         Measure("informed_share", "Involvements stuck at 'informed'", "%", False),
         _flags("partnership_stalled", "Partnership stuck at informed"),
+        _flags("review_overdue", "Safety decisions past their review date"),
         _flags("parent_blame", "Wording that blames a parent or carer"),
         Measure("flags_parent_blame_previous", "The same, in the period before", "per 100",
                 False),

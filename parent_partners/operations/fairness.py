@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from parent_partners.extensions import db
 from parent_partners.models.summary import FAIRNESS_DIMENSIONS, fairness_rollup
 from parent_partners.operations.periods import Period
+from parent_partners.operations.rates import rate
 from parent_partners.vocabulary import AGE_BANDS, ETHNICITIES, GENDERS, label
 
 SUPPRESS_BELOW = 10  # fairness groups with fewer children than this are not shown
@@ -38,19 +39,17 @@ class FairnessLine:
     @property
     def consultation_share(self) -> float | None:
         """Share of sharing involvements with a valid child consultation (percent)."""
-        if not self.needs_consultation:
-            return None
-        return 100 * self.consulted_ok / self.needs_consultation
+        return rate(self.consulted_ok, self.needs_consultation)
 
     @property
     def flags_per_100(self) -> float | None:
         """Flags per 100 involvements."""
-        return 100 * self.flags_raised / self.involvements if self.involvements else None
+        return rate(self.flags_raised, self.involvements)
 
     @property
     def blame_per_100(self) -> float | None:
         """Blaming-wording flags per 100 involvements."""
-        return 100 * self.flags_blame / self.involvements if self.involvements else None
+        return rate(self.flags_blame, self.involvements)
 
 
 DIMENSION_LABELS = {

@@ -42,6 +42,7 @@ def carer_data(carer: Any, carer_id: int) -> checks.CarerData:
         relationship=carer.relationship_to_child,
         safe_to_involve=carer.safe_to_involve,
         safe_reason=carer.safe_reason or "",
+        safe_review_on=None if carer.safe_to_involve else carer.safe_review_on,
     )
 
 

@@ -57,7 +57,6 @@ COLUMNS = (
 OPTIONAL_COLUMNS = ("external_id",)
 REQUIRED = ("reference", "child_name", "team", "worker_email", "opened_on")
 CASE_COLUMNS = (*COLUMNS[:10], *OPTIONAL_COLUMNS)
-CARER_COLUMNS = COLUMNS[10:]
 EXISTING = ("refuse", "skip", "update")
 YES = {"yes", "y", "true", "1"}
 NO = {"no", "n", "false", "0", ""}
@@ -365,7 +364,7 @@ def _update(case: Case, row: CaseRow, worker: User) -> bool:
     known = {(carer.name.casefold(), carer.relationship_to_child) for carer in case.carers}
     for carer in row.carers:
         if (carer.name.casefold(), carer.relationship) not in known:
-            add_carer(case, worker, _carer_input(carer))
+            add_carer(case, _carer_input(carer))
             changed = True
     return changed
 
@@ -393,7 +392,7 @@ def write_import(
         if case is None:
             raise ValueError(f"line {row.line}: reference {row.reference!r} was taken meanwhile")
         for carer in row.carers:
-            add_carer(case, worker, _carer_input(carer))
+            add_carer(case, _carer_input(carer))
         result.created += 1
         result.carers += len(row.carers)
     audit.record(

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from parent_partners import checks
+from parent_partners.checks.lexicon_lint import Problem, lint
 from parent_partners.extensions import db
 from parent_partners.models import LexiconRule, User
 from parent_partners.operations import audit
@@ -22,7 +23,48 @@ _cache: dict[str, Any] = {"stamp": None, "lexicon": None}
 
 
 class LexiconError(ValueError):
-    """A rule change that cannot be made as asked."""
+    """A rule change that cannot be made as asked.
+
+    ``fields`` maps a form field (should_flag, should_not_flag, patterns) to what is
+    wrong with it, when the rule was refused for failing its own lint.
+    """
+
+    def __init__(self, message: str, fields: dict[str, str] | None = None) -> None:
+        """A refusal, with what is wrong with each field if known."""
+        super().__init__(message)
+        self.fields = fields or {}
+
+
+def _added_definitions() -> tuple[list[dict[str, Any]], list[str]]:
+    """The administrators' added rules (switched on) and the ids switched off."""
+    rows = _rows()
+    extra = [
+        {**row.definition, "id": row.rule_id} for row in rows if not row.packaged and row.enabled
+    ]
+    return extra, [row.rule_id for row in rows if not row.enabled]
+
+
+def _lint_new_rule(rule: dict[str, Any]) -> None:
+    """Refuse a rule that fails its own examples or shadows (or is shadowed by) another."""
+    extra, disabled = _added_definitions()
+    try:
+        lexicon = checks.load_lexicon(extra_rules=[*extra, rule], disabled=disabled)
+    except (ValueError, KeyError, TypeError) as error:
+        raise LexiconError(f"The patterns could not be read: {error}") from error
+    problems = lint(lexicon, [rule["id"]])
+    if not problems:
+        return
+    by_field: dict[str, list[str]] = {}
+    for problem in problems:
+        by_field.setdefault(problem.field, []).append(_sentence(problem, rule["id"]))
+    fields = {field: "; ".join(messages) for field, messages in by_field.items()}
+    raise LexiconError("The rule does not pass its checks", fields)
+
+
+def _sentence(problem: Problem, rule_id: str) -> str:
+    """A lint problem as a sentence for the rule form."""
+    subject = "The rule" if problem.rule == rule_id else f"Rule {problem.rule}"
+    return f"{subject} {problem.message}"
 
 
 def _rows() -> list[LexiconRule]:
@@ -41,20 +83,18 @@ def current_lexicon() -> checks.Lexicon:
     stamp = _stamp()
     if _cache["stamp"] == stamp and _cache["lexicon"] is not None:
         return _cache["lexicon"]
-    rows = _rows()
-    if not rows:
+    extra, disabled = _added_definitions()
+    if not extra and not disabled:
         lexicon = checks.default_lexicon()
     else:
-        lexicon = checks.load_lexicon(
-            extra_rules=[
-                {**row.definition, "id": row.rule_id}
-                for row in rows
-                if not row.packaged and row.enabled
-            ],
-            disabled=[row.rule_id for row in rows if not row.enabled],
-        )
+        lexicon = checks.load_lexicon(extra_rules=extra, disabled=disabled)
     _cache.update(stamp=stamp, lexicon=lexicon)
     return lexicon
+
+
+def added_rule_ids() -> set[str]:
+    """Ids of the rules administrators added (not the packaged ones)."""
+    return {row.rule_id for row in _rows() if not row.packaged}
 
 
 def rules_overview() -> list[dict[str, Any]]:
@@ -108,7 +148,7 @@ def set_enabled(rule_id: str, enabled: bool, user: User) -> None:
 
 
 def add_rule(definition: dict[str, Any], user: User) -> LexiconRule:
-    """Add a rule; its patterns must compile in the lexicon's notation."""
+    """Add a rule; it must compile and pass the lint (its examples behave, no shadowing)."""
     rule_id = str(definition.get("id", "")).strip()
     if not RULE_ID.match(rule_id):
         raise LexiconError(
@@ -121,10 +161,7 @@ def add_rule(definition: dict[str, Any], user: User) -> LexiconRule:
     if definition.get("kind") not in BLAME_KINDS:
         raise LexiconError("Choose whether the wording blames the child or a parent or carer")
     body = {key: value for key, value in definition.items() if key != "id"}
-    try:
-        checks.load_lexicon(extra_rules=[{**body, "id": rule_id}])
-    except (ValueError, KeyError, TypeError) as error:
-        raise LexiconError(f"The patterns could not be read: {error}") from error
+    _lint_new_rule({**body, "id": rule_id})
     row = LexiconRule(
         rule_id=rule_id, packaged=False, enabled=True, definition=body, changed_by_id=user.id
     )

@@ -56,7 +56,7 @@ def _dates(case: Case) -> validation.CaseDates:
     return validation.CaseDates(child_dob=case.child_dob, opened_on=case.opened_on)
 
 
-def add_carer(case: Case, user: User, entry: CarerInput) -> Carer:
+def add_carer(case: Case, entry: CarerInput) -> Carer:
     """Add a parent or carer to the case (``RecordInvalid`` if it breaks a rule)."""
     validation.require(entry.problems())
     lock_case(case.id)

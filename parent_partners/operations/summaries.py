@@ -127,6 +127,21 @@ def _age_band(dob: Any, month: Any) -> ColumnElement[str]:
     )
 
 
+def flag_months() -> tuple[Any, ColumnElement[int]]:
+    """Flags joined to what dates them, and the ``YYYYMM`` each counts in: the month of the
+    record it points at (the case's opening otherwise). The dashboards and the cases behind
+    their figures must agree on it."""
+    f, cases = Flag.__table__, Case.__table__
+    fi = Involvement.__table__.alias("flag_involvement")
+    fc = Consultation.__table__.alias("flag_consultation")
+    joined = (
+        f.join(cases, cases.c.id == f.c.case_id)
+        .outerjoin(fi, and_(f.c.record_type == "involvement", fi.c.id == f.c.record_id))
+        .outerjoin(fc, and_(f.c.record_type == "consultation", fc.c.id == f.c.record_id))
+    )
+    return joined, month_of(func.coalesce(fi.c.date, fc.c.date, cases.c.opened_on))
+
+
 def facts_select(case_ids: Sequence[int] | None = None) -> Select[Any]:
     """What each case contributes to each month, one row per (case, month).
 
@@ -180,11 +195,8 @@ def facts_select(case_ids: Sequence[int] | None = None) -> Select[Any]:
         )
     ).where(c.c.archived_at.is_(None), only(c.c.case_id))
 
-    # A flag counts in the month of the record it points at (the case's opening otherwise).
-    fi = i.alias("flag_involvement")
-    fc = c.alias("flag_consultation")
     cases = Case.__table__
-    flag_month = month_of(func.coalesce(fi.c.date, fc.c.date, cases.c.opened_on))
+    flags_from, flag_month = flag_months()
     raised_part = (
         select(
             *_part(
@@ -197,10 +209,7 @@ def facts_select(case_ids: Sequence[int] | None = None) -> Select[Any]:
                 },
             )
         )
-        .select_from(f)
-        .join(cases, cases.c.id == f.c.case_id)
-        .outerjoin(fi, and_(f.c.record_type == "involvement", fi.c.id == f.c.record_id))
-        .outerjoin(fc, and_(f.c.record_type == "consultation", fc.c.id == f.c.record_id))
+        .select_from(flags_from)
         .where(only(f.c.case_id))
     )
 

@@ -28,6 +28,7 @@ _KIND_LABELS = {
     "no_strengths": "No strengths recorded",
     "partnership_stalled": "Partnership stuck at informed",
     "distress_unsupported": "Parent's distress with no support",
+    "review_overdue": "Safety decision past its review date",
 }
 FLAG_KINDS: Choices = [(kind, _KIND_LABELS[kind]) for kind in ALL_KINDS]
 

@@ -187,3 +187,20 @@ def test_text_fields_scanned_but_voices_never() -> None:
 def test_clean_case_has_no_findings() -> None:
     i1 = inv(1, 10, shares_child_information=True, partnership_level="partner")
     assert check_case(case((i1,), (con(1, 3),))) == []
+
+
+def test_a_safety_decision_past_its_review_date_is_a_finding_in_plain_words() -> None:
+    unsafe = replace(
+        DAD, safe_to_involve=False, safe_reason="Police advice.", safe_review_on=date(2026, 3, 3)
+    )
+    on = replace(case(carers=(MUM, unsafe)), today=date(2026, 3, 4))
+    [found] = of(check_case(on), "review_overdue")
+    assert (found.record_type, found.record_id, found.carer_id) == ("carer", 2, 2)
+    assert "Lee (father)" in found.explanation
+    assert "reviewed on 3 March 2026" in found.explanation
+    assert "new review date" in found.suggestion
+
+    # Due today is not yet overdue; a safe carer has no review to miss.
+    assert of(check_case(replace(on, today=date(2026, 3, 3))), "review_overdue") == []
+    safe_again = replace(unsafe, safe_to_involve=True)
+    assert of(check_case(replace(on, carers=(MUM, safe_again))), "review_overdue") == []

@@ -5,11 +5,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
+
 from parent_partners.checks import default_lexicon, load_lexicon, scan_text
-from parent_partners.checks.categories import CATEGORIES, category_label
+from parent_partners.checks.categories import CATEGORIES, categories_for, category_label
 from parent_partners.checks.learned import combine
 from parent_partners.checks.learned.fit import Settings, data_hash, save, train
-from parent_partners.checks.learned.model import MODEL_DIR, default_model, load_model
+from parent_partners.checks.learned.model import (
+    MODEL_DIR,
+    LearnedModel,
+    default_model,
+    load_model,
+)
 from parent_partners.checks.text_scan import scan_rules
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -117,3 +124,42 @@ def test_training_code_learns_a_small_slice_and_round_trips(tmp_path: Path):
         right += {f.kind for f in got} == {k for k in ("child_blame", "parent_blame") if row[k]}
     # It fits what it was shown (a smoke test of the real training code, not a quality bar).
     assert right / len(rows) > 0.9
+
+
+def _one_word_model(word: str, key: str | None = None) -> LearnedModel:
+    """A model that reads ``word`` (or the feature ``key``) as parent blame, nothing else."""
+    ids = {kind: [c.id for c in categories_for(kind)] for kind in ("child_blame", "parent_blame")}
+    return LearnedModel(
+        version=f"one-word-{word}",
+        keys=[key or "w:" + word],
+        weights=np.asarray([[0.0, 8.0]]),
+        bias=np.asarray([-4.0, -4.0]),
+        category_ids=ids,
+        category_weights={k: np.zeros((1, len(v))) for k, v in ids.items()},
+        category_bias={k: np.zeros(len(v)) for k, v in ids.items()},
+        meta={"thresholds": {"veto": 0.0, "child_blame": 0.9, "parent_blame": 0.9}},
+    )
+
+
+def test_a_match_set_aside_in_one_clause_leaves_the_other_clause_to_the_learned_stage():
+    model = _one_word_model("drift")
+    text = "Kai is not a runner, and mum let things drift for months."
+    runner = text.index("runner")
+    drift = text.index("drift")
+    # The rules set aside a child-blame match ("not a runner"): the parent clause still blames.
+    [found] = combine.combine(text, [], [(runner, "child_blame")], model)
+    assert found.kind == "parent_blame"
+    assert found.matched.endswith("mum let things drift for months")
+    # A parent-blame match set aside in the same clause leaves that clause to the rules.
+    assert combine.combine(text, [], [(drift, "parent_blame")], model) == []
+    # One set aside in another clause does not.
+    assert len(combine.combine(text, [], [(runner, "parent_blame")], model)) == 1
+
+
+def test_a_word_slipped_into_a_phrase_keeps_the_phrase_weight():
+    # "mum is hiding" has the skip pair (mum, hiding) and the pair (is, hiding); with one
+    # word slipped in, the skip pair (is, hiding) carries the phrase.
+    model = _one_word_model("hiding", key="k:is hiding")
+    plain = model.logits(["mum", "is", "hiding", "something"])[1]
+    slipped = model.logits(["mum", "is", "clearly", "hiding", "something"])[1]
+    assert plain == -4.0 and slipped == 4.0

@@ -1,21 +1,17 @@
 """The lexicon file and admin rules (added and switched off)."""
 
-import json
-from importlib import resources
-
 import pytest
 
 from parent_partners.checks import load_lexicon, scan_text
+from parent_partners.checks.lexicon import packaged_data
 from parent_partners.checks.text_scan import scan_rules
 
 
 def test_packaged_rules_are_complete() -> None:
-    data = json.loads(
-        resources.files("parent_partners.checks").joinpath("lexicon.json").read_text("utf-8")
-    )
-    ids = [r["id"] for r in data["rules"]]
+    data = packaged_data()
+    ids = [r["id"] for r in data["rule"]]
     assert len(ids) == len(set(ids))
-    for rule in data["rules"]:
+    for rule in data["rule"]:
         assert rule["kind"] in ("child_blame", "parent_blame")
         for key in ("patterns", "suggestions", "source", "note"):
             assert rule[key], (rule["id"], key)

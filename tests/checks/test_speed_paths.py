@@ -11,7 +11,8 @@ import re
 
 import pytest
 
-from parent_partners.checks import context, default_lexicon, scan_text, text_scan
+from parent_partners.checks import candidates, default_lexicon, scan_text, text_scan
+from parent_partners.checks.context import negation, sentences
 from parent_partners.checks.patterns import inflect
 
 SEPARATORS = [" "] * 40 + ["  ", ", ", " ,", "-", " - ", "\n", ". ", "; ", "! ", "\u2009", "\n\n"]
@@ -146,15 +147,16 @@ def _all(texts: list[str]) -> list[list[tuple[str, str, int | None, int | None]]
 def test_shortcuts_find_the_same(soups: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     fast = _all(soups)
     assert sum(map(len, fast)) > 2000  # the soups do exercise the rules
-    monkeypatch.setattr(text_scan, "_plain_case", lambda text: False)
-    monkeypatch.setattr(context, "_NEAR", 10**6)
-    monkeypatch.setattr(context, "_may_have_quotes", lambda text, start, end: True)
-    monkeypatch.setattr(context, "_NEG_ANY", re.compile(""))
+    monkeypatch.setattr(candidates, "plain_case", lambda text: False)
+    monkeypatch.setattr(text_scan, "plain_case", lambda text: False)
+    monkeypatch.setattr(sentences, "_NEAR", 10**6)
+    monkeypatch.setattr(sentences, "may_have_quotes", lambda text, start, end: True)
+    monkeypatch.setattr(negation, "_NEG_ANY", re.compile(""))
     slow = _all(soups)
     assert fast == slow
 
 
 def test_plain_case_detects_special_letters() -> None:
-    assert text_scan._plain_case("Kai is streetwise. “Quotes” are fine.")
+    assert candidates.plain_case("Kai is streetwise. “Quotes” are fine.")
     for odd in ("İ", "ı", "ſ"):
-        assert not text_scan._plain_case(f"Kai is {odd} streetwise.")
+        assert not candidates.plain_case(f"Kai is {odd} streetwise.")

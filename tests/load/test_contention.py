@@ -16,7 +16,7 @@ import pytest
 from tests.load.test_load_short import ROOT
 from tests.load.test_load_short import scratch_postgres as scratch_postgres  # fixture
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.commits]
 
 
 def _module() -> Any:

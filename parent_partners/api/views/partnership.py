@@ -56,7 +56,7 @@ def add_carer_view(case_id: int) -> Response:
     user = actor()
     case = editable_case_for(user, case_id)
     body = parse(schemas.CarerIn)
-    carer = add_carer(case, user, body.to_input())
+    carer = add_carer(case, body.to_input())
     return reply(schemas.Carer.model_validate(carer), 201)
 
 

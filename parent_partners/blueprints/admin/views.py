@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from parent_partners.forms.lexicon_rule import RuleForm
+from parent_partners.forms.lexicon_rule import SUBJECTS, RuleForm, lines
 from parent_partners.identity import actor
 from parent_partners.operations.lexicon import LexiconError, add_rule, rules_overview, set_enabled
 from parent_partners.permissions import Permission, requires
@@ -42,21 +44,40 @@ def new_rule() -> str | Response:
     """Add a rule to the lexicon."""
     form = RuleForm()
     if form.validate_on_submit():
-        definition = {
-            "id": (form.rule_id.data or "").strip(),
-            "kind": form.kind.data,
-            "patterns": [
-                line.strip() for line in (form.patterns.data or "").splitlines() if line.strip()
-            ],
-            "suggestions": [(form.suggestion.data or "").strip()],
-            "note": (form.note.data or "").strip(),
-            "source": (form.source.data or "").strip(),
-        }
+        definition = _definition(form)
         try:
             add_rule(definition, actor())
         except LexiconError as error:
-            form.form_errors.append(str(error))
+            _show_refusal(form, error)
         else:
             flash(f"Rule {definition['id']} added. {RESCAN_HINT}", "success")
             return redirect(url_for("admin.lexicon"))
     return render_template("parent_partners/admin/new_rule.html", form=form)
+
+
+def _definition(form: RuleForm) -> dict[str, Any]:
+    """The rule as the lexicon holds it (a ``[[rule]]`` of lexicon.toml)."""
+    definition: dict[str, Any] = {
+        "id": (form.rule_id.data or "").strip(),
+        "kind": form.kind.data,
+        "subject": SUBJECTS.get(form.subject.data or "", []),
+        "patterns": lines(form.patterns.data),
+        "suggestions": [(form.suggestion.data or "").strip()],
+        "note": (form.note.data or "").strip(),
+        "source": (form.source.data or "").strip(),
+        "should_flag": lines(form.should_flag.data),
+        "should_not_flag": lines(form.should_not_flag.data),
+    }
+    for name in ("exclude_next", "exclude_prev", "unless_sentence"):
+        patterns = lines(getattr(form, name).data)
+        if patterns:
+            definition[name] = patterns
+    return definition
+
+
+def _show_refusal(form: RuleForm, error: LexiconError) -> None:
+    """Put the refusal on the fields it is about, or on the form as a whole."""
+    if not error.fields:
+        form.form_errors.append(str(error))
+    for name, message in error.fields.items():
+        getattr(form, name).errors = [message]

@@ -85,15 +85,24 @@ def index() -> str | BaseResponse:
 @bp.route("/cases/<int:case_id>/audits/new", methods=["GET", "POST"])
 @requires(Permission.AUDIT_CASES)
 def new(case_id: int) -> str | BaseResponse | tuple[str, int]:
-    """Grade a case of your team against each of the eight principles."""
+    """What an audit covers, to start one (GET); or grade the case in one form (POST, as
+    earlier versions of the page did)."""
     user = actor()
     case = editable_case_for(user, case_id)
     errors: dict[str, str] = {}
     entry = ops.GradingInput()
     conflict = ops.grading_conflict(case, user)
+    if request.method == "GET":
+        # The audit is written as a task list of drafts: this page says what it covers and
+        # starts one (or goes back to the manager's draft).
+        page = render_template(
+            "parent_partners/audits/start.html",
+            **_context(case=case, refused=conflict, draft=ops.draft_of(case, user)),
+        )
+        return (page, 403) if conflict else page
     if conflict:
         errors = {"grade-1": conflict}
-    elif request.method == "POST":
+    else:
         entry.grades = {
             p.number: (
                 request.form.get(f"grade-{p.number}", ""),
@@ -129,10 +138,12 @@ def new(case_id: int) -> str | BaseResponse | tuple[str, int]:
 
 @bp.get("/audits/<int:audit_id>")
 @requires(Permission.VIEW_AUDITS)
-def show(audit_id: int) -> str:
+def show(audit_id: int) -> str | BaseResponse:
     """One audit: the grades and evidence, findings, actions, response and moderation."""
     user = actor()
     record = ops.audit_for(user, audit_id)
+    if record.status == "draft":  # only its author sees it, as the task list to finish
+        return redirect(url_for("audits.task_list", audit_id=record.id))
     audit_log.record(
         "case_audit_viewed", record_type="case_audit", record_id=record.id, case_id=record.case_id
     )

@@ -27,7 +27,7 @@ def new(case_id: int) -> str | Response:
     if form.validate_on_submit():
 
         def save() -> str:
-            carer = add_carer(case, actor(), form.to_input())
+            carer = add_carer(case, form.to_input())
             flash(f"{carer.name} added.", "success")
             return url_for("cases.show", case_id=case.id, _anchor="carers")
 

@@ -17,7 +17,6 @@ from markupsafe import Markup, escape
 BLUE = "#1d70b8"  # 5.2:1 on white
 BLACK = "#0b0c0c"
 GREEN = "#00703c"  # 5.9:1
-RED = "#d4351c"  # 4.5:1
 GREY = "#505a5f"  # 7:1
 SERIES = ((BLUE, "", "circle"), (BLACK, "6 4", "square"), (GREEN, "2 3", "diamond"))
 
@@ -33,8 +32,13 @@ def bar_chart(
     *,
     unit: str = "",
     summary: str = "",
+    missing: str = "no data",
 ) -> Markup:
-    """Horizontal bars, one per item, with each value written at the end of its bar."""
+    """Horizontal bars, one per item, with each value written at the end of its bar.
+
+    An item without a value gets no bar, only ``missing`` in words (no data, or too few to
+    give a rate), so nothing is plotted as a figure that is not one.
+    """
     width, label_width, row, top = 760, 360, 30, 10
     bar_space = width - label_width - 70
     top_value = max((v for _, v in items if v is not None), default=0) or 1
@@ -55,7 +59,7 @@ def bar_chart(
         if value is None:
             parts.append(
                 f'<text x="{label_width}" y="{y + 19}" fill="{GREY}" class="pp-chart__value">'
-                "no data</text>"
+                f"{escape(missing)}</text>"
             )
             continue
         length = max(1.0, bar_space * value / top_value) if value else 0

@@ -15,7 +15,7 @@ from parent_partners.blueprints.downloads import download
 from parent_partners.extensions import db
 from parent_partners.identity import actor
 from parent_partners.models import Case, Team, User
-from parent_partners.operations import audit, exports, periods
+from parent_partners.operations import audit, exports, periods, rates
 from parent_partners.operations import dashboards as dash
 from parent_partners.operations import fairness as fair
 from parent_partners.operations.dashboards import Dashboard
@@ -34,14 +34,19 @@ KINDS = [kind for kind, _ in FLAG_KINDS]
 # ----------------------------------------------------------------------------- formatting
 
 
-def pct(value: float | None) -> str:
-    """A share as a whole percentage, or a dash when there is nothing to divide."""
-    return "–" if value is None else f"{value:.0f}%"
+def _missing(base: int | None) -> str:
+    return f"fewer than {rates.MIN_BASE}" if base is not None and rates.too_few(base) else "–"
 
 
-def rate(value: float | None) -> str:
-    """A rate to one decimal place, or a dash."""
-    return "–" if value is None else f"{value:.1f}"
+def pct(value: float | None, base: int | None = None) -> str:
+    """A share as a whole percentage; "fewer than 10" when ``base`` (what it is a share of)
+    is too small to give one, a dash when there is nothing to divide."""
+    return _missing(base) if value is None else f"{value:.0f}%"
+
+
+def rate(value: float | None, base: int | None = None) -> str:
+    """A rate to one decimal place; "fewer than 10" or a dash as for ``pct``."""
+    return _missing(base) if value is None else f"{value:.1f}"
 
 
 def days(value: float | None) -> str:
@@ -218,9 +223,12 @@ def _charts(board: Dashboard) -> dict[str, Any]:
         key=lambda item: item[1],
         default=None,
     )
-    flags_summary = (
-        f"Flags per 100 involvements by kind, {board.period.label}. "
-        + (f"The most common is {worst[0].lower()}, at {worst[1]:.1f}." if worst else "No data.")
+    small = rates.too_few(total.involvements)
+    few = f"fewer than {rates.MIN_BASE} involvements"
+    flags_summary = f"Flags per 100 involvements by kind, {board.period.label}. " + (
+        f"The most common is {worst[0].lower()}, at {worst[1]:.1f}."
+        if worst
+        else f"Not worked out: {few}, too few to give a rate." if small else "No data."
     )
     labels = [point.label for point in board.trend]
     consult = [point.figures.consultation_share for point in board.trend]
@@ -231,11 +239,16 @@ def _charts(board: Dashboard) -> dict[str, Any]:
         + " "
         + describe_series("Strengths recorded", list(zip(labels, strengths, strict=True)))
     )
+    if any(rates.too_few(point.figures.involvements) for point in board.trend):
+        trend_summary += (
+            f" Months with fewer than {rates.MIN_BASE} records to divide by have no figure and "
+            "are not plotted."
+        )
     per_100 = [point.figures.flags_per_100() for point in board.trend]
     return {
         "flags": bar_chart(
             "chart-flags", "Flags per 100 involvements, by kind", flag_items,
-            summary=flags_summary,
+            summary=flags_summary, missing=few if small else "no data",
         ),
         "flags_summary": flags_summary,
         "trend": line_chart(
@@ -270,6 +283,7 @@ def _render(board: Dashboard, tables: dict[str, exports.ExportTable], **context:
         pct=pct,
         rate=rate,
         days=days,
+        min_base=rates.MIN_BASE,
         **context,
     )
 

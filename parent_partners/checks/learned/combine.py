@@ -4,9 +4,10 @@ Per sentence and per kind (child, parent):
 - a rule finding stays, unless the learned stage is all but sure that neither the sentence
   nor the match's own clause blames (both probabilities under the "veto" threshold);
 - with no rule finding, the learned stage flags the sentence when its probability
-  reaches the kind's threshold; but never where the rules set a match aside for its
-  context (negated, quoted, challenged, advice about language, about someone else): the
-  context analysis knows more about those words than the model does. Negation just
+  reaches the kind's threshold; but never in a clause where the rules set a match of the
+  same kind aside for its context (negated, quoted, challenged, advice about language,
+  about someone else): the context analysis knows more about those words than the model
+  does. Negation just
   before the words that carry the verdict, and the rules' language-advice check on them,
   stop it too, as does a verdict that no single word carries;
 - every finding gets a confidence: a rule's measured precision, or the learned stage's
@@ -21,11 +22,13 @@ import math
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from ..categories import category
 from ..context import is_language_advice
 from ..findings import Finding
+from ..lexicon import Rule, default_lexicon
 from .features import PEOPLE, START
 from .model import HEADS, LearnedModel, default_model, sigmoid
 from .sentences import Unit, clauses, lead_tokens, sentences, token_spans, tokens
@@ -148,7 +151,42 @@ def context_allows(model: LearnedModel, text: str, unit: Unit, h: int) -> bool:
     if any(t in _NEGATIONS or t.endswith("n't") for t in toks[max(0, at - 3) : at]):
         return False
     start, end = spans[at]
+    if other_sense(text, start, end, HEADS[h]):
+        return False
     return not is_language_advice(text, unit.start, start, end, unit.end)
+
+
+@lru_cache(maxsize=1)
+def _rules_by_anchor() -> dict[tuple[str, str], tuple[Rule, ...]]:
+    found: dict[tuple[str, str], list[Rule]] = {}
+    for rule in default_lexicon().rules:
+        if rule.exclude_next is None and rule.exclude_prev is None:
+            continue
+        for word in rule.anchors:
+            found.setdefault((rule.kind, word), []).append(rule)
+    return {key: tuple(rules) for key, rules in found.items()}
+
+
+def other_sense(text: str, start: int, end: int, kind: str) -> bool:
+    """Whether the lexicon says the word at text[start:end] is used in its other sense here.
+
+    A rule's exclude_next and exclude_prev name the neighbours that give its phrase a sense
+    that is not blame ("dealing with a lot", "the older dealers"); where the learned stage's
+    verdict word starts one of the rule's phrases, they hold for it as for the rule's match.
+    """
+    for rule in _rules_by_anchor().get((kind, text[start:end].lower()), ()):
+        # Only where one of the rule's own phrases starts at the word: "the line" says nothing
+        # about "a fair trade" when "line" merely weighs most in that sentence.
+        match = rule.regex.match(text, start)
+        if match is None:
+            continue
+        if rule.exclude_next is not None and rule.exclude_next.match(text, match.end()):
+            return True
+        if rule.exclude_prev is not None and rule.exclude_prev.search(
+            text, max(0, start - 80), start
+        ):
+            return True
+    return False
 
 
 def combine(
@@ -170,8 +208,9 @@ def combine(
     by_unit: dict[tuple[int, str], list[Finding]] = {}
     for f in rule_findings:
         by_unit.setdefault((unit_of(f.start or 0), f.kind), []).append(f)
-    # A sentence where the rules set any match aside for its context is left to the rules.
-    set_aside = {unit_of(start) for start, _ in rejected}
+    set_aside: dict[tuple[int, str], list[int]] = {}
+    for start, kind in rejected:
+        set_aside.setdefault((unit_of(start), kind), []).append(start)
     # Compared as log-odds, so plain sentences cost no exponentials.
     veto = _log_odds(mdl.threshold("veto"))
     limits = [_log_odds(mdl.threshold(kind)) for kind in HEADS]
@@ -187,17 +226,37 @@ def combine(
                     if logits[h] >= veto or rule_logit(mdl, text, unit, f, h) >= veto
                 )
                 continue
-            if logits[h] < limits[h] or i in set_aside:
+            if logits[h] < limits[h]:
                 continue
-            key = (*_sentence_key(mdl, text, units, i), kind)
-            detail = DETAILS.get(key)
-            if detail is None:
-                detail = _detail(mdl, kind, text, units, i)
-                DETAILS.put(key, detail)
-            if detail:
+            detail = learned_detail(mdl, kind, text, units, i)
+            if detail and not left_to_rules(detail, unit, set_aside.get((i, kind), ())):
                 out.append(_from_detail(mdl, kind, text, unit.start, detail, logits[h]))
     out.sort(key=lambda f: (f.start or 0, f.kind))
     return out
+
+
+def learned_detail(
+    model: LearnedModel, kind: str, text: str, units: Sequence[Unit], i: int
+) -> tuple[str, int, int] | tuple[()]:
+    """Where a learned finding of ``kind`` in sentence ``i`` would point (cached), see _detail."""
+    key = (*_sentence_key(model, text, units, i), kind)
+    detail = DETAILS.get(key)
+    if detail is None:
+        detail = _detail(model, kind, text, units, i)
+        DETAILS.put(key, detail)
+    return detail
+
+
+def left_to_rules(detail: tuple[str, int, int], unit: Unit, set_aside: Sequence[int]) -> bool:
+    """Whether the rules set aside a match of the same kind inside the finding's clause.
+
+    There the context analysis (negated, quoted, challenged, about someone else) knows more
+    about those words than the model does. A match set aside elsewhere in the sentence says
+    nothing about this clause: in "He isn't a runner, and mum let things drift" the second
+    clause still blames.
+    """
+    _, start, end = detail
+    return any(unit.start + start <= at < unit.start + end for at in set_aside)
 
 
 def rule_logit(model: LearnedModel, text: str, unit: Unit, finding: Finding, h: int) -> float:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 # Bumped whenever what the features read changes, so a model's version says which it used.
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 # Word pieces (character n-grams of "<word>") make a typo ("manipulitive") look like the word.
 PIECE_SIZES = (3, 4, 5)
 # How many words of the following sentence are read: enough for "I challenged this".
@@ -50,25 +50,36 @@ def word_features(word: str) -> list[str]:
 
 
 def sentence_features(
-    toks: Sequence[str], next_toks: Sequence[str] = (), with_pieces: bool = True
+    toks: Sequence[str],
+    next_toks: Sequence[str] = (),
+    with_pieces: bool = True,
+    with_skips: bool = True,
 ) -> list[str]:
-    """Every feature of one sentence (repeats kept: the model sums them)."""
+    """Every feature of one sentence (repeats kept: the model sums them).
+
+    Skip pairs (a word with the word two before it, ``k:``) let a phrase with one word
+    slipped in ("is clearly hiding", "she simply chooses") read like the phrase itself.
+    """
     out: list[str] = []
-    prev = START
+    prev2 = prev = START
     for tok in toks:
         if with_pieces:
             out.extend(word_features(tok))
         elif tok not in PEOPLE:
             out.append("w:" + tok)
         out.append("b:" + prev + " " + tok)
-        prev = tok
+        if with_skips and prev is not START:
+            out.append("k:" + prev2 + " " + tok)
+        prev2, prev = prev, tok
     out.append("b:" + prev + " " + END)
     out.extend("n:" + tok for tok in next_toks[:NEXT_WORDS])
     return out
 
 
 def item_features(
-    units: Iterable[tuple[Sequence[str], Sequence[str]]], with_pieces: bool = True
+    units: Iterable[tuple[Sequence[str], Sequence[str]]],
+    with_pieces: bool = True,
+    with_skips: bool = True,
 ) -> list[str]:
     """Features of a labelled item of one or more sentences, as the run-time stage sees them.
 
@@ -77,5 +88,5 @@ def item_features(
     """
     out: list[str] = []
     for toks, lead in units:
-        out.extend(sentence_features(toks, lead, with_pieces))
+        out.extend(sentence_features(toks, lead, with_pieces, with_skips))
     return out

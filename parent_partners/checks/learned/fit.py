@@ -146,6 +146,7 @@ class Settings:
     min_count: int = 2
     steps: int = 300
     with_pieces: bool = True
+    with_skips: bool = True
 
 
 @dataclass
@@ -160,13 +161,27 @@ class Trained:
     category_bias: dict[str, np.ndarray]
 
 
+# Item features by text and settings: cross-validation fits one model per writer left out
+# on the same items, and reading them once saves most of its Python time.
+_FEATURES: dict[tuple[str, bool, bool], list[str]] = {}
+
+
+def _features(text: str, settings: Settings) -> list[str]:
+    key = (text, settings.with_pieces, settings.with_skips)
+    found = _FEATURES.get(key)
+    if found is None:
+        found = item_features(item_tokens(text), settings.with_pieces, settings.with_skips)
+        _FEATURES[key] = found
+    return found
+
+
 def train(items: Sequence[dict[str, Any]], settings: Settings) -> Trained:
     """Fit both blame heads and both category heads on labelled items.
 
     Each item needs "text", "child_blame", "parent_blame"; "child_category" and
     "parent_category" (ids from categories.py, or None) train the category heads.
     """
-    feats = [item_features(item_tokens(str(i["text"])), settings.with_pieces) for i in items]
+    feats = [_features(str(i["text"]), settings) for i in items]
     keys = vocabulary(feats, settings.min_count)
     x = matrix(feats, keys)
     weights = np.zeros((len(keys), 2))

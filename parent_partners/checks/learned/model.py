@@ -52,6 +52,7 @@ class LearnedModel:
     _words: dict[str, tuple[float, float]] = field(default_factory=dict)
     _pairs: dict[str, tuple[float, float]] = field(default_factory=dict)
     _next: dict[str, tuple[float, float]] = field(default_factory=dict)
+    _skips: dict[str, tuple[float, float]] = field(default_factory=dict)
     _unseen: OrderedDict[str, tuple[float, float]] = field(default_factory=OrderedDict)
     # Category heads, folded the same way: feature -> row of summed weights per kind.
     _cat_rows: dict[str, np.ndarray] = field(default_factory=dict)
@@ -67,6 +68,8 @@ class LearnedModel:
                 self._pairs[key[2:]] = (wc, wp)
             elif key.startswith("n:"):
                 self._next[key[2:]] = (wc, wp)
+            elif key.startswith("k:"):
+                self._skips[key[2:]] = (wc, wp)
         for key in self.keys:
             if key.startswith("w:"):
                 word = key[2:]
@@ -82,7 +85,7 @@ class LearnedModel:
             at = [self._index[key]]
             if key.startswith("w:") and not key.startswith("w:q:"):
                 at += [self._index[p] for p in pieces(key[2:]) if p in self._index]
-            if key[:2] in ("w:", "b:", "n:"):
+            if key[:2] in ("w:", "b:", "n:", "k:"):
                 self._cat_row_of[key] = len(parts)
                 parts.append(at)
         flat = np.asarray([i for at in parts for i in at], dtype=np.int64)
@@ -138,8 +141,9 @@ class LearnedModel:
         c = float(self.bias[0])
         p = float(self.bias[1])
         pairs = self._pairs
+        skips = self._skips
         words = self._words
-        prev = START
+        prev2 = prev = START
         for tok in toks:
             known = words.get(tok)
             wc, wp = known if known is not None else self._word(tok)
@@ -149,7 +153,12 @@ class LearnedModel:
             if pair is not None:
                 c += pair[0]
                 p += pair[1]
-            prev = tok
+            if prev is not START:
+                pair = skips.get(prev2 + " " + tok)
+                if pair is not None:
+                    c += pair[0]
+                    p += pair[1]
+            prev2, prev = prev, tok
         pair = pairs.get(prev + " " + END)
         if pair is not None:
             c += pair[0]
@@ -175,6 +184,7 @@ class LearnedModel:
         row_of = self._cat_row_of
         keys = ["w:" + t for t in toks]
         keys += ["b:" + a + " " + b for a, b in zip([START, *toks], [*toks, END], strict=True)]
+        keys += ["k:" + a + " " + b for a, b in zip([START, *toks], toks[1:], strict=False)]
         keys += ["n:" + t for t in next_toks[:NEXT_WORDS]]
         rows = [row_of[k] for k in keys if k in row_of]
         scores = self.category_bias[kind].astype(np.float64)
