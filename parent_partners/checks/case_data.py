@@ -65,6 +65,7 @@ class CaseData:
     carers: tuple[CarerData, ...]
     involvements: tuple[InvolvementData, ...]
     consultations: tuple[ConsultationData, ...]
+    today: date | None = None  # the checking day, for review dates; date.today() when None
 
 
 @dataclass(frozen=True)

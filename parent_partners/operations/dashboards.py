@@ -30,7 +30,7 @@ from parent_partners.operations.periods import (
     month_label,
 )
 from parent_partners.operations.rates import rate
-from parent_partners.vocabulary import FLAG_KINDS, LEVEL_VALUES, TEAM_ROLES
+from parent_partners.vocabulary import FLAG_KINDS, LEVEL_VALUES, OPEN_FLAG_STATUSES, TEAM_ROLES
 from parent_partners.vocabulary.partnership import SHORT_LABELS
 
 LEVEL_LABELS = SHORT_LABELS  # the name the views know
@@ -428,7 +428,7 @@ def _split_by_status(listing: CasePage, period: Period, metric: str, case_ids: A
     One query."""
     f = Flag.__table__
     flags_from, month = summaries.flag_months()
-    group = case((f.c.status.in_(summaries.OPEN), "open"), else_=f.c.status)
+    group = case((f.c.status.in_(OPEN_FLAG_STATUSES), "open"), else_=f.c.status)
     query = (
         select(f.c.case_id, group.label("status"), func.count().label("number"))
         .select_from(flags_from)
