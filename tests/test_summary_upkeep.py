@@ -14,6 +14,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from flask import Flask
 
 HOST_SCRIPT = textwrap.dedent(
@@ -79,6 +80,7 @@ HOST_SCRIPT = textwrap.dedent(
 )
 
 
+@pytest.mark.commits  # a second process writes, and reads what this one made, for real
 def test_figures_kept_without_the_dashboards_blueprint(app: Flask, database_url: str) -> None:
     """Records saved through a host without dashboards leave figures equal to a rebuild."""
     root = Path(__file__).resolve().parents[1]
