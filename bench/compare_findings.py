@@ -7,7 +7,7 @@ The sample is the synthetic notes of ``bench/speed.py`` (several seeds, scanned 
 one long text and paragraph by paragraph) plus seeded paragraphs stitched together from
 the labelled development sentences (dev.jsonl, extra.jsonl, paraphrase.jsonl), with
 random spacing, line breaks and case changes. Every finding (kind, rule, span, matched
-words) of every text is compared. The held-out corpus is never read.
+words, category, confidence) of every text is compared. The held-out corpus is never read.
 """
 
 from __future__ import annotations
@@ -85,12 +85,15 @@ def sample(seeds: int, megabytes: float) -> list[str]:
     return texts
 
 
-Row = list[tuple[str, str, int | None, int | None, str | None]]
+Row = list[tuple[str, str, int | None, int | None, str | None, str | None, float | None]]
 
 
 def run(texts: list[str], scan: Callable[[str], list[Any]]) -> list[Row]:
     """Findings of every text as plain tuples."""
-    return [[(f.kind, f.rule, f.start, f.end, f.matched) for f in scan(text)] for text in texts]
+    return [
+        [(f.kind, f.rule, f.start, f.end, f.matched, f.category, f.confidence) for f in scan(text)]
+        for text in texts
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

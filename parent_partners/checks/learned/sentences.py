@@ -24,6 +24,8 @@ _CLAUSE_CUT = re.compile(
 # A capitalised word (not all capitals): a name when it does not start the sentence.
 _NAME = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:['’][a-z]+)*(?![\w'’])")
 NAME = "<name>"
+# Stands in for a name while tokenising (see _unquoted_tokens): one token, all lower case.
+_NAME_MARK = "0name0"
 _CURLY = str.maketrans("‘’“”", "''\"\"")
 _QUOTE_CHARS = re.compile("[\"“”‘']")
 # Characters of the next sentence that the learned stage reads ("I challenged this").
@@ -71,20 +73,42 @@ def tokens(sentence: str) -> list[str]:
     nothing about blame.
     """
     low = sentence.lower().translate(_CURLY)
+    if _QUOTE_CHARS.search(sentence) is None:
+        if len(low) != len(sentence):
+            return _TOKEN.findall(low)
+        return _unquoted_tokens(sentence, low)
     names: set[int] = set()
     if len(low) == len(sentence):
         names = {m.start() for m in _NAME.finditer(sentence, 1)}
-    quoted: list[tuple[int, int]] = []
-    if _QUOTE_CHARS.search(sentence) is not None:
-        quoted = quote_spans(sentence, 0, len(sentence))
-    if not names and not quoted:
-        return _TOKEN.findall(low)
+    quoted = quote_spans(sentence, 0, len(sentence))
     out: list[str] = []
     for m in _TOKEN.finditer(low):
         at = m.start()
         word = NAME if at in names else m.group()
         out.append("q:" + word if any(a < at < b for a, b in quoted) else word)
     return out
+
+
+def _mark_name(m: re.Match[str]) -> str:
+    return _NAME_MARK if m.start() else m.group()
+
+
+def _unquoted_tokens(sentence: str, low: str) -> list[str]:
+    """tokens() of a sentence with no quotation marks whose lower case keeps its length.
+
+    Each name (not the first word) is swapped for a marker word before tokenising, so the
+    words are found in one pass: a name has no word character or apostrophe on either side,
+    so it is exactly one token, as the marker is. A sentence that holds the marker itself
+    is tokenised word by word instead.
+    """
+    marked, count = _NAME.subn(_mark_name, sentence)
+    if not count or marked == sentence:
+        return _TOKEN.findall(low)
+    if _NAME_MARK in low:
+        names = {m.start() for m in _NAME.finditer(sentence, 1)}
+        return [NAME if m.start() in names else m.group() for m in _TOKEN.finditer(low)]
+    found = _TOKEN.findall(marked.lower().translate(_CURLY))
+    return [NAME if t == _NAME_MARK else t for t in found]
 
 
 def token_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
