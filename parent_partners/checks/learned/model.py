@@ -23,6 +23,7 @@ import numpy as np
 from .features import END, NEXT_WORDS, PEOPLE, START, pieces
 
 HEADS = ("child_blame", "parent_blame")
+_WordEntry = tuple[float, float, dict[str, tuple[float, float]], dict[str, tuple[float, float]]]
 MODEL_DIR = Path(str(resources.files("parent_partners.checks").joinpath("model")))
 _UNSEEN_CACHE = 20_000
 
@@ -54,6 +55,8 @@ class LearnedModel:
     _pairs: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
     _next: dict[str, tuple[float, float]] = field(default_factory=dict)
     _skips: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
+    # word -> (child weight, parent weight, {word before: pair}, {word two before: skip pair})
+    _by_word: dict[str, _WordEntry] = field(default_factory=dict)
     _unseen: OrderedDict[str, tuple[float, float]] = field(default_factory=OrderedDict)
     # Category heads, folded the same way: feature -> row of summed weights per kind.
     _cat_rows: dict[str, np.ndarray] = field(default_factory=dict)
@@ -78,6 +81,25 @@ class LearnedModel:
         # Who-words weigh nothing alone (features.PEOPLE), not even through their pieces.
         for word in PEOPLE:
             self._words[word] = (0.0, 0.0)
+        self._build_by_word()
+
+    def _build_by_word(self) -> None:
+        """Per word: its own weights, and the pairs and skip pairs that end in it by first word.
+
+        logits() then looks a word up once and its pairs in small dictionaries keyed by the
+        word before, instead of building a key for every pair.
+        """
+        ending = {END, *self._words}
+        ending.update(second for _, second in self._pairs)
+        ending.update(second for _, second in self._skips)
+        for word in ending:
+            wc, wp = self._word(word) if word != END else (0.0, 0.0)
+            self._by_word[word] = (wc, wp, {}, {})
+        self._unseen.clear()
+        for (first, second), weights in self._pairs.items():
+            self._by_word[second][2][first] = weights
+        for (first, second), weights in self._skips.items():
+            self._by_word[second][3][first] = weights
 
     def _fold_categories(self) -> None:
         """One row per word (its pieces added in), pair and next-sentence word."""
@@ -145,27 +167,30 @@ class LearnedModel:
         """
         c = float(self.bias[0])
         p = float(self.bias[1])
-        pairs = self._pairs.get
-        skips = self._skips.get
-        words = self._words.get
+        by_word = self._by_word.get
         prev2 = prev = START
         for n, tok in enumerate(toks):
-            known = words(tok)
-            wc, wp = known if known is not None else self._word(tok)
-            c += wc
-            p += wp
-            pair = pairs((prev, tok))
-            if pair is not None:
-                c += pair[0]
-                p += pair[1]
-            # No skip pair for the first word (features.sentence_features reads none there).
-            if n:
-                pair = skips((prev2, tok))
+            entry = by_word(tok)
+            if entry is None:
+                # A word the model has in no pair: its pieces only.
+                wc, wp = self._word(tok)
+                c += wc
+                p += wp
+            else:
+                c += entry[0]
+                p += entry[1]
+                pair = entry[2].get(prev)
                 if pair is not None:
                     c += pair[0]
                     p += pair[1]
+                # No skip pair for the first word (features.sentence_features reads none there).
+                if n:
+                    pair = entry[3].get(prev2)
+                    if pair is not None:
+                        c += pair[0]
+                        p += pair[1]
             prev2, prev = prev, tok
-        pair = pairs((prev, END))
+        pair = self._by_word[END][2].get(prev)
         if pair is not None:
             c += pair[0]
             p += pair[1]
