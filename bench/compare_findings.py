@@ -91,10 +91,10 @@ Row = list[tuple[str, str, int | None, int | None, str | None, str | None, float
 
 def run(texts: list[str], scan: Callable[[str], list[Any]]) -> list[Row]:
     """Findings of every text as plain tuples."""
-    return [[
-            (f.kind, f.rule, f.start, f.end, f.matched, f.category, f.confidence)
-            for f in scan(text)
-        ] for text in texts]
+    return [
+        [(f.kind, f.rule, f.start, f.end, f.matched, f.category, f.confidence) for f in scan(text)]
+        for text in texts
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

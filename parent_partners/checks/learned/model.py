@@ -24,6 +24,7 @@ from ..findings import TEXT_KINDS
 from .features import END, NEXT_WORDS, PEOPLE, START, pieces
 
 HEADS = TEXT_KINDS  # one head per blame kind
+_WordEntry = tuple[float, float, dict[str, tuple[float, float]], dict[str, tuple[float, float]]]
 MODEL_DIR = Path(str(resources.files("parent_partners.checks").joinpath("model")))
 _UNSEEN_CACHE = 20_000
 
@@ -50,9 +51,13 @@ class LearnedModel:
     meta: dict[str, Any]
     _index: dict[str, int] = field(default_factory=dict)
     _words: dict[str, tuple[float, float]] = field(default_factory=dict)
-    _pairs: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # Pairs and skip pairs keyed by (first word, second word): a tuple of two words hashes
+    # from their cached string hashes, where a joined "a b" key would be built and hashed anew.
+    _pairs: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
     _next: dict[str, tuple[float, float]] = field(default_factory=dict)
-    _skips: dict[str, tuple[float, float]] = field(default_factory=dict)
+    _skips: dict[tuple[str, str], tuple[float, float]] = field(default_factory=dict)
+    # word -> (child weight, parent weight, {word before: pair}, {word two before: skip pair})
+    _by_word: dict[str, _WordEntry] = field(default_factory=dict)
     _unseen: OrderedDict[str, tuple[float, float]] = field(default_factory=OrderedDict)
     # Category heads, folded the same way: feature -> row of summed weights per kind.
     _cat_rows: dict[str, np.ndarray] = field(default_factory=dict)
@@ -65,11 +70,11 @@ class LearnedModel:
         rows = self.weights.tolist()
         for key, (wc, wp) in zip(self.keys, rows, strict=True):
             if key.startswith("b:"):
-                self._pairs[key[2:]] = (wc, wp)
+                self._pairs[_split_pair(key[2:])] = (wc, wp)
             elif key.startswith("n:"):
                 self._next[key[2:]] = (wc, wp)
             elif key.startswith("k:"):
-                self._skips[key[2:]] = (wc, wp)
+                self._skips[_split_pair(key[2:])] = (wc, wp)
         for key in self.keys:
             if key.startswith("w:"):
                 word = key[2:]
@@ -77,6 +82,25 @@ class LearnedModel:
         # Who-words weigh nothing alone (features.PEOPLE), not even through their pieces.
         for word in PEOPLE:
             self._words[word] = (0.0, 0.0)
+        self._build_by_word()
+
+    def _build_by_word(self) -> None:
+        """Per word: its own weights, and the pairs and skip pairs that end in it by first word.
+
+        logits() then looks a word up once and its pairs in small dictionaries keyed by the
+        word before, instead of building a key for every pair.
+        """
+        ending = {END, *self._words}
+        ending.update(second for _, second in self._pairs)
+        ending.update(second for _, second in self._skips)
+        for word in ending:
+            wc, wp = self._word(word) if word != END else (0.0, 0.0)
+            self._by_word[word] = (wc, wp, {}, {})
+        self._unseen.clear()
+        for (first, second), weights in self._pairs.items():
+            self._by_word[second][2][first] = weights
+        for (first, second), weights in self._skips.items():
+            self._by_word[second][3][first] = weights
 
     def _fold_categories(self) -> None:
         """One row per word (its pieces added in), pair and next-sentence word."""
@@ -134,37 +158,46 @@ class LearnedModel:
 
     def pair_weight(self, prev: str, word: str) -> tuple[float, float]:
         """The weight per head of two neighbouring words (0 for pairs never seen)."""
-        return self._pairs.get(prev + " " + word, (0.0, 0.0))
+        return self._pairs.get((prev, word), (0.0, 0.0))
 
     def logits(self, toks: Sequence[str], next_toks: Sequence[str] = ()) -> tuple[float, float]:
-        """Child and parent blame scores (log-odds) of one sentence."""
+        """Child and parent blame scores (log-odds) of one sentence.
+
+        Weights are added one at a time in the order the features are read (word, pair,
+        skip pair, word by word), so a score is the same to the last bit however it is sped up.
+        """
         c = float(self.bias[0])
         p = float(self.bias[1])
-        pairs = self._pairs
-        skips = self._skips
-        words = self._words
+        by_word = self._by_word.get
         prev2 = prev = START
-        for tok in toks:
-            known = words.get(tok)
-            wc, wp = known if known is not None else self._word(tok)
-            c += wc
-            p += wp
-            pair = pairs.get(prev + " " + tok)
-            if pair is not None:
-                c += pair[0]
-                p += pair[1]
-            if prev is not START:
-                pair = skips.get(prev2 + " " + tok)
+        for n, tok in enumerate(toks):
+            entry = by_word(tok)
+            if entry is None:
+                # A word the model has in no pair: its pieces only.
+                wc, wp = self._word(tok)
+                c += wc
+                p += wp
+            else:
+                c += entry[0]
+                p += entry[1]
+                pair = entry[2].get(prev)
                 if pair is not None:
                     c += pair[0]
                     p += pair[1]
+                # No skip pair for the first word (features.sentence_features reads none there).
+                if n:
+                    pair = entry[3].get(prev2)
+                    if pair is not None:
+                        c += pair[0]
+                        p += pair[1]
             prev2, prev = prev, tok
-        pair = pairs.get(prev + " " + END)
+        pair = self._by_word[END][2].get(prev)
         if pair is not None:
             c += pair[0]
             p += pair[1]
+        nexts = self._next.get
         for tok in next_toks[:NEXT_WORDS]:
-            nxt = self._next.get(tok)
+            nxt = nexts(tok)
             if nxt is not None:
                 c += nxt[0]
                 p += nxt[1]
@@ -227,6 +260,12 @@ def load_model(directory: Path | None = None) -> LearnedModel:
             category_bias={k: data[f"cat_bias_{k}"].astype(np.float64) for k in HEADS},
             meta=meta,
         )
+
+
+def _split_pair(words: str) -> tuple[str, str]:
+    """A pair feature's two words ("mum failed" -> ("mum", "failed")); tokens hold no spaces."""
+    first, _, second = words.partition(" ")
+    return first, second
 
 
 @lru_cache(maxsize=1)
