@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from parent_partners.demo import phrases, slips, voices
+from parent_partners.demo import phrases, slips, timeline, voices
 from parent_partners.demo.family import (
     CarerPlan,
     Household,
@@ -24,7 +24,6 @@ from parent_partners.demo.family import (
 from parent_partners.models import Carer, Case, Consultation, Involvement, Team, User
 from parent_partners.vocabulary import BLAME_KINDS
 
-LEVELS = ("informed", "consulted", "involved", "partner")
 _KINDS_BY_LEVEL: dict[str, dict[str, int]] = {
     "informed": {"phone_call": 40, "information_sharing": 30, "home_visit": 30},
     "consulted": {
@@ -46,7 +45,6 @@ _SHARES: dict[str, float] = {
     "safety_planning": 0.9, "meeting": 0.6, "home_visit": 0.45, "phone_call": 0.4,
     "support_session": 0.1, "peer_support_referral": 0.0,
 }
-_TOP_LEVEL = {"partner": 55, "involved": 35, "consulted": 10}
 _WISHES = {"agrees": 50, "agrees_with_conditions": 28, "does_not_agree": 12, "undecided": 10}
 # Re-ask the child a little before the checks' 90-day window runs out.
 RECONSULT_DAYS = 75
@@ -215,43 +213,17 @@ class CaseBuilder:
 
     # ------------------------------------------------------------ history
 
-    def _dates(self, opened_on: date, end: date, count: int, closed: bool) -> list[date]:
-        span = (end - opened_on).days
-        first = self.rng.randint(1, min(10, span - count))
-        rest = sorted(self.rng.sample(range(first + 1, span + 1), count - 1))
-        days = [first, *rest]
-        if closed:
-            days[-1] = span  # the closing meeting is on the day the case closed
-        return [opened_on + timedelta(days=d) for d in days]
-
-    def _levels(self, count: int, stalled: bool) -> list[str]:
-        """Partnership levels over the case, mostly rising from informed towards partner."""
-        if stalled:
-            return ["informed"] * count
-        rng = self.rng
-        informed = min(rng.choice((0, 1, 1, 2)), count - 1)
-        top = LEVELS.index(weighted(rng, _TOP_LEVEL))
-        stages = LEVELS[1 : top + 1]
-        rest = count - informed
-        levels = ["informed"] * informed
-        previous = 0
-        for j in range(rest):
-            stage = min(len(stages) - 1, int((j + rng.random() * 0.8) * len(stages) / rest))
-            previous = max(previous, stage)
-            levels.append(stages[previous])
-        return levels
-
     def _history(self, built: BuiltCase, opened_on: date, end: date, closed: bool) -> None:
         rng = self.rng
         span = (end - opened_on).days
         count = max(3, min(12, round(3 + span / 50 + rng.uniform(-1, 2))))
         if "partnership_stalled" in self.wanted:
             count = max(count, 4)
-        dates = self._dates(opened_on, end, count, closed)
+        dates = timeline.contact_dates(self.rng, opened_on, end, count, closed)
         stalled = "partnership_stalled" in self.wanted and (dates[-1] - dates[0]).days >= 35
         if stalled:
             self.applied.append("partnership_stalled")
-        levels = self._levels(count, stalled)
+        levels = timeline.partnership_levels(self.rng, count, stalled)
         skip_consultation = "child_not_consulted" in self.wanted
         # Slips about consultations need at least one contact that shares information.
         force_share = skip_consultation or "child_view_overridden" in self.wanted
