@@ -39,7 +39,12 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from parent_partners import checks, contention, permissions, resources, vocabulary
 from parent_partners.checks.categories import category_label
 from parent_partners.extensions import csrf, db, migrate
-from parent_partners.identity import EXTENSION_KEY, current_actor, is_api_request
+from parent_partners.identity import (
+    EXTENSION_KEY,
+    PARENT_NAME,
+    current_actor,
+    is_api_request,
+)
 from parent_partners.inputs import check_text_input
 from parent_partners.operations import audit
 from parent_partners.resubmit import offer_again
@@ -92,13 +97,9 @@ def _package_loader() -> BaseLoader:
     )
 
 
-templates_bp = _TemplatesBlueprint("partners_templates", __name__)
-
-# In plugin mode the host's ``static`` endpoint is the host's: serve ours under the prefix.
-static_bp = Blueprint("partners_static", __name__)
+templates_bp = _TemplatesBlueprint("templates", __name__)
 
 
-@static_bp.get("/static/<path:filename>")
 @permissions.public
 def static(filename: str) -> Response:
     """Serve the service's CSS, JavaScript and images (plugin mode)."""
@@ -154,7 +155,7 @@ class PartnersPlugin:
         self.unauthorized_handler = unauthorized
         self.host_signed_in = host_signed_in
         self.standalone = False
-        self.blueprint_names: frozenset[str] = frozenset()
+        self.children: list[Blueprint] = []
         if app is not None:
             self.init_app(app, url_prefix=url_prefix)
 
@@ -186,8 +187,7 @@ class PartnersPlugin:
         app.extensions[EXTENSION_KEY] = self
         self._init_database(app)
         self._init_templates(app)
-        blueprints = self._register_blueprints(app, prefix, extra or [])
-        self.blueprint_names = frozenset(bp.name for bp in blueprints)
+        self.children = self._register_blueprints(app, prefix, extra or [])
         # Registered before the CSRF check, which would read (and consume) the form first.
         app.before_request(self._check_input)
         self._init_csrf(app)
@@ -225,16 +225,25 @@ class PartnersPlugin:
     def _register_blueprints(
         self, app: Flask, prefix: str, extra: list[Blueprint]
     ) -> list[Blueprint]:
+        """Register the feature blueprints inside one parent blueprint, ``partners``."""
         from parent_partners.api import bp as api
         from parent_partners.blueprints import all_blueprints
 
-        blueprints = [*extra, *all_blueprints(), api, templates_bp]
+        if PARENT_NAME in app.blueprints:
+            raise RuntimeError(
+                f"The host app already has a blueprint named {PARENT_NAME!r}; parent_partners "
+                "registers all its endpoints under that name"
+            )
+        # A fresh parent for each app: a blueprint takes no children once registered.
+        parent = Blueprint(PARENT_NAME, __name__)
         if not self.standalone:
-            blueprints.append(static_bp)
-        for blueprint in blueprints:
-            own = blueprint.url_prefix or ""
-            app.register_blueprint(blueprint, url_prefix=(prefix + own) or None)
-        return blueprints
+            # The host's ``static`` endpoint is the host's: ours is ``partners.static``.
+            parent.add_url_rule("/static/<path:filename>", endpoint="static", view_func=static)
+        children = [*extra, *all_blueprints(), api, templates_bp]
+        for child in children:
+            parent.register_blueprint(child)
+        app.register_blueprint(parent, url_prefix=prefix or None)
+        return children
 
     def _init_csrf(self, app: Flask) -> None:
         from parent_partners.api import bp as api
@@ -248,8 +257,9 @@ class PartnersPlugin:
             csrf.init_app(app)
             return
         if host_csrf is not None:
-            for name in self.blueprint_names:
-                host_csrf.exempt(name)
+            # Flask-WTF matches the innermost blueprint of a request, so each child is exempted.
+            for child in self.children:
+                host_csrf.exempt(child)
             return
         app.config.setdefault("WTF_CSRF_ENABLED", True)
         app.config["WTF_CSRF_METHODS"] = set(
@@ -264,7 +274,7 @@ class PartnersPlugin:
 
     def owns_request(self) -> bool:
         """Return whether this request is the service's to answer (all of them, standalone)."""
-        return self.standalone or request.blueprint in self.blueprint_names
+        return self.standalone or PARENT_NAME in request.blueprints
 
     def _check_input(self) -> None:
         """A form or query string that is not UTF-8 text is a 400 saying so (``inputs.py``)."""
@@ -314,7 +324,7 @@ class PartnersPlugin:
 
     def asset_url(self, filename: str) -> str:
         """URL of one of the service's static files."""
-        endpoint = "static" if self.standalone else "partners_static.static"
+        endpoint = "static" if self.standalone else f"{PARENT_NAME}.static"
         return url_for(endpoint, filename=filename)
 
     def home_url(self) -> str:
@@ -397,6 +407,6 @@ class PartnersPlugin:
         if current_app.config.get("SESSION_COOKIE_SECURE"):
             response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
         # Pages for signed-in people show case data: never keep them in any cache.
-        static = request.endpoint in {"static", "partners_static.static"}
+        static = request.endpoint in {"static", f"{PARENT_NAME}.static"}
         if current_actor() is not None and not static:
             response.headers["Cache-Control"] = "no-store"

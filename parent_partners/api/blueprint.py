@@ -11,6 +11,7 @@ from flask import Blueprint, current_app, request
 from flask.wrappers import Response
 from pydantic import BaseModel, ValidationError
 
+from parent_partners.identity import PARENT_NAME
 from parent_partners.permissions import Permission, requires
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -64,7 +65,7 @@ def operation(
             Operation(
                 method=method.lower(),
                 rule=rule,
-                endpoint=f"{bp.name}.{view.__name__}",
+                endpoint=f"{PARENT_NAME}.{bp.name}.{view.__name__}",
                 summary=summary,
                 description=(view.__doc__ or "").strip(),
                 tag=tag,
