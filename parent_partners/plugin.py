@@ -329,7 +329,7 @@ class PartnersPlugin:
 
     def home_url(self) -> str:
         """Where the service's name in the header leads."""
-        return url_for("auth.home") if self.standalone else url_for("cases.index")
+        return url_for("partners.auth.home") if self.standalone else url_for("partners.cases.index")
 
     def _template_context(self) -> dict[str, Any]:
         if not self.owns_request():

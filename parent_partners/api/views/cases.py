@@ -115,7 +115,7 @@ def create_case() -> Response:
     )
     if case is None:
         raise validation_problem([field_error(("reference",), REFERENCE_REFUSED, "unavailable")])
-    location = url_for("api.get_case", case_id=case.id)
+    location = url_for("partners.api.get_case", case_id=case.id)
     return reply(case_detail(case), 201, location)
 
 

@@ -32,7 +32,7 @@ def switch(rule_id: str) -> Response:
         flash(str(error), "error")
     else:
         flash(f"Rule {rule_id} switched {'on' if enabled else 'off'}. {RESCAN_HINT}", "success")
-    return redirect(url_for("admin.lexicon", _anchor=f"rule-{rule_id}"))
+    return redirect(url_for("partners.admin.lexicon", _anchor=f"rule-{rule_id}"))
 
 
 @bp.route("/lexicon/new", methods=["GET", "POST"])
@@ -57,5 +57,5 @@ def new_rule() -> str | Response:
             form.form_errors.append(str(error))
         else:
             flash(f"Rule {definition['id']} added. {RESCAN_HINT}", "success")
-            return redirect(url_for("admin.lexicon"))
+            return redirect(url_for("partners.admin.lexicon"))
     return render_template("parent_partners/admin/new_rule.html", form=form)

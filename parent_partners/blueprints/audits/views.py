@@ -112,7 +112,7 @@ def new(case_id: int) -> str | BaseResponse | tuple[str, int]:
             errors = error.errors
         else:
             flash("Audit graded. The worker has been asked to respond.", "success")
-            return redirect(url_for("audits.show", audit_id=record.id))
+            return redirect(url_for("partners.audits.show", audit_id=record.id))
     page = render_template(
         "parent_partners/audits/new.html",
         **_context(
@@ -185,7 +185,7 @@ def respond(audit_id: int) -> str | BaseResponse:
             errors = {"response": "Someone changed this audit since you opened it: check it again"}
         else:
             flash("Response recorded. The audit now goes for moderation.", "success")
-            return redirect(url_for("audits.show", audit_id=record.id))
+            return redirect(url_for("partners.audits.show", audit_id=record.id))
     return render_template(
         "parent_partners/audits/respond.html",
         **_context(audit=record, errors=errors, error_list=_errors_summary(errors),
@@ -228,7 +228,7 @@ def moderate(audit_id: int) -> str | BaseResponse | tuple[str, int]:
             errors = {"agrees": "Someone changed this audit since you opened it: check it again"}
         else:
             flash("Moderation recorded.", "success")
-            return redirect(url_for("audits.show", audit_id=record.id))
+            return redirect(url_for("partners.audits.show", audit_id=record.id))
     page = render_template(
         "parent_partners/audits/moderate.html",
         **_context(audit=record, errors=errors, error_list=_errors_summary(errors),

@@ -92,7 +92,7 @@ def new() -> str | Response:
                     contexts=list(form.contexts.data or []),
                     opened_on=form.opened_on.data or date.today(),
                 )
-                return url_for("cases.show", case_id=case.id) if case is not None else None
+                return url_for("partners.cases.show", case_id=case.id) if case is not None else None
 
             saved = save_once(form, save)
             if saved is not None:

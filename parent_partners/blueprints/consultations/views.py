@@ -64,7 +64,7 @@ def new(case_id: int) -> str | Response:
         def save() -> str:
             record_consultation(case, actor(), _values(form), list(form.carer_ids.data or []))
             flash("Consultation saved.", "success")
-            return url_for("cases.show", case_id=case.id, _anchor="timeline")
+            return url_for("partners.cases.show", case_id=case.id, _anchor="timeline")
 
         saved = save_once(form, save)
         if saved is not None:
