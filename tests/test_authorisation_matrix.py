@@ -294,4 +294,9 @@ def test_another_teams_objects_are_404_through_pages_and_api(app: Flask, world: 
 def test_the_matrix_sees_new_routes(app: Flask):
     """A route added to the app is picked up with no change here."""
     names: Callable[[], set[str]] = lambda: {rule.endpoint for rule, _ in _routes(app)}  # noqa: E731
-    assert {"partners.cases.show", "partners.api.get_case", "partners.trail.case_trail_page", "partners.admin.users"} <= names()
+    assert {
+        "partners.cases.show",
+        "partners.api.get_case",
+        "partners.trail.case_trail_page",
+        "partners.admin.users",
+    } <= names()

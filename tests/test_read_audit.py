@@ -28,7 +28,13 @@ pytestmark = pytest.mark.usefixtures("cheap_passwords")
 
 CHILD = "Zephyrine Quillfeather"
 CARER = "Ottoline Marchbank"
-SKIP = {"static", "partners.api.unknown", "partners.api.docs", "partners.api.openapi", "partners.health.healthz"}
+SKIP = {
+    "static",
+    "partners.api.unknown",
+    "partners.api.docs",
+    "partners.api.openapi",
+    "partners.health.healthz",
+}
 QUERY = {"partners.dashboards.cases": "?metric=involvements&from=2024-01&to=2026-12"}
 
 
@@ -114,9 +120,10 @@ def test_every_route_that_shows_a_case_records_an_audit_event(
     assert unaudited == [], "case data shown with no audit event:\n" + "\n".join(unaudited)
     # The check really looked: these all show the case.
     assert {
-        "partners.cases.index", "partners.cases.show", "partners.involvements.edit", "partners.consultations.edit", "partners.carers.edit",
-        "partners.api.list_findings", "partners.api.get_case", "partners.api.list_cases_view", "partners.dashboards.cases",
-        "partners.audits.show", "partners.audits.index",
+        "partners.cases.index", "partners.cases.show", "partners.involvements.edit",
+        "partners.consultations.edit", "partners.carers.edit",
+        "partners.api.list_findings", "partners.api.get_case", "partners.api.list_cases_view",
+        "partners.dashboards.cases", "partners.audits.show", "partners.audits.index",
     } <= shown, shown
     with app.app_context():
         assert db.session.get(Involvement, ids["involvement_id"]) is not None
@@ -126,4 +133,5 @@ def test_every_route_that_shows_a_case_records_an_audit_event(
             select(AuditEvent).where(AuditEvent.action == "case_read",
                                      AuditEvent.case_id == ids["case_id"])
         ).all()
-        assert {event.data["page"] for event in reads} >= {"partners.involvements.edit", "partners.api.list_findings"}
+        pages = {event.data["page"] for event in reads}
+        assert pages >= {"partners.involvements.edit", "partners.api.list_findings"}

@@ -51,7 +51,9 @@ def new() -> str | Response:
         ratings, narratives = _answers(form)
         made = ops.start_assessment(actor(), form.title.data, period, ratings, narratives)
         flash("Self-assessment saved. Add the actions it calls for below.", "success")
-        return redirect(url_for("partners.assessment.show", assessment_id=made.id, _anchor="actions"))
+        return redirect(
+            url_for("partners.assessment.show", assessment_id=made.id, _anchor="actions")
+        )
     latest = next(iter(ops.assessments()), None)
     return render_template(
         FORM, form=form, assessment=None, period=period, months=periods.month_choices(),
