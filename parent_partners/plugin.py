@@ -36,7 +36,7 @@ from flask_wtf.csrf import CSRFError
 from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from parent_partners import checks, contention, permissions, resources, vocabulary
+from parent_partners import checks, contention, csp, permissions, resources, vocabulary
 from parent_partners.checks.categories import category_label
 from parent_partners.extensions import csrf, db, migrate
 from parent_partners.identity import (
@@ -56,6 +56,10 @@ MIGRATIONS_DIR = str(resources.MIGRATIONS_DIR)
 STATIC_DIR = resources.STATIC_DIR
 
 IdentityLoader = Callable[[], "User | None"]
+
+# A host puts its own header, navigation and sign-out on the service's pages by overriding
+# this (empty) template, or by naming one of its own in PARTNERS_HOST_HEADER_TEMPLATE.
+HOST_HEADER_TEMPLATE = "parent_partners/host_header.html"
 
 STALE_FORM_REASON = (
     "The page had been open for a long time, or you signed in again since opening it, so we "
@@ -156,6 +160,7 @@ class PartnersPlugin:
         self.host_signed_in = host_signed_in
         self.standalone = False
         self.children: list[Blueprint] = []
+        self.csp_extra: dict[str, list[str]] = {}
         if app is not None:
             self.init_app(app, url_prefix=url_prefix)
 
@@ -184,6 +189,7 @@ class PartnersPlugin:
         self.standalone = standalone
         for key, value in DEFAULTS.items():
             app.config.setdefault(key, value)
+        self.csp_extra = csp.normalise(app.config.get(csp.CONFIG_KEY))
         app.extensions[EXTENSION_KEY] = self
         self._init_database(app)
         self._init_templates(app)
@@ -354,6 +360,9 @@ class PartnersPlugin:
             "asset_url": self.asset_url,
             "home_url": self.home_url,
             "partners_standalone": self.standalone,
+            "host_header_template": current_app.config.get(
+                "PARTNERS_HOST_HEADER_TEMPLATE", HOST_HEADER_TEMPLATE
+            ),
         }
 
     def _contention(self, error: DBAPIError) -> Any:
@@ -381,27 +390,13 @@ class PartnersPlugin:
         return response
 
     def _security_headers(self, response: Response) -> None:
-        nonce = g.get("csp_nonce", "")
-        extra: dict[str, str] = g.get("csp_extra", {})
-        sources = {
-            "default-src": "'self'",
-            "script-src": f"'self' 'nonce-{nonce}'",
-            "style-src": "'self'",
-            "img-src": "'self' data:",
-            "font-src": "'self'",
-            "connect-src": "'self'",
-            "object-src": "'none'",
-            "base-uri": "'none'",
-            "form-action": "'self'",
-            "frame-ancestors": "'none'",
-        }
-        for directive, value in extra.items():
-            sources[directive] = f"{sources[directive]} {value}"
-        response.headers["Content-Security-Policy"] = "; ".join(
-            f"{directive} {value}" for directive, value in sources.items()
+        # The host's sources (PARTNERS_CSP_EXTRA), and any a hook added for this request.
+        response.headers["Content-Security-Policy"] = csp.header(
+            g.get("csp_nonce", ""), self.csp_extra, csp.normalise(g.get("csp_extra"))
         )
         response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["X-Frame-Options"] = "DENY"
+        if "frame-ancestors" not in self.csp_extra:  # else the host's frame-ancestors decide
+            response.headers["X-Frame-Options"] = "DENY"
         response.headers["Referrer-Policy"] = "same-origin"
         response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
         if current_app.config.get("SESSION_COOKIE_SECURE"):
