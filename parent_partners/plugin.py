@@ -5,7 +5,9 @@ Inside a host app::
     partners = PartnersPlugin(identity_loader=partners_user_for_host_user)
     partners.init_app(host_app, url_prefix="/partners")
 
-The plugin registers its blueprints under the prefix and keeps to them: its
+The plugin registers its blueprints inside one parent blueprint, ``partners``, under the
+prefix (endpoints ``partners.cases.show``, ``partners.api.openapi``, ...), so no blueprint
+of the host's can clash with one of its own, and it keeps to them: its
 deny-by-default check, security headers, CSRF check and one-commit-per-request
 hook run only on its own requests, and it leaves the host's template loader,
 login manager and error pages alone. The standalone service (``create_app``) is
@@ -185,6 +187,11 @@ class PartnersPlugin:
     ) -> None:
         if EXTENSION_KEY in app.extensions:
             raise RuntimeError("parent_partners is already set up on this app")
+        if PARENT_NAME in app.blueprints:
+            raise RuntimeError(
+                f"The host app already has a blueprint named {PARENT_NAME!r}; parent_partners "
+                "registers all its endpoints under that name"
+            )
         self.url_prefix = prefix
         self.standalone = standalone
         for key, value in DEFAULTS.items():
@@ -235,11 +242,6 @@ class PartnersPlugin:
         from parent_partners.api import bp as api
         from parent_partners.blueprints import all_blueprints
 
-        if PARENT_NAME in app.blueprints:
-            raise RuntimeError(
-                f"The host app already has a blueprint named {PARENT_NAME!r}; parent_partners "
-                "registers all its endpoints under that name"
-            )
         # A fresh parent for each app: a blueprint takes no children once registered.
         parent = Blueprint(PARENT_NAME, __name__)
         if not self.standalone:

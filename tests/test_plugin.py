@@ -62,7 +62,12 @@ HOST_HEADER = (
 
 
 def build_host(
-    tmp_path: Path, database_url: str, *, header: bool = False, **config: object
+    tmp_path: Path,
+    database_url: str,
+    *,
+    header: bool = False,
+    host_csrf: bool = False,
+    **config: object,
 ) -> Flask:
     """A council's app: its own sign-in, pages, ``cases`` blueprint and templates."""
     templates = tmp_path / "host" / "templates"
@@ -124,6 +129,15 @@ def build_host(
     @host.errorhandler(404)
     def host_not_found(error):
         return "HOST 404 PAGE", 404
+
+    if host_csrf:
+        from flask_wtf.csrf import CSRFProtect
+
+        CSRFProtect(host).exempt(login)
+
+        @host.post("/host-form")
+        def host_form() -> str:
+            return "saved by the host"
 
     PartnersPlugin(
         host,
@@ -366,3 +380,27 @@ def _dispose(host_app: Flask) -> None:
     with host_app.app_context():
         db.session.remove()
         db.engine.dispose()
+
+
+def test_a_hosts_csrf_protection_leaves_the_services_forms_to_it(
+    app: Flask, database_url: str, tmp_path: Path
+):
+    host = build_host(tmp_path, database_url, host_csrf=True)
+    client = host.test_client()
+    sign_in(client, "sam")
+    client.get("/partners/cases")  # the hook makes the partners user
+    refused = client.post("/partners/account/tokens", data={"name": "Sync", "csrf_token": "x"})
+    html = refused.get_data(as_text=True)
+    assert refused.status_code == 400
+    assert "Nothing you typed has been lost" in html and 'value="Sync"' in html
+    assert client.post("/host-form").status_code == 400  # the host's own forms stay protected
+    _dispose(host)
+
+
+def test_a_host_blueprint_named_partners_is_refused_with_a_reason(
+    app: Flask, database_url: str, tmp_path: Path
+):
+    host = Flask("host_with_partners")
+    host.register_blueprint(Blueprint("partners", __name__))
+    with pytest.raises(RuntimeError, match="already has a blueprint named 'partners'"):
+        PartnersPlugin(host, identity_loader=lambda: None)
