@@ -28,13 +28,28 @@ def database_url(instance_path: str) -> str:
     """Return the database URL: ``DATABASE_URL`` or a SQLite file in the instance folder."""
     url = os.environ.get("DATABASE_URL")
     if url:
-        # Hosting platforms often hand out postgres:// URLs; we use psycopg 3.
-        if url.startswith("postgres://"):
-            url = "postgresql+psycopg://" + url[len("postgres://") :]
-        elif url.startswith("postgresql://"):
-            url = "postgresql+psycopg://" + url[len("postgresql://") :]
-        return url
+        return _psycopg(url)
     return "sqlite:///" + str(Path(instance_path) / "parent_partners.sqlite")
+
+
+def _psycopg(url: str) -> str:
+    # Hosting platforms often hand out postgres:// URLs; we use psycopg 3.
+    if url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url[len("postgres://") :]
+    if url.startswith("postgresql://"):
+        return "postgresql+psycopg://" + url[len("postgresql://") :]
+    return url
+
+
+def _host_database(config: dict[str, Any]) -> None:
+    """``PARTNERS_DATABASE_URL`` and ``PARTNERS_DB_SCHEMA`` from the environment, so that
+    ``partners db upgrade`` can migrate the service's schema in a host's database."""
+    url = os.environ.get("PARTNERS_DATABASE_URL")
+    if url:
+        config["PARTNERS_DATABASE_URL"] = _psycopg(url)
+    schema = os.environ.get("PARTNERS_DB_SCHEMA")
+    if schema:
+        config["PARTNERS_DB_SCHEMA"] = schema
 
 
 def load_config(instance_path: str, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -87,5 +102,6 @@ def load_config(instance_path: str, overrides: dict[str, Any] | None = None) -> 
         "STRENGTHS_EXEMPT_MAX_CHARS": int(os.environ.get("STRENGTHS_EXEMPT_MAX_CHARS", "200")),
         "SERVICE_NAME": "Parents as partners",
     }
+    _host_database(config)
     config.update(overrides)
     return config

@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from parent_partners.models import User
 
 EXTENSION_KEY = "parent_partners"
+# Every endpoint of the service is ``partners.<blueprint>.<view>`` (``partners.cases.show``),
+# so no blueprint of a host app can clash with one of ours.
+PARENT_NAME = "partners"
+API_BLUEPRINT = f"{PARENT_NAME}.api"
 _UNSET = object()
 
 
@@ -46,7 +50,7 @@ def forget() -> None:
 
 def is_api_request() -> bool:
     """Return whether this request is for the JSON API."""
-    return has_request_context() and request.blueprint == "api"
+    return has_request_context() and request.blueprint == API_BLUEPRINT
 
 
 def _resolve() -> User | None:

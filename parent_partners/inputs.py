@@ -19,6 +19,8 @@ from urllib.parse import unquote_to_bytes
 from flask import Request
 from werkzeug.exceptions import BadRequest
 
+from parent_partners.identity import is_api_request
+
 NOT_UTF8 = (
     "The request is not valid text (UTF-8, with no null characters), so nothing was saved."
 )
@@ -52,7 +54,7 @@ def check_text_input(request: Request) -> None:
             return  # reading it is refused with a 413 when the form is parsed
         if not _decodes(request.get_data(cache=True)):
             raise BadRequest(NOT_UTF8)
-    elif request.is_json and request.blueprint != "api":  # the API parses its own, strictly
+    elif request.is_json and not is_api_request():  # the API parses its own, strictly
         try:
             # Parsed once here (and cached): forms read a JSON body too, and JSON nested
             # thousands deep overflows Python's parser wherever it is first read.

@@ -5,7 +5,9 @@ Inside a host app::
     partners = PartnersPlugin(identity_loader=partners_user_for_host_user)
     partners.init_app(host_app, url_prefix="/partners")
 
-The plugin registers its blueprints under the prefix and keeps to them: its
+The plugin registers its blueprints inside one parent blueprint, ``partners``, under the
+prefix (endpoints ``partners.cases.show``, ``partners.api.openapi``, ...), so no blueprint
+of the host's can clash with one of its own, and it keeps to them: its
 deny-by-default check, security headers, CSRF check and one-commit-per-request
 hook run only on its own requests, and it leaves the host's template loader,
 login manager and error pages alone. The standalone service (``create_app``) is
@@ -36,10 +38,15 @@ from flask_wtf.csrf import CSRFError
 from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
-from parent_partners import checks, contention, permissions, resources, vocabulary
+from parent_partners import checks, contention, csp, permissions, resources, vocabulary
 from parent_partners.checks.categories import category_label
 from parent_partners.extensions import csrf, db, migrate
-from parent_partners.identity import EXTENSION_KEY, current_actor, is_api_request
+from parent_partners.identity import (
+    EXTENSION_KEY,
+    PARENT_NAME,
+    current_actor,
+    is_api_request,
+)
 from parent_partners.inputs import check_text_input
 from parent_partners.operations import audit
 from parent_partners.resubmit import offer_again
@@ -51,6 +58,10 @@ MIGRATIONS_DIR = str(resources.MIGRATIONS_DIR)
 STATIC_DIR = resources.STATIC_DIR
 
 IdentityLoader = Callable[[], "User | None"]
+
+# A host puts its own header, navigation and sign-out on the service's pages by overriding
+# this (empty) template, or by naming one of its own in PARTNERS_HOST_HEADER_TEMPLATE.
+HOST_HEADER_TEMPLATE = "parent_partners/host_header.html"
 
 STALE_FORM_REASON = (
     "The page had been open for a long time, or you signed in again since opening it, so we "
@@ -92,13 +103,9 @@ def _package_loader() -> BaseLoader:
     )
 
 
-templates_bp = _TemplatesBlueprint("partners_templates", __name__)
-
-# In plugin mode the host's ``static`` endpoint is the host's: serve ours under the prefix.
-static_bp = Blueprint("partners_static", __name__)
+templates_bp = _TemplatesBlueprint("templates", __name__)
 
 
-@static_bp.get("/static/<path:filename>")
 @permissions.public
 def static(filename: str) -> Response:
     """Serve the service's CSS, JavaScript and images (plugin mode)."""
@@ -154,7 +161,8 @@ class PartnersPlugin:
         self.unauthorized_handler = unauthorized
         self.host_signed_in = host_signed_in
         self.standalone = False
-        self.blueprint_names: frozenset[str] = frozenset()
+        self.children: list[Blueprint] = []
+        self.csp_extra: dict[str, list[str]] = {}
         if app is not None:
             self.init_app(app, url_prefix=url_prefix)
 
@@ -179,15 +187,20 @@ class PartnersPlugin:
     ) -> None:
         if EXTENSION_KEY in app.extensions:
             raise RuntimeError("parent_partners is already set up on this app")
+        if PARENT_NAME in app.blueprints:
+            raise RuntimeError(
+                f"The host app already has a blueprint named {PARENT_NAME!r}; parent_partners "
+                "registers all its endpoints under that name"
+            )
         self.url_prefix = prefix
         self.standalone = standalone
         for key, value in DEFAULTS.items():
             app.config.setdefault(key, value)
+        self.csp_extra = csp.normalise(app.config.get(csp.CONFIG_KEY))
         app.extensions[EXTENSION_KEY] = self
         self._init_database(app)
         self._init_templates(app)
-        blueprints = self._register_blueprints(app, prefix, extra or [])
-        self.blueprint_names = frozenset(bp.name for bp in blueprints)
+        self.children = self._register_blueprints(app, prefix, extra or [])
         # Registered before the CSRF check, which would read (and consume) the form first.
         app.before_request(self._check_input)
         self._init_csrf(app)
@@ -230,16 +243,20 @@ class PartnersPlugin:
     def _register_blueprints(
         self, app: Flask, prefix: str, extra: list[Blueprint]
     ) -> list[Blueprint]:
+        """Register the feature blueprints inside one parent blueprint, ``partners``."""
         from parent_partners.api import bp as api
         from parent_partners.blueprints import all_blueprints
 
-        blueprints = [*extra, *all_blueprints(), api, templates_bp]
+        # A fresh parent for each app: a blueprint takes no children once registered.
+        parent = Blueprint(PARENT_NAME, __name__)
         if not self.standalone:
-            blueprints.append(static_bp)
-        for blueprint in blueprints:
-            own = blueprint.url_prefix or ""
-            app.register_blueprint(blueprint, url_prefix=(prefix + own) or None)
-        return blueprints
+            # The host's ``static`` endpoint is the host's: ours is ``partners.static``.
+            parent.add_url_rule("/static/<path:filename>", endpoint="static", view_func=static)
+        children = [*extra, *all_blueprints(), api, templates_bp]
+        for child in children:
+            parent.register_blueprint(child)
+        app.register_blueprint(parent, url_prefix=prefix or None)
+        return children
 
     def _init_csrf(self, app: Flask) -> None:
         from parent_partners.api import bp as api
@@ -253,8 +270,9 @@ class PartnersPlugin:
             csrf.init_app(app)
             return
         if host_csrf is not None:
-            for name in self.blueprint_names:
-                host_csrf.exempt(name)
+            # Flask-WTF matches the innermost blueprint of a request, so each child is exempted.
+            for child in self.children:
+                host_csrf.exempt(child)
             return
         app.config.setdefault("WTF_CSRF_ENABLED", True)
         app.config["WTF_CSRF_METHODS"] = set(
@@ -269,7 +287,7 @@ class PartnersPlugin:
 
     def owns_request(self) -> bool:
         """Return whether this request is the service's to answer (all of them, standalone)."""
-        return self.standalone or request.blueprint in self.blueprint_names
+        return self.standalone or PARENT_NAME in request.blueprints
 
     def _check_input(self) -> None:
         """A form or query string that is not UTF-8 text is a 400 saying so (``inputs.py``)."""
@@ -319,12 +337,12 @@ class PartnersPlugin:
 
     def asset_url(self, filename: str) -> str:
         """URL of one of the service's static files."""
-        endpoint = "static" if self.standalone else "partners_static.static"
+        endpoint = "static" if self.standalone else f"{PARENT_NAME}.static"
         return url_for(endpoint, filename=filename)
 
     def home_url(self) -> str:
         """Where the service's name in the header leads."""
-        return url_for("auth.home") if self.standalone else url_for("cases.index")
+        return url_for("partners.auth.home") if self.standalone else url_for("partners.cases.index")
 
     def _template_context(self) -> dict[str, Any]:
         if not self.owns_request():
@@ -349,6 +367,9 @@ class PartnersPlugin:
             "asset_url": self.asset_url,
             "home_url": self.home_url,
             "partners_standalone": self.standalone,
+            "host_header_template": current_app.config.get(
+                "PARTNERS_HOST_HEADER_TEMPLATE", HOST_HEADER_TEMPLATE
+            ),
         }
 
     def _contention(self, error: DBAPIError) -> Any:
@@ -376,32 +397,18 @@ class PartnersPlugin:
         return response
 
     def _security_headers(self, response: Response) -> None:
-        nonce = g.get("csp_nonce", "")
-        extra: dict[str, str] = g.get("csp_extra", {})
-        sources = {
-            "default-src": "'self'",
-            "script-src": f"'self' 'nonce-{nonce}'",
-            "style-src": "'self'",
-            "img-src": "'self' data:",
-            "font-src": "'self'",
-            "connect-src": "'self'",
-            "object-src": "'none'",
-            "base-uri": "'none'",
-            "form-action": "'self'",
-            "frame-ancestors": "'none'",
-        }
-        for directive, value in extra.items():
-            sources[directive] = f"{sources[directive]} {value}"
-        response.headers["Content-Security-Policy"] = "; ".join(
-            f"{directive} {value}" for directive, value in sources.items()
+        # The host's sources (PARTNERS_CSP_EXTRA), and any a hook added for this request.
+        response.headers["Content-Security-Policy"] = csp.header(
+            g.get("csp_nonce", ""), self.csp_extra, csp.normalise(g.get("csp_extra"))
         )
         response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["X-Frame-Options"] = "DENY"
+        if "frame-ancestors" not in self.csp_extra:  # else the host's frame-ancestors decide
+            response.headers["X-Frame-Options"] = "DENY"
         response.headers["Referrer-Policy"] = "same-origin"
         response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
         if current_app.config.get("SESSION_COOKIE_SECURE"):
             response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
         # Pages for signed-in people show case data: never keep them in any cache.
-        static = request.endpoint in {"static", "partners_static.static"}
+        static = request.endpoint in {"static", f"{PARENT_NAME}.static"}
         if current_actor() is not None and not static:
             response.headers["Cache-Control"] = "no-store"

@@ -44,7 +44,7 @@ def _init_login(app: Flask) -> None:
     from parent_partners.models import User
 
     login_manager.init_app(app)
-    login_manager.login_view = "auth.sign_in"
+    login_manager.login_view = "partners.auth.sign_in"
     login_manager.login_message = "Sign in to continue."
     login_manager.login_message_category = "info"
     # "basic": a changed address or browser string marks the session not fresh. "strong"

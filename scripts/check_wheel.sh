@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Build the sdist and wheel, install the wheel into a fresh virtualenv outside the checkout,
 # and use it as a council would: migrate a new SQLite database, create a team, serve /login
-# with its stylesheet, and mount the plugin beside a host's own database (PostgreSQL when
-# WHEEL_PG_URL is set). Called by .ci/run; `make check-wheel` runs it by hand.
+# with its stylesheet, migrate the service's schema in a host's database with `partners db
+# upgrade`, and mount the plugin beside the host's own database, `cases` blueprint and header
+# (PostgreSQL when WHEEL_PG_URL is set). Called by .ci/run; `make check-wheel` runs it by hand.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
@@ -63,7 +64,14 @@ curl -fsS -H "Authorization: Bearer $token" "http://127.0.0.1:5099/api/v1/cases?
 curl -fsS -H "Authorization: Bearer $token" "http://127.0.0.1:5099/api/v1/teams" | grep -q 'Wheel Team'
 kill "$server"; server=""
 
-echo "-- mount the plugin beside a host's own Flask-SQLAlchemy"
-WHEEL_HOST_URL="${WHEEL_PG_URL:-sqlite:///$work/host.sqlite}" \
-  "$work/venv/bin/python" "$root/scripts/wheel_host.py"
+echo "-- the service's schema in the host's database: partners db upgrade"
+host_url="${WHEEL_PG_URL:-sqlite:///$work/host.sqlite}"
+if [[ "$host_url" == postgresql* ]]; then
+  PARTNERS_DATABASE_URL="$host_url" PARTNERS_DB_SCHEMA=partners "$work/venv/bin/partners" db upgrade
+else
+  PARTNERS_DATABASE_URL="sqlite:///$work/partners.sqlite" "$work/venv/bin/partners" db upgrade
+fi
+
+echo "-- mount the plugin beside a host's own Flask-SQLAlchemy, cases blueprint and header"
+WHEEL_HOST_URL="$host_url" "$work/venv/bin/python" "$root/scripts/wheel_host.py"
 echo "wheel check passed"

@@ -29,7 +29,7 @@ def test_every_api_route_is_in_the_document(app: Flask):
     paths = document(app)["paths"]
     missing = []
     for rule in app.url_map.iter_rules():
-        if not rule.endpoint.startswith("api.") or rule.endpoint == "api.unknown":
+        if not rule.endpoint.startswith("partners.api.") or rule.endpoint == "partners.api.unknown":
             continue
         path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule.removeprefix("/api/v1"))
         for method in (rule.methods or set()) - {"HEAD", "OPTIONS"}:

@@ -39,7 +39,7 @@ ROLES: list[str | None] = ["practitioner", "manager", "principal", "admin", None
 TEAM_ROLES = {"practitioner", "manager"}
 NOTHING = 2_000_000  # an id that matches nothing
 # Routes whose POST changes who is signed in: requested last.
-LAST = {"auth.sign_out"}
+LAST = {"partners.auth.sign_out"}
 
 
 @dataclass
@@ -172,7 +172,7 @@ class Requester:
         return self.page.csrf_token("/account" if self.role else "/login")
 
     def send(self, rule: Rule, method: str, url: str) -> Any:
-        if rule.endpoint.startswith("api."):
+        if rule.endpoint.startswith("partners.api."):
             headers = {}
             if self.role is not None:
                 headers["Authorization"] = f"Bearer {self.world.tokens[self.role]}"
@@ -195,7 +195,7 @@ def _to_sign_in(response: Any) -> bool:
 def _check(rule: Rule, role: str | None, response: Any, permission: Permission) -> str | None:
     """Return what is wrong with the answer, or None."""
     status = response.status_code
-    is_api = rule.endpoint.startswith("api.")
+    is_api = rule.endpoint.startswith("partners.api.")
     if status >= 500:
         return f"server error {status}"
     if permission is Permission.PUBLIC:
@@ -288,7 +288,7 @@ def test_another_teams_objects_are_404_through_pages_and_api(app: Flask, world: 
                 if response.status_code != 404:
                     problems.append(f"{role} {method} {url}: expected 404, got "
                                     f"{response.status_code}")
-                if rule.endpoint.startswith("api.") and response.status_code == 404:
+                if rule.endpoint.startswith("partners.api.") and response.status_code == 404:
                     assert response.mimetype == "application/problem+json"
     assert tried >= 20
     assert not problems, "\n".join(problems)
@@ -299,4 +299,9 @@ def test_another_teams_objects_are_404_through_pages_and_api(app: Flask, world: 
 def test_the_matrix_sees_new_routes(app: Flask):
     """A route added to the app is picked up with no change here."""
     names: Callable[[], set[str]] = lambda: {rule.endpoint for rule, _ in _routes(app)}  # noqa: E731
-    assert {"cases.show", "api.get_case", "trail.case_trail_page", "admin.users"} <= names()
+    assert {
+        "partners.cases.show",
+        "partners.api.get_case",
+        "partners.trail.case_trail_page",
+        "partners.admin.users",
+    } <= names()

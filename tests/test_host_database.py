@@ -1,5 +1,6 @@
-"""A host app with its own Flask-SQLAlchemy, its own ``users`` table and its own Alembic
-history mounts the service: both databases work, and neither touches the other's schema."""
+"""A host app with its own Flask-SQLAlchemy, its own ``users`` table, its own Alembic history
+and its own ``cases`` blueprint mounts the service: both databases work, neither touches the
+other's schema, and both ``cases`` blueprints answer."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from flask import Flask, session
+from flask import Blueprint, Flask, render_template_string, session
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import inspect, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -58,6 +59,17 @@ def build_host(host_url: str, partners_url: str | None) -> tuple[Flask, SQLAlche
         host.config["PARTNERS_DB_SCHEMA"] = "partners"
     host_db = SQLAlchemy(model_class=HostBase)
     host_db.init_app(host)
+    host_cases = Blueprint("cases", __name__)
+
+    @host_cases.get("/cases")
+    def index() -> str:
+        usernames = host_db.session.scalars(host_db.select(HostUser.username))
+        return render_template_string(
+            "{{ names }} at {{ url_for('cases.index') }}",  # rename-endpoints: keep
+            names=", ".join(usernames),
+        )
+
+    host.register_blueprint(host_cases)
 
     @host.post("/login/<name>")
     def login(name: str) -> str:
@@ -98,6 +110,7 @@ def test_plugin_beside_a_host_database(databases: tuple[str, str | None]):
     assert result.exit_code == 0, result.output
 
     client = host.test_client()
+    assert client.get("/cases").get_data(as_text=True) == "sam at /cases"  # the host's own
     client.post("/login/sam")
     page = client.get("/partners/cases")
     assert page.status_code == 200, page.get_data(as_text=True)
@@ -151,3 +164,21 @@ def migrating_head() -> str:
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
+
+
+def test_partners_db_upgrade_migrates_the_database_the_environment_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """As the README has a host do it: ``PARTNERS_DATABASE_URL=… partners db upgrade``."""
+    from sqlalchemy import create_engine
+
+    monkeypatch.setenv("PARTNERS_ENV", "development")
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/standalone.sqlite")
+    monkeypatch.setenv("PARTNERS_DATABASE_URL", f"sqlite:///{tmp_path}/host.sqlite")
+    monkeypatch.setenv("PARTNERS_DB_SCHEMA", "partners")  # PostgreSQL only: ignored by SQLite
+    result = CliRunner().invoke(build_cli(), ["db", "upgrade"])
+    assert result.exit_code == 0, result.output
+    engine = create_engine(f"sqlite:///{tmp_path}/host.sqlite")
+    assert {"cases", "partners_alembic_version"} <= set(inspect(engine).get_table_names())
+    engine.dispose()
+    assert not (tmp_path / "standalone.sqlite").exists()

@@ -46,16 +46,16 @@ def test_public_routes_are_few_and_deliberate(app: Flask):
     )
     assert public == [
         # The accessibility statement must be readable by anyone who cannot use the service.
-        "about.accessibility",
+        "partners.about.accessibility",
         # The API's description and its reference page describe the interface, not any
         # data, and a browser cannot send a bearer token to open them; unknown API
         # addresses answer 404/405 as problem details whether or not a token is sent.
-        "api.docs",
-        "api.openapi",
-        "api.unknown",
-        "auth.home",
-        "auth.sign_in",
-        "health.healthz",
+        "partners.api.docs",
+        "partners.api.openapi",
+        "partners.api.unknown",
+        "partners.auth.home",
+        "partners.auth.sign_in",
+        "partners.health.healthz",
         "static",
     ]
 

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from flask import Flask, abort, redirect, render_template, request, session
+from flask import Blueprint, Flask, abort, redirect, render_template, request, session
 
 from parent_partners import PartnersPlugin
 from parent_partners.extensions import db
@@ -55,7 +55,23 @@ def people_password() -> str:
     return secrets.token_urlsafe(24)  # never used: the host signs people in
 
 
-def build_host(tmp_path: Path, database_url: str) -> Flask:
+# The host's own header and navigation, shown on the service's pages when the host provides it.
+HOST_HEADER = (
+    '<nav aria-label="Council" id="host-nav">'
+    '<a href="{{ url_for("cases.index") }}">Council cases</a> '  # rename-endpoints: keep
+    '<a href="{{ url_for("logout") }}">Sign out of the council system</a></nav>'
+)
+
+
+def build_host(
+    tmp_path: Path,
+    database_url: str,
+    *,
+    header: bool = False,
+    host_csrf: bool = False,
+    **config: object,
+) -> Flask:
+    """A council's app: its own sign-in, pages, ``cases`` blueprint and templates."""
     templates = tmp_path / "host" / "templates"
     (templates / "parent_partners" / "account").mkdir(parents=True)
     (templates / "base.html").write_text(
@@ -69,12 +85,26 @@ def build_host(tmp_path: Path, database_url: str) -> Flask:
         "{% block main_content %}HOST OVERRIDE of the account page for {{ actor.name }}"
         "{% endblock %}"
     )
+    (templates / "host_cases.html").write_text(
+        'Host case list at {{ url_for("cases.index") }}; '  # rename-endpoints: keep
+        'partners at {{ url_for("partners.cases.index") }}'
+    )
+    if header:
+        (templates / "parent_partners" / "host_header.html").write_text(HOST_HEADER)
     host = Flask("host_app", root_path=str(tmp_path / "host"))
     host.config.update(
         SECRET_KEY="host-secret",
         TESTING=True,
         SQLALCHEMY_DATABASE_URI=database_url,
+        **config,
     )
+    host_cases = Blueprint("cases", __name__, url_prefix="/cases")
+
+    @host_cases.get("/")
+    def index() -> str:
+        return render_template("host_cases.html")
+
+    host.register_blueprint(host_cases)
 
     @host.get("/")
     def home() -> str:
@@ -89,6 +119,11 @@ def build_host(tmp_path: Path, database_url: str) -> Flask:
             return redirect("/")
         return "Host sign-in form"
 
+    @host.post("/logout")
+    def logout():
+        session.clear()
+        return redirect("/")
+
     @host.get("/host-only")
     def host_only() -> str:  # declares no partners permission: not the plugin's business
         return "A host page"
@@ -96,6 +131,15 @@ def build_host(tmp_path: Path, database_url: str) -> Flask:
     @host.errorhandler(404)
     def host_not_found(error):
         return "HOST 404 PAGE", 404
+
+    if host_csrf:
+        from flask_wtf.csrf import CSRFProtect
+
+        CSRFProtect(host).exempt(login)
+
+        @host.post("/host-form")
+        def host_form() -> str:
+            return "saved by the host"
 
     PartnersPlugin(
         host,
@@ -247,3 +291,119 @@ def test_the_api_works_under_the_prefix(host: Flask):
 def test_plugin_mode_needs_an_identity_hook():
     with pytest.raises(ValueError, match="identity_loader"):
         PartnersPlugin().init_app(Flask("bare"))
+
+
+def test_the_hosts_own_cases_blueprint_lives_beside_the_service(host: Flask):
+    endpoints = {rule.endpoint for rule in host.url_map.iter_rules()}
+    host_cases = "cases.index"  # the host's own endpoint  # rename-endpoints: keep
+    assert {host_cases, "partners.cases.index"} <= endpoints
+    hosts = {"home", "login", "logout", "host_only", "static", host_cases}
+    assert all(endpoint.startswith("partners.") for endpoint in endpoints - hosts)
+    client = host.test_client()
+    page = client.get("/cases/")
+    assert page.get_data(as_text=True) == "Host case list at /cases/; partners at /partners/cases"
+    assert "Content-Security-Policy" not in page.headers  # the host's page, not the service's
+    sign_in(client, "sam")
+    assert "Your cases" in client.get("/partners/cases").get_data(as_text=True)
+
+
+def test_the_hosts_header_and_sign_out_appear_on_the_services_pages(
+    app: Flask, database_url: str, tmp_path: Path
+):
+    host = build_host(tmp_path, database_url, header=True)
+    client = host.test_client()
+    sign_in(client, "sam")
+    html = client.get("/partners/cases").get_data(as_text=True)
+    assert '<nav aria-label="Council" id="host-nav"><a href="/cases/">Council cases</a>' in html
+    assert 'href="/logout">Sign out of the council system</a>' in html
+    assert 'data-testid="sign-out"' not in html  # the service's own sign-out is not offered
+    assert "pp-header-service" not in html  # the host's header replaces the service's
+    assert "Your cases" in html and 'class="govuk-service-navigation"' in html
+    _dispose(host)
+
+
+def test_a_host_can_name_its_own_header_template(app: Flask, database_url: str, tmp_path: Path):
+    host = build_host(
+        tmp_path, database_url, PARTNERS_HOST_HEADER_TEMPLATE="council/nav.html"
+    )
+    (tmp_path / "host" / "templates" / "council").mkdir()
+    (tmp_path / "host" / "templates" / "council" / "nav.html").write_text(HOST_HEADER)
+    client = host.test_client()
+    sign_in(client, "sam")
+    html = client.get("/partners/account").get_data(as_text=True)
+    assert 'id="host-nav"' in html and "HOST OVERRIDE of the account page" in html
+    _dispose(host)
+
+
+def test_without_a_host_header_the_service_shows_its_own(host: Flask):
+    client = host.test_client()
+    sign_in(client, "sam")
+    html = client.get("/partners/cases").get_data(as_text=True)
+    assert "pp-header-service" in html and 'id="host-nav"' not in html
+
+
+def test_a_host_extends_the_content_security_policy(
+    app: Flask, database_url: str, tmp_path: Path
+):
+    extra = {
+        "img-src": ["https://assets.council.example"],
+        "frame-ancestors": "https://portal.council.example",
+        "worker-src": ["'self'"],
+    }
+    host = build_host(tmp_path, database_url, header=True, PARTNERS_CSP_EXTRA=extra)
+    client = host.test_client()
+    sign_in(client, "sam")
+    page = client.get("/partners/cases")
+    policy = dict(
+        part.strip().split(" ", 1) for part in page.headers["Content-Security-Policy"].split(";")
+    )
+    assert policy["img-src"] == "'self' data: https://assets.council.example"
+    assert policy["frame-ancestors"] == "https://portal.council.example"  # replaces 'none'
+    assert policy["worker-src"] == "'self'"
+    nonce = re.search(r'<script type="module" nonce="([^"]+)"', page.get_data(as_text=True))
+    assert policy["script-src"] == f"'self' 'nonce-{nonce.group(1)}'"  # nonces kept
+    assert "X-Frame-Options" not in page.headers  # the host's frame-ancestors decide
+    assert "Content-Security-Policy" not in client.get("/").headers
+    _dispose(host)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [{"img-src": ["https://a.example; script-src *"]}, {"img src": ["https://a.example"]},
+     ["img-src"]],
+)
+def test_a_malformed_csp_extension_is_refused_at_start_up(
+    app: Flask, database_url: str, tmp_path: Path, extra: object
+):
+    with pytest.raises(ValueError, match="PARTNERS_CSP_EXTRA"):
+        build_host(tmp_path, database_url, PARTNERS_CSP_EXTRA=extra)
+
+
+def _dispose(host_app: Flask) -> None:
+    with host_app.app_context():
+        db.session.remove()
+        db.engine.dispose()
+
+
+def test_a_hosts_csrf_protection_leaves_the_services_forms_to_it(
+    app: Flask, database_url: str, tmp_path: Path
+):
+    host = build_host(tmp_path, database_url, host_csrf=True)
+    client = host.test_client()
+    sign_in(client, "sam")
+    client.get("/partners/cases")  # the hook makes the partners user
+    refused = client.post("/partners/account/tokens", data={"name": "Sync", "csrf_token": "x"})
+    html = refused.get_data(as_text=True)
+    assert refused.status_code == 400
+    assert "Nothing you typed has been lost" in html and 'value="Sync"' in html
+    assert client.post("/host-form").status_code == 400  # the host's own forms stay protected
+    _dispose(host)
+
+
+def test_a_host_blueprint_named_partners_is_refused_with_a_reason(
+    app: Flask, database_url: str, tmp_path: Path
+):
+    host = Flask("host_with_partners")
+    host.register_blueprint(Blueprint("partners", __name__))
+    with pytest.raises(RuntimeError, match="already has a blueprint named 'partners'"):
+        PartnersPlugin(host, identity_loader=lambda: None)

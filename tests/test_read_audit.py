@@ -29,8 +29,14 @@ pytestmark = pytest.mark.usefixtures("cheap_passwords")
 
 CHILD = "Zephyrine Quillfeather"
 CARER = "Ottoline Marchbank"
-SKIP = {"static", "api.unknown", "api.docs", "api.openapi", "health.healthz"}
-QUERY = {"dashboards.cases": "?metric=involvements&from=2024-01&to=2026-12"}
+SKIP = {
+    "static",
+    "partners.api.unknown",
+    "partners.api.docs",
+    "partners.api.openapi",
+    "partners.health.healthz",
+}
+QUERY = {"partners.dashboards.cases": "?metric=involvements&from=2024-01&to=2026-12"}
 
 
 def _world(app: Flask, make_user, make_case) -> dict[str, Any]:
@@ -95,7 +101,7 @@ def test_every_route_that_shows_a_case_records_an_audit_event(
         url = _url(rule, ids)
         if url is None:
             continue
-        api = rule.endpoint.startswith("api.")
+        api = rule.endpoint.startswith("partners.api.")
         for who, client in clients:
             if api != who.endswith("(API)"):
                 continue
@@ -113,9 +119,10 @@ def test_every_route_that_shows_a_case_records_an_audit_event(
     assert unaudited == [], "case data shown with no audit event:\n" + "\n".join(unaudited)
     # The check really looked: these all show the case.
     assert {
-        "cases.index", "cases.show", "involvements.edit", "consultations.edit", "carers.edit",
-        "api.list_findings", "api.get_case", "api.list_cases_view", "dashboards.cases",
-        "audits.show", "audits.index",
+        "partners.cases.index", "partners.cases.show", "partners.involvements.edit",
+        "partners.consultations.edit", "partners.carers.edit",
+        "partners.api.list_findings", "partners.api.get_case", "partners.api.list_cases_view",
+        "partners.dashboards.cases", "partners.audits.show", "partners.audits.index",
     } <= shown, shown
     with app.app_context():
         assert db.session.get(Involvement, ids["involvement_id"]) is not None
@@ -125,4 +132,5 @@ def test_every_route_that_shows_a_case_records_an_audit_event(
             select(AuditEvent).where(AuditEvent.action == "case_read",
                                      AuditEvent.case_id == ids["case_id"])
         ).all()
-        assert {event.data["page"] for event in reads} >= {"involvements.edit", "api.list_findings"}
+        pages = {event.data["page"] for event in reads}
+        assert pages >= {"partners.involvements.edit", "partners.api.list_findings"}

@@ -206,7 +206,7 @@ def test_records_cannot_be_deleted(app: Flask):
     methods = {
         m
         for rule in app.url_map.iter_rules()
-        if rule.endpoint != "api.unknown"
+        if rule.endpoint != "partners.api.unknown"
         for m in rule.methods or ()
     }
     assert "DELETE" not in methods

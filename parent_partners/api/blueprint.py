@@ -12,6 +12,7 @@ from flask.wrappers import Response
 from pydantic import BaseModel, ValidationError
 
 from parent_partners.api.errors import ApiError, field_error, from_pydantic, validation_problem
+from parent_partners.identity import PARENT_NAME
 from parent_partners.permissions import Permission, requires
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -68,20 +69,20 @@ def operation(
         requires(permission)(view)
         bp.add_url_rule(rule, view_func=view, methods=[method])
         declared = Operation(
-                method=method.lower(),
-                rule=rule,
-                endpoint=f"{bp.name}.{view.__name__}",
-                summary=summary,
-                description=(view.__doc__ or "").strip(),
-                tag=tag,
-                permission=permission,
-                status=status,
-                body=body,
-                response=response,
-                query=query,
-                content_type=content_type,
-                errors=errors,
-            )
+            method=method.lower(),
+            rule=rule,
+            endpoint=f"{PARENT_NAME}.{bp.name}.{view.__name__}",
+            summary=summary,
+            description=(view.__doc__ or "").strip(),
+            tag=tag,
+            permission=permission,
+            status=status,
+            body=body,
+            response=response,
+            query=query,
+            content_type=content_type,
+            errors=errors,
+        )
         OPERATIONS.append(declared)
         if deprecated_alias is not None:
             _add_deprecated_alias(view, declared, *deprecated_alias)
@@ -108,7 +109,7 @@ def _add_deprecated_alias(view: Callable[..., Any], successor: Operation, rule: 
         replace(
             successor,
             rule=rule,
-            endpoint=f"{bp.name}.{name}",
+            endpoint=f"{PARENT_NAME}.{bp.name}.{name}",
             summary=f"{successor.summary} (deprecated path)",
             description=f"Deprecated: the same as {successor.method.upper()} "
             f"{successor.rule}, which clients should use instead.",

@@ -126,7 +126,7 @@ def _operation(op: Operation, components: _Components) -> dict[str, Any]:
     public = op.permission is Permission.PUBLIC
     summary_lines = op.description.splitlines()
     document: dict[str, Any] = {
-        "operationId": op.endpoint.removeprefix("api."),
+        "operationId": op.endpoint.rsplit(".", 1)[-1],
         "summary": op.summary,
         "tags": [op.tag],
     }

@@ -71,7 +71,7 @@ def save_edit(
         show_problems(form, invalid.problems)
         return render_template(template, form=form, **context), 200
     flash(message, "success")
-    return redirect(url_for("cases.show", case_id=record.case_id, _anchor=anchor))
+    return redirect(url_for("partners.cases.show", case_id=record.case_id, _anchor=anchor))
 
 
 ALREADY_SAVED = "You had already saved this. Here it is: it was saved once."
@@ -91,7 +91,7 @@ def save_once(form: FlaskForm, save: Callable[[], str | None]) -> Response | Non
         earlier = idempotency.claim(user_id, key_value)
         if earlier is not None:
             flash(ALREADY_SAVED, "success")
-            return redirect(earlier.location or url_for("cases.index"))
+            return redirect(earlier.location or url_for("partners.cases.index"))
     try:
         location = save()
     except RecordInvalid as invalid:  # a rule only the case can tell (a date before birth)

@@ -67,7 +67,7 @@ def _link(query: schemas.CaseListQuery, **changes: Any) -> str:
     params = {**query.model_dump(exclude_none=True, exclude_defaults=True), **changes}
     if isinstance(params.get("updated_since"), datetime):
         params["updated_since"] = params["updated_since"].isoformat()
-    return url_for("api.list_cases_view", _external=True, **params)
+    return url_for("partners.api.list_cases_view", _external=True, **params)
 
 
 @operation(
@@ -155,7 +155,7 @@ def create_case() -> Response:
     case = open_case(body.to_input(user.team_id, worker_id))
     if case is None:
         raise validation_problem([field_error(("reference",), REFERENCE_REFUSED, "unavailable")])
-    location = url_for("api.get_case", case_id=case.id)
+    location = url_for("partners.api.get_case", case_id=case.id)
     return reply(case_detail(case), 201, location)
 
 

@@ -34,7 +34,7 @@ def api_version() -> str:
 def openapi() -> Response:
     """The OpenAPI 3.1 document of this API. Public: it describes the API, not any data."""
     # An absolute base URL: a client given only the host cannot miss the /api/v1 part.
-    root = url_for("api.openapi", _external=True).removesuffix("/openapi.json")
+    root = url_for("partners.api.openapi", _external=True).removesuffix("/openapi.json")
     return jsonify(build_document(root, api_version()))
 
 
@@ -49,7 +49,7 @@ def openapi() -> Response:
 def docs() -> str:
     """A page to read the API's reference and try calls with a token (Swagger UI)."""
     return render_template(
-        "parent_partners/api/docs.html", openapi_url=url_for("api.openapi")
+        "parent_partners/api/docs.html", openapi_url=url_for("partners.api.openapi")
     )
 
 
@@ -77,7 +77,7 @@ def allowed_methods() -> set[str]:
             endpoint, _ = adapter.match(method=method)
         except HTTPException:
             continue
-        if endpoint != "api.unknown":
+        if endpoint != "partners.api.unknown":
             allowed.add(method)
     return allowed
 

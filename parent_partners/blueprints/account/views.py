@@ -27,12 +27,12 @@ def api_reference() -> str:
     from parent_partners.api.reference import build_reference
     from parent_partners.api.views.meta import api_version
 
-    root = url_for("api.openapi").removesuffix("/openapi.json")
+    root = url_for("partners.api.openapi").removesuffix("/openapi.json")
     reference = build_reference(build_document(root, api_version()))
     return render_template(
         "parent_partners/account/api_reference.html",
         reference=reference,
-        openapi_url=url_for("api.openapi"),
+        openapi_url=url_for("partners.api.openapi"),
     )
 
 
@@ -58,7 +58,7 @@ def password() -> str | Response | tuple[str, int]:
             return render_template("parent_partners/account/password.html", form=form), 400
         session[sessions.SESSION_KEY] = sid
         flash("Password changed. You are signed out everywhere else.", "success")
-        return redirect(url_for("account.show"))
+        return redirect(url_for("partners.account.show"))
     return render_template("parent_partners/account/password.html", form=form)
 
 
@@ -92,4 +92,4 @@ def revoke(token_id: int) -> Response:
         flash(str(error), "error")
     else:
         flash(f"Token {token.name!r} revoked: it no longer works.", "success")
-    return redirect(url_for("account.tokens"))
+    return redirect(url_for("partners.account.tokens"))

@@ -67,4 +67,4 @@ def revoke_user_tokens(user_id: int) -> Response:
     flash(
         f"{revoked} API {'token' if revoked == 1 else 'tokens'} of {user.name} revoked.", "success"
     )
-    return redirect(url_for("admin.users", _anchor=f"user-{user.id}"))
+    return redirect(url_for("partners.admin.users", _anchor=f"user-{user.id}"))

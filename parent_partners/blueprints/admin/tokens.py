@@ -32,4 +32,4 @@ def revoke_any_token(token_id: int) -> Response:
         flash(str(error), "error")
     else:
         flash(f"The token \u201c{token.name}\u201d of {token.user.name} is revoked.", "success")
-    return redirect(url_for("admin.tokens"))
+    return redirect(url_for("partners.admin.tokens"))

@@ -27,7 +27,7 @@ def _switch(user_id: int, active: bool) -> Response:
         abort(404)
     if user.id == actor().id:
         flash("You cannot disable your own account.", "error")
-        return redirect(url_for("admin.users"))
+        return redirect(url_for("partners.admin.users"))
     try:
         ended = set_active(user, active)
     except PeopleError as error:
@@ -42,7 +42,7 @@ def _switch(user_id: int, active: bool) -> Response:
                 "tokens no longer work.",
                 "success",
             )
-    return redirect(url_for("admin.users", _anchor=f"user-{user.id}"))
+    return redirect(url_for("partners.admin.users", _anchor=f"user-{user.id}"))
 
 
 @bp.post("/users/<int:user_id>/disable")

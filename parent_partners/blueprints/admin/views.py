@@ -35,7 +35,7 @@ def switch(rule_id: str) -> Response:
         flash(str(error), "error")
     else:
         flash(f"Rule {rule_id} switched {'on' if enabled else 'off'}. {RESCAN_HINT}", "success")
-    return redirect(url_for("admin.lexicon", _anchor=f"rule-{rule_id}"))
+    return redirect(url_for("partners.admin.lexicon", _anchor=f"rule-{rule_id}"))
 
 
 @bp.route("/lexicon/new", methods=["GET", "POST"])
@@ -51,7 +51,7 @@ def new_rule() -> str | Response:
             _show_refusal(form, error)
         else:
             flash(f"Rule {definition['id']} added. {RESCAN_HINT}", "success")
-            return redirect(url_for("admin.lexicon"))
+            return redirect(url_for("partners.admin.lexicon"))
     return render_template("parent_partners/admin/new_rule.html", form=form)
 
 

@@ -52,7 +52,9 @@ def new() -> str | Response:
         ratings, narratives = _answers(form)
         made = ops.start_assessment(actor(), form.title.data, period, ratings, narratives)
         flash("Self-assessment saved. Add the actions it calls for below.", "success")
-        return redirect(url_for("assessment.show", assessment_id=made.id, _anchor="actions"))
+        return redirect(
+            url_for("partners.assessment.show", assessment_id=made.id, _anchor="actions")
+        )
     latest = next(iter(ops.assessments()), None)
     return render_template(
         FORM, form=form, assessment=None, period=period, months=periods.month_choices(),
@@ -90,7 +92,7 @@ def edit(assessment_id: int) -> str | Response | tuple[str, int]:
         except StaleEditError:
             return stale_reply(FORM, form, assessment.version, **context)
         flash("Self-assessment updated.", "success")
-        return redirect(url_for("assessment.show", assessment_id=assessment.id))
+        return redirect(url_for("partners.assessment.show", assessment_id=assessment.id))
     return render_template(FORM, form=form, **context)
 
 
@@ -129,7 +131,7 @@ def add_action(assessment_id: int) -> str | Response | tuple[str, int]:
         ops.add_action(assessment, int(form.principle.data), form.action.data, form.owner.data,
                        form.due_on.data)
         flash("Action added.", "success")
-        return redirect(url_for("assessment.show", assessment_id=assessment.id,
+        return redirect(url_for("partners.assessment.show", assessment_id=assessment.id,
                                 _anchor="actions"))
     return _page(assessment, "parent_partners/assessment/show.html", form=form), 400
 

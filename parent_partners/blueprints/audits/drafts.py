@@ -31,7 +31,7 @@ def start(case_id: int) -> BaseResponse | tuple[str, int]:
             "parent_partners/audits/start.html",
             **_context(case=case, refused=next(iter(refused.errors.values()))),
         ), 403
-    return redirect(url_for("audits.task_list", audit_id=record.id))
+    return redirect(url_for("partners.audits.task_list", audit_id=record.id))
 
 
 def _task_list(record: CaseAudit, error_list: list[dict[str, str]] | None = None) -> str:
@@ -66,7 +66,7 @@ def submit(audit_id: int) -> str | BaseResponse | tuple[str, int]:
         return _task_list(
             record,
             [
-                {"text": message, "href": url_for("audits.section", audit_id=record.id,
+                {"text": message, "href": url_for("partners.audits.section", audit_id=record.id,
                                                   key=key)}
                 for key, message in gaps
             ],
@@ -76,7 +76,7 @@ def submit(audit_id: int) -> str | BaseResponse | tuple[str, int]:
     except ops.AuditConflict as refused:
         return _task_list(record, _errors_summary(refused.errors)), 403
     flash("Audit graded. The worker has been asked to respond.", "success")
-    return redirect(url_for("audits.show", audit_id=record.id))
+    return redirect(url_for("partners.audits.show", audit_id=record.id))
 
 
 @bp.route("/audits/<int:audit_id>/draft/<key>", methods=["GET", "POST"])
@@ -102,7 +102,7 @@ def section(audit_id: int, key: str) -> str | BaseResponse | tuple[str, int]:
         if not errors:
             if not checking:
                 flash(DRAFT_SAVED, "success")
-            return redirect(url_for("audits.task_list", audit_id=record.id))
+            return redirect(url_for("partners.audits.task_list", audit_id=record.id))
     page = render_template(
         "parent_partners/audits/section.html",
         **_context(

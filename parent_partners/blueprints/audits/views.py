@@ -122,7 +122,7 @@ def new(case_id: int) -> str | BaseResponse | tuple[str, int]:
             errors = error.errors
         else:
             flash("Audit graded. The worker has been asked to respond.", "success")
-            return redirect(url_for("audits.show", audit_id=record.id))
+            return redirect(url_for("partners.audits.show", audit_id=record.id))
     page = render_template(
         "parent_partners/audits/new.html",
         **_context(
@@ -143,7 +143,7 @@ def show(audit_id: int) -> str | BaseResponse:
     user = actor()
     record = ops.audit_for(user, audit_id)
     if record.status == "draft":  # only its author sees it, as the task list to finish
-        return redirect(url_for("audits.task_list", audit_id=record.id))
+        return redirect(url_for("partners.audits.task_list", audit_id=record.id))
     audit_log.record(
         "case_audit_viewed", record_type="case_audit", record_id=record.id, case_id=record.case_id
     )
@@ -197,7 +197,7 @@ def respond(audit_id: int) -> str | BaseResponse:
             errors = {"response": "Someone changed this audit since you opened it: check it again"}
         else:
             flash("Response recorded. The audit now goes for moderation.", "success")
-            return redirect(url_for("audits.show", audit_id=record.id))
+            return redirect(url_for("partners.audits.show", audit_id=record.id))
     return render_template(
         "parent_partners/audits/respond.html",
         **_context(audit=record, errors=errors, error_list=_errors_summary(errors),
@@ -240,7 +240,7 @@ def moderate(audit_id: int) -> str | BaseResponse | tuple[str, int]:
             errors = {"agrees": "Someone changed this audit since you opened it: check it again"}
         else:
             flash("Moderation recorded.", "success")
-            return redirect(url_for("audits.show", audit_id=record.id))
+            return redirect(url_for("partners.audits.show", audit_id=record.id))
     page = render_template(
         "parent_partners/audits/moderate.html",
         **_context(audit=record, errors=errors, error_list=_errors_summary(errors),

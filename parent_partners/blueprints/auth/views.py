@@ -100,7 +100,7 @@ def sign_out() -> Response:
     identity.forget()
     session.clear()
     flash("You have signed out.", "success")
-    return redirect(url_for("auth.sign_in"))
+    return redirect(url_for("partners.auth.sign_in"))
 
 
 @bp.get("/")
@@ -109,11 +109,11 @@ def home() -> Response:
     """Send people to their cases, or to sign in."""
     if current_user.is_authenticated:
         return redirect(landing_url(current_user))
-    return redirect(url_for("auth.sign_in"))
+    return redirect(url_for("partners.auth.sign_in"))
 
 
 def landing_url(user: Any) -> str:
     """Where a role starts: its cases, or for an administrator (no case rights) the admin pages."""
     if not role_has(user.role, Permission.VIEW_CASES):
-        return url_for("admin.lexicon")
-    return url_for("cases.index")
+        return url_for("partners.admin.lexicon")
+    return url_for("partners.cases.index")

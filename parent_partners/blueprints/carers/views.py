@@ -29,7 +29,7 @@ def new(case_id: int) -> str | Response:
         def save() -> str:
             carer = add_carer(case, form.to_input())
             flash(f"{carer.name} added.", "success")
-            return url_for("cases.show", case_id=case.id, _anchor="carers")
+            return url_for("partners.cases.show", case_id=case.id, _anchor="carers")
 
         saved = save_once(form, save)
         if saved is not None:

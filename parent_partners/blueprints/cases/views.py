@@ -82,7 +82,7 @@ def new() -> str | Response:
             if case is None:
                 form.reference.errors = [REFERENCE_REFUSED]
                 return None
-            return url_for("cases.show", case_id=case.id)
+            return url_for("partners.cases.show", case_id=case.id)
 
         saved = save_once(form, save)
         if saved is not None:

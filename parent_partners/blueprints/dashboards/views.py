@@ -301,7 +301,7 @@ def service() -> str | BaseResponse:
         if user.team_id is None:
             abort(404)
         target: dict[str, Any] = {"team_id": user.team_id, **period.args}
-        return redirect(url_for("dashboards.team", **target))
+        return redirect(url_for("partners.dashboards.team", **target))
     board = dash.service_dashboard(period)
     tables = _tables(board, "Team")
     return _export(tables, "service-dashboard") or _render(board, tables)

@@ -39,7 +39,7 @@ def dismiss_flag(case_id: int, flag_id: int) -> Response | tuple[str, int]:
         refused = {"flag_id": flag.id, "message": str(error), "reason": request.form.get("reason")}
         return render_case_page(actor(), case, dismiss_error=refused), 400
     flash("Flag dismissed. Your reason is recorded for your manager.", "success")
-    return redirect(url_for("cases.show", case_id=case.id, _anchor="flags"))
+    return redirect(url_for("partners.cases.show", case_id=case.id, _anchor="flags"))
 
 
 @bp.post("/cases/<int:case_id>/flags/<int:flag_id>/reopen")
@@ -54,4 +54,4 @@ def reopen_flag(case_id: int, flag_id: int) -> Response:
         flash(str(error), "error")
     else:
         flash("Flag reopened.", "success")
-    return redirect(url_for("cases.show", case_id=case.id, _anchor="flags"))
+    return redirect(url_for("partners.cases.show", case_id=case.id, _anchor="flags"))

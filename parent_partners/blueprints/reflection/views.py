@@ -44,7 +44,7 @@ def new() -> str | Response:
         answers = {str(p.number): form[f"principle_{p.number}"].data or "" for p in PRINCIPLES}
         made = ops.write_reflection(user, period, answers, form.to_supervision.data or "")
         flash("Reflection saved. Only you and your manager can read it.", "success")
-        return redirect(url_for("reflection.show", reflection_id=made.id))
+        return redirect(url_for("partners.reflection.show", reflection_id=made.id))
     return render_template(
         "parent_partners/reflection/new.html",
         form=form,

@@ -56,7 +56,7 @@ def new_feedback(case_id: int) -> str | Response:
     if form.validate_on_submit():
         record_feedback(case, actor(), _values(form, respondent))
         flash("Feedback saved.", "success")
-        return redirect(url_for("cases.show", case_id=case.id, _anchor="feedback"))
+        return redirect(url_for("partners.cases.show", case_id=case.id, _anchor="feedback"))
     return render_template(
         TEMPLATE, form=form, case=case, feedback=None, respondent=respondent,
         questions=questions_for(respondent),
