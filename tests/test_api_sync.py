@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from flask import Flask
 
 from parent_partners.extensions import db
-from parent_partners.models import AuditEvent, RecordVersion
+from parent_partners.models import AccessEvent, RecordVersion
 from tests.api_support import PROBLEM_JSON, Api, api_for, new_carer, new_case
 
 
@@ -69,7 +69,7 @@ def test_patch_a_case_changes_only_what_is_sent_and_keeps_history(app: Flask, ma
             db.select(RecordVersion).where(RecordVersion.record_type == "case")
             .order_by(RecordVersion.version)))
         edits = db.session.scalars(
-            db.select(AuditEvent).where(AuditEvent.action == "case_edited")).all()
+            db.select(AccessEvent).where(AccessEvent.action == "case_edited")).all()
     assert [v.version for v in versions] == [2, 3]
     assert versions[0].changes["child_name"] == {"old": "Amira Hassan", "new": "Amira H."}
     assert len(edits) == 2 and edits[0].data["via"] == "api"
@@ -88,7 +88,7 @@ def test_a_stale_patch_is_a_409_naming_the_current_version(app: Flask, make_user
     assert api.get(f"/api/v1/cases/{case['id']}").get_json()["child_name"] == "First"
     with app.app_context():
         refused = db.session.scalar(
-            db.select(AuditEvent).where(AuditEvent.action == "edit_refused_stale"))
+            db.select(AccessEvent).where(AccessEvent.action == "edit_refused_stale"))
     assert refused is not None and refused.record_type == "case"
 
 

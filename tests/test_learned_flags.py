@@ -8,7 +8,7 @@ import json
 from flask import Flask
 
 from parent_partners.extensions import db
-from parent_partners.models import AuditEvent, Flag
+from parent_partners.models import AccessEvent, Flag
 from tests.api_support import api_for, new_carer, new_case, sharing_involvement
 from tests.conftest import PageClient, carer_ids, involvement_form
 
@@ -112,7 +112,7 @@ def test_dismissed_wording_flags_are_exported_for_review(
     assert row["rule"] == "learned.failure_to_protect" and row["dismissed_at"]
     assert case.child_name not in json.dumps(row)
     with app.app_context():
-        actions = db.session.scalars(db.select(AuditEvent.action)).all()
+        actions = db.session.scalars(db.select(AccessEvent.action)).all()
     assert "dismissals_exported" in actions
 
 

@@ -12,7 +12,7 @@ import pytest
 from flask import Flask
 
 from parent_partners.extensions import db
-from parent_partners.models import ApiToken, AuditEvent, Consultation, Flag, Involvement, User
+from parent_partners.models import AccessEvent, ApiToken, Consultation, Flag, Involvement, User
 from tests.api_support import api_for, cli, new_carer, new_case, sharing_involvement
 from tests.conftest import PageClient, carer_ids, involvement_form
 from tests.test_import import HEADER
@@ -230,11 +230,11 @@ def test_each_change_path_writes_its_audit_event(
     world: World, change: Callable[[World], None], via: str, actions: set[str]
 ):
     with world.app.app_context():
-        seen = db.session.scalar(db.select(db.func.max(AuditEvent.id))) or 0
+        seen = db.session.scalar(db.select(db.func.max(AccessEvent.id))) or 0
     change(world)
     with world.app.app_context():
         events = db.session.scalars(
-            db.select(AuditEvent).where(AuditEvent.id > seen, AuditEvent.action.in_(actions))
+            db.select(AccessEvent).where(AccessEvent.id > seen, AccessEvent.action.in_(actions))
         ).all()
     assert {event.action for event in events} == actions
     for event in events:

@@ -39,7 +39,7 @@ TAGS = [
         "the flag paths take), and dismissing one with a reason.",
     },
     {"name": "Check", "description": "Checking text as it is typed, in a host's own editor."},
-    {"name": "Audit", "description": "Who viewed or changed a case, when, and from where."},
+    {"name": "Access trail", "description": "Who viewed or changed a case, when, and from where."},
     {"name": "Feedback", "description": "How the work feels to the child and their parents."},
     {"name": "Self-assessment", "description": "The service assessed against the principles."},
     {"name": "About", "description": "This document and its reference page."},

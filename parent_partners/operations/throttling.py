@@ -179,9 +179,9 @@ def record_failure(email: str, address: str | None) -> None:
         return
     db.session.flush()
     if _account_failures(email) == _ceiling():
-        from parent_partners.operations import audit
+        from parent_partners.operations import access_trail
 
-        audit.record(
+        access_trail.record(
             "sign_in_ceiling_reached",
             data={"email": email[:254], "failures": _ceiling(),
                   "window_minutes": int(_window().total_seconds() // 60)},

@@ -14,7 +14,7 @@ from parent_partners.api.errors import ApiError, field_error, validation_problem
 from parent_partners.api.patches import CasePatch, edit_or_conflict, merged
 from parent_partners.identity import actor
 from parent_partners.models import Case
-from parent_partners.operations import audit
+from parent_partners.operations import access_trail
 from parent_partners.operations.case_page import case_page
 from parent_partners.operations.cases import (
     REFERENCE_REFUSED,
@@ -171,7 +171,7 @@ def get_case(case_id: int) -> Response:
     """A case with its parents and carers, involvements, consultations and open findings.
     Reading a case is recorded, as on the case page."""
     case = case_for(actor(), case_id)
-    audit.record("case_viewed", record_type="case", record_id=case.id, case_id=case.id)
+    access_trail.record("case_viewed", record_type="case", record_id=case.id, case_id=case.id)
     return reply(case_detail(case))
 
 
