@@ -31,7 +31,7 @@ def _open_finding(app: Flask, make_user) -> tuple[Any, Any, int]:  # type: ignor
     carer = new_carer(first, case["id"])
     logged = first.post(f"/api/v1/cases/{case['id']}/involvements",
                         sharing_involvement([carer["id"]], strengths=""))
-    finding = next(f for f in logged.get_json()["findings"] if f["kind"] == "no_strengths")
+    finding = next(f for f in logged.get_json()["flags"] if f["kind"] == "no_strengths")
     return first, second, finding["id"]
 
 

@@ -80,7 +80,7 @@ def test_the_api_serves_category_and_confidence(app: Flask, make_user):
         f"/api/v1/cases/{case['id']}/involvements",
         sharing_involvement([carer["id"]], shares_child_information=False, notes=RULE_BLAME),
     ).get_json()
-    [blame] = [f for f in involvement["findings"] if f["kind"] == "child_blame"]
+    [blame] = [f for f in involvement["flags"] if f["kind"] == "child_blame"]
     assert blame["category"] == "risk_taking" and blame["confidence"] is not None
     schema = api.get("/api/v1/openapi.json").get_json()["components"]["schemas"]
     assert {"category", "confidence"} <= set(schema["TextFinding"]["properties"])

@@ -121,7 +121,7 @@ def test_every_route_that_shows_a_case_records_an_audit_event(
     assert {
         "partners.cases.index", "partners.cases.show", "partners.involvements.edit",
         "partners.consultations.edit", "partners.carers.edit",
-        "partners.api.list_findings", "partners.api.get_case", "partners.api.list_cases_view",
+        "partners.api.list_flags", "partners.api.get_case", "partners.api.list_cases_view",
         "partners.dashboards.cases", "partners.audits.show", "partners.audits.index",
     } <= shown, shown
     with app.app_context():
@@ -133,4 +133,4 @@ def test_every_route_that_shows_a_case_records_an_audit_event(
                                      AccessEvent.case_id == ids["case_id"])
         ).all()
         pages = {event.data["page"] for event in reads}
-        assert pages >= {"partners.involvements.edit", "partners.api.list_findings"}
+        assert pages >= {"partners.involvements.edit", "partners.api.list_flags"}

@@ -150,7 +150,7 @@ def _api_case_carer_involvement_dismissal_consultation(w: World) -> None:
     response = api.post(f"/api/v1/cases/{made['id']}/involvements",
                         sharing_involvement([carer["id"]], strengths=""))
     assert response.status_code == 201
-    finding = next(f for f in response.get_json()["findings"] if f["kind"] == "no_strengths")
+    finding = next(f for f in response.get_json()["flags"] if f["kind"] == "no_strengths")
     _found(api.post(f"/api/v1/flags/{finding['id']}/dismiss", {"reason": "Recorded elsewhere."}))
     _found(api.post(f"/api/v1/cases/{made['id']}/consultations", {
         "carer_ids": [carer["id"]], "date": "2026-11-01", "child_asked": True,

@@ -188,7 +188,7 @@ def build_document(api_root: str, version: str) -> dict[str, Any]:
             "title": "Parents as partners API",
             "version": version,
             "summary": "Cases, parents and carers, involvements, child consultations and the "
-            "practice checks' findings.",
+            "flags the practice checks keep on them.",
             "description": (
                 "Authenticate with a bearer token (`Authorization: Bearer <token>`) made on "
                 "the account page's API tokens, or with `flask partners create-token`. The "

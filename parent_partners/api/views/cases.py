@@ -30,15 +30,15 @@ from parent_partners.scoping import case_for, editable_case_for
 
 
 def case_detail(case: Case) -> schemas.Case:
-    """A case with its carers, records and open findings, as the case page shows it."""
+    """A case with its carers, records and open flags, as the case page shows it."""
     page = case_page(actor(), case)
     involvements, consultations = [], []
     for entry in sorted(page["timeline"], key=lambda e: (e.date, e.record.id)):
-        findings = serialise.record_findings(entry.kind, entry.record.id)
+        flags = serialise.record_flags(entry.kind, entry.record.id)
         if entry.kind == "involvement":
-            involvements.append(serialise.involvement(entry.record, findings))
+            involvements.append(serialise.involvement(entry.record, flags))
         else:
-            consultations.append(serialise.consultation(entry.record, findings))
+            consultations.append(serialise.consultation(entry.record, flags))
     summary = schemas.CaseSummary.model_validate(case).model_dump()
     return schemas.Case.model_validate(
         {
@@ -47,7 +47,7 @@ def case_detail(case: Case) -> schemas.Case:
             "carers": [schemas.Carer.model_validate(c) for c in page["carers"]],
             "involvements": involvements,
             "consultations": consultations,
-            "findings": [serialise.finding(f) for f in page["open_flags"]],
+            **serialise.flag_keys([serialise.flag(f) for f in page["open_flags"]]),
         }
     )
 
@@ -56,7 +56,8 @@ def _list_item(row: CaseRow) -> schemas.CaseListItem:
     return schemas.CaseListItem.model_validate(
         {
             **schemas.CaseSummary.model_validate(row.case).model_dump(),
-            "open_findings": row.open_flags,
+            "open_flags": row.open_flags,
+            "open_findings": row.open_flags,  # the older name, deprecated
             "last_involvement": row.last_involvement,
         }
     )
@@ -168,7 +169,7 @@ def create_case() -> Response:
     response=schemas.Case,
 )
 def get_case(case_id: int) -> Response:
-    """A case with its parents and carers, involvements, consultations and open findings.
+    """A case with its parents and carers, involvements, consultations and open flags.
     Reading a case is recorded, as on the case page."""
     case = case_for(actor(), case_id)
     access_trail.record("case_viewed", record_type="case", record_id=case.id, case_id=case.id)

@@ -117,8 +117,8 @@ def log_involvement_view(case_id: int) -> Response:
     body = parse(schemas.InvolvementIn)
     entry = replace(body.to_input(), carer_ids=tuple(_case_carer_ids(case, body.carer_ids)))
     record = log_involvement(case, user, entry)
-    findings = serialise.record_findings("involvement", record.id)
-    return reply(serialise.involvement(record, findings), 201)
+    flags = serialise.record_flags("involvement", record.id)
+    return reply(serialise.involvement(record, flags), 201)
 
 
 @operation(
@@ -139,5 +139,5 @@ def record_consultation_view(case_id: int) -> Response:
     body = parse(schemas.ConsultationIn)
     entry = replace(body.to_input(), carer_ids=tuple(_case_carer_ids(case, body.carer_ids)))
     record = record_consultation(case, user, entry)
-    findings = serialise.record_findings("consultation", record.id)
-    return reply(serialise.consultation(record, findings), 201)
+    flags = serialise.record_flags("consultation", record.id)
+    return reply(serialise.consultation(record, flags), 201)
