@@ -11,7 +11,7 @@ from flask.wrappers import Response
 from parent_partners.api import schemas, serialise
 from parent_partners.api.blueprint import operation, parse, parse_query, reply
 from parent_partners.api.errors import ApiError, field_error, validation_problem
-from parent_partners.api.patches import CasePatch, edit_or_conflict, merged
+from parent_partners.api.patches import CasePatch, PatchRoute, patch_record
 from parent_partners.identity import actor
 from parent_partners.models import Case
 from parent_partners.operations import access_trail
@@ -176,11 +176,11 @@ def get_case(case_id: int) -> Response:
     return reply(case_detail(case))
 
 
-# What a case PATCH may change (the rest of a case is its records, changed on their own).
-CASE_FIELDS = (
-    "reference", "external_id", "child_name", "child_dob", "gender", "ethnicity",
-    "communication_needs", "harm_types", "contexts", "worker_id", "opened_on", "closed_on",
-)  # fmt: skip
+# The rest of a case is its records, changed on their own. An empty external id removes
+# it: CaseDetails keeps None for "none".
+CASE_PATCH = PatchRoute(
+    body=CasePatch, entry=CaseDetails, edit=edit_case, render=case_detail, label="case"
+)
 
 
 @operation(
@@ -196,12 +196,7 @@ def patch_case(case_id: int) -> Response:
     """Change some of a case's details: send only those fields, with the ``version`` you
     read (a JSON merge patch; ``application/merge-patch+json`` is accepted too). If the case
     changed since, nothing is saved: a 409 gives its ``current_version``. The change is
-    checked by the same rules as the case pages, audited, and the earlier version kept."""
+    checked by the same rules as the case pages, kept on the access trail, and the earlier
+    version kept."""
     user = actor()
-    case = editable_case_for(user, case_id)
-    body = parse(CasePatch)
-    # An empty external id removes it: CaseDetails keeps None for "none".
-    entry = CaseDetails(**merged(case, CASE_FIELDS, body.changes()))
-    return edit_or_conflict(
-        case, "case", lambda: edit_case(case, user, entry, body.version), case_detail
-    )
+    return patch_record(editable_case_for(user, case_id), user, CASE_PATCH)
