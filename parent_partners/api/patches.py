@@ -105,7 +105,7 @@ def edit_or_conflict(
     record: Versioned, label: str, edit: Callable[[], T], render: Callable[[T], BaseModel]
 ) -> Response:
     """Run ``edit`` and answer with ``render`` of what it returns; if the record moved on
-    since the client read it, a 409 naming the version it is at now (the refusal's audit
+    since the client read it, a 409 naming the version it is at now (the refusal's access
     event is kept: the 409 is committed)."""
     try:
         return reply(render(edit()))

@@ -122,7 +122,7 @@ class ImportResult:
     carers: int = 0
 
     def summary(self) -> str:
-        """One line for a person (and the audit trail)."""
+        """One line for a person (and the access trail)."""
         return (
             f"Imported {self.created} cases and {self.carers} parents or carers; "
             f"{self.updated} cases updated, {self.skipped} skipped"

@@ -29,7 +29,7 @@ VERSIONED_TABLES = {"carer": "carers", "involvement": "involvements",
 
 @dataclass
 class TrailPage:
-    """One page of a case's audit events, newest first."""
+    """One page of a case's access trail, newest first."""
 
     events: list[AccessEvent]
     total: int
@@ -43,7 +43,7 @@ class TrailPage:
 
 
 def case_trail(case: Case, *, page: int = 1, per_page: int = 50) -> TrailPage:
-    """Return one page of the case's audit events, newest first."""
+    """Return one page of the case's access trail, newest first."""
     condition = AccessEvent.case_id == case.id
     total = int(db.session.scalar(select(func.count()).where(condition)) or 0)
     events = db.session.scalars(
