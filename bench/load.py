@@ -232,14 +232,14 @@ def count(database_url: str, case_ids: list[int]) -> dict[str, int]:
             text("SELECT count(*) FROM involvements WHERE case_id = ANY(:ids)"),
             {"ids": case_ids}).scalar_one()
         logged = connection.execute(
-            text("SELECT count(*) FROM audit_events WHERE action = 'involvement_logged' "
+            text("SELECT count(*) FROM access_events WHERE action = 'involvement_logged' "
                  "AND case_id = ANY(:ids)"), {"ids": case_ids}).scalar_one()
         links = connection.execute(
             text("SELECT count(*) FROM involvement_carers ic JOIN involvements i "
                  "ON i.id = ic.involvement_id WHERE i.case_id = ANY(:ids)"),
             {"ids": case_ids}).scalar_one()
         views = connection.execute(
-            text("SELECT count(*) FROM audit_events WHERE action = 'case_viewed' "
+            text("SELECT count(*) FROM access_events WHERE action = 'case_viewed' "
                  "AND case_id = ANY(:ids)"), {"ids": case_ids}).scalar_one()
     engine.dispose()
     return {"involvements": int(involvements), "involvement_logged_events": int(logged),

@@ -80,7 +80,7 @@ def backup_command(target: Path) -> None:
 @with_appcontext
 def restore_command(source: Path, yes: bool) -> None:
     """Replace the WHOLE database with a backup (all or nothing). Stop the service first."""
-    from parent_partners.operations import audit
+    from parent_partners.operations import access_trail
     from parent_partners.operations.backup import BackupError, restore
 
     if not yes:
@@ -92,7 +92,7 @@ def restore_command(source: Path, yes: bool) -> None:
         restore(source)
     except BackupError as error:
         raise click.ClickException(str(error)) from error
-    audit.record("database_restored", data={"from": source.name})
+    access_trail.record("database_restored", data={"from": source.name})
     db.session.commit()
     click.echo(f"Restored from {source}.")
 

@@ -30,7 +30,7 @@ def current_actor() -> User | None:
     cached = g.get("partners_actor", _UNSET)
     if cached is not _UNSET:
         return cached
-    # Anything the hook does that asks again (an audit event for a user it creates on
+    # Anything the hook does that asks again (an access trail event for a user it creates on
     # first sight, say) sees nobody yet, rather than calling the hook again.
     g.partners_actor = None
     try:

@@ -35,7 +35,7 @@ class Permission(StrEnum):
     AUDIT_CASES = "audit_cases"
     MODERATE_AUDITS = "moderate_audits"
     # Who read or changed a case, and the subject access export (everything held on a child).
-    VIEW_AUDIT_TRAIL = "view_audit_trail"
+    VIEW_ACCESS_TRAIL = "view_audit_trail"
     # The service self-assessment against the principles (principal social workers).
     ASSESS_SERVICE = "assess_service"
     # A practitioner's own reflection against the principles (read by them and their manager).
@@ -62,7 +62,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.VIEW_AUDITS,
             Permission.AUDIT_CASES,
             Permission.MODERATE_AUDITS,
-            Permission.VIEW_AUDIT_TRAIL,
+            Permission.VIEW_ACCESS_TRAIL,
             Permission.REFLECT,
         }
     ),
@@ -77,7 +77,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             Permission.VIEW_SERVICE_DASHBOARD,
             Permission.VIEW_AUDITS,
             Permission.MODERATE_AUDITS,
-            Permission.VIEW_AUDIT_TRAIL,
+            Permission.VIEW_ACCESS_TRAIL,
             Permission.ASSESS_SERVICE,
         }
     ),

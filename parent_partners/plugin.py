@@ -48,7 +48,7 @@ from parent_partners.identity import (
     is_api_request,
 )
 from parent_partners.inputs import check_text_input
-from parent_partners.operations import audit
+from parent_partners.operations import access_trail
 from parent_partners.resubmit import offer_again
 
 if TYPE_CHECKING:
@@ -384,7 +384,7 @@ class PartnersPlugin:
         if response.status_code < 500:
             # Every response that shows a case leaves an event (a refusal after the case
             # was looked up, too: someone tried to reach it).
-            audit.record_reads()
+            access_trail.record_reads()
             try:
                 db.session.commit()
             except DBAPIError as error:

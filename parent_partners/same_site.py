@@ -1,6 +1,6 @@
 """Audited downloads answer only requests made from this site.
 
-A download that writes an audit event ("downloaded the dashboard", "exported everything
+A download that writes an access trail event ("downloaded the dashboard", "exported everything
 held about a child") must be something the person chose to do here. A link or a hidden
 image on another site would otherwise make their browser fetch it, with their cookie,
 and put an export they never made in the access trail. Browsers say where a request came

@@ -39,7 +39,7 @@ def case_for(user: User, case_id: int) -> Case:
     case: Case | None = db.session.scalars(query).unique().first()
     if case is None:
         abort(404)
-    from parent_partners.operations.audit import note_read
+    from parent_partners.operations.access_trail import note_read
 
     note_read([case.id])
     return case

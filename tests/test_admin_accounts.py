@@ -7,7 +7,7 @@ import re
 from flask import Flask
 
 from parent_partners.extensions import db
-from parent_partners.models import ApiToken, AuditEvent, User
+from parent_partners.models import AccessEvent, ApiToken, User
 from parent_partners.operations import tokens
 from tests.conftest import PASSWORD, PageClient
 
@@ -47,7 +47,7 @@ def test_a_reset_password_is_shown_once_and_ends_the_users_sessions(
     assert fresh.submit("/login", {"email": worker.email, "password": PASSWORD}).status_code == 200
     fresh.sign_in(worker, password.group(1))
     with app.app_context():
-        actions = set(db.session.scalars(db.select(AuditEvent.action)))
+        actions = set(db.session.scalars(db.select(AccessEvent.action)))
         assert "password_reset" in actions
 
 

@@ -29,10 +29,10 @@ def test_acceptance_script(app: Flask, tmp_path):
     )
     assert response.status_code == 201
     involvement = response.get_json()
-    [finding] = [f for f in involvement["findings"] if f["kind"] == "child_not_consulted"]
+    [finding] = [f for f in involvement["flags"] if f["kind"] == "child_not_consulted"]
     assert finding["status"] == "open" and finding["carer_id"] == carer["id"]
 
-    listed = api.get(f"/api/v1/cases/{case['id']}/findings?status=open").get_json()["findings"]
+    listed = api.get(f"/api/v1/cases/{case['id']}/flags?status=open").get_json()["flags"]
     assert [f["id"] for f in listed if f["kind"] == "child_not_consulted"] == [finding["id"]]
 
     # A consultation about that carer resolves it.
@@ -48,11 +48,11 @@ def test_acceptance_script(app: Flask, tmp_path):
         },
     )
     assert response.status_code == 201, response.get_json()
-    findings = api.get(f"/api/v1/cases/{case['id']}/findings").get_json()["findings"]
+    findings = api.get(f"/api/v1/cases/{case['id']}/flags").get_json()["flags"]
     [after] = [f for f in findings if f["id"] == finding["id"]]
     assert after["status"] == "resolved"
-    open_now = api.get(f"/api/v1/cases/{case['id']}/findings?status=open").get_json()
-    assert all(f["kind"] != "child_not_consulted" for f in open_now["findings"])
+    open_now = api.get(f"/api/v1/cases/{case['id']}/flags?status=open").get_json()
+    assert all(f["kind"] != "child_not_consulted" for f in open_now["flags"])
 
     # The check finds child-blaming wording, with a span and a suggestion.
     response = api.post("/api/v1/check", {"text": CHILD_BLAME})

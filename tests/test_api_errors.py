@@ -61,8 +61,8 @@ def test_another_teams_case_and_finding_are_404(app: Flask, make_user):
             "notes": "Amira keeps putting herself at risk by going to the flat.",
         },
     )
-    finding = response.get_json()["findings"][0]
-    for url in [f"/api/v1/cases/{case['id']}", f"/api/v1/cases/{case['id']}/findings"]:
+    finding = response.get_json()["flags"][0]
+    for url in [f"/api/v1/cases/{case['id']}", f"/api/v1/cases/{case['id']}/flags"]:
         problem(south.get(url), 404)
     for url, body in [
         (f"/api/v1/cases/{case['id']}/carers", {"name": "X", "relationship": "father"}),

@@ -1,4 +1,4 @@
-"""The API's resources: cases, carers, involvements, consultations, findings, check."""
+"""The API's resources: cases, carers, involvements, consultations, flags, check."""
 
 from __future__ import annotations
 
@@ -82,7 +82,7 @@ def test_involvement_findings_carry_span_suggestion_source(app: Flask, make_user
     assert response.status_code == 201
     involvement = response.get_json()
     assert involvement["carer_ids"] == [carer["id"]] and involvement["notes"] == BLAME
-    [blame] = [f for f in involvement["findings"] if f["kind"] == "child_blame"]
+    [blame] = [f for f in involvement["flags"] if f["kind"] == "child_blame"]
     assert blame["record_type"] == "involvement" and blame["record_id"] == involvement["id"]
     assert blame["field"] == "notes" and BLAME[blame["start"] : blame["end"]] == blame["matched"]
     assert blame["suggestion"] and blame["source"] and blame["status"] == "open"
@@ -96,7 +96,7 @@ def _unconsulted_flag(app: Flask, make_user) -> tuple[Api, dict, dict]:
     involvement = api.post(
         f"/api/v1/cases/{case['id']}/involvements", sharing_involvement([carer["id"]])
     ).get_json()
-    [flag] = [f for f in involvement["findings"] if f["kind"] == "child_not_consulted"]
+    [flag] = [f for f in involvement["flags"] if f["kind"] == "child_not_consulted"]
     return api, case, flag
 
 
@@ -110,9 +110,9 @@ def test_dismiss_a_finding_with_a_reason(app: Flask, make_user):
     assert response.get_json()["dismissed_reason"].startswith("Immediate safeguarding")
     again = api.post(url, {"reason": "Again"})
     assert again.status_code == 409 and again.headers["Content-Type"] == PROBLEM_JSON
-    dismissed = api.get(f"/api/v1/cases/{case['id']}/findings?status=dismissed").get_json()
-    assert [f["id"] for f in dismissed["findings"]] == [finding["id"]]
-    assert api.get(f"/api/v1/cases/{case['id']}/findings?status=lost").status_code == 422
+    dismissed = api.get(f"/api/v1/cases/{case['id']}/flags?status=dismissed").get_json()
+    assert [f["id"] for f in dismissed["flags"]] == [finding["id"]]
+    assert api.get(f"/api/v1/cases/{case['id']}/flags?status=lost").status_code == 422
 
 
 def test_the_old_findings_path_still_dismisses_and_names_its_successor(app: Flask, make_user):
@@ -126,6 +126,43 @@ def test_the_old_findings_path_still_dismisses_and_names_its_successor(app: Flas
     paths = api.get("/api/v1/openapi.json").get_json()["paths"]
     assert paths["/findings/{flag_id}/dismiss"]["post"]["deprecated"] is True
     assert "deprecated" not in paths["/flags/{flag_id}/dismiss"]["post"]
+
+
+def test_the_older_findings_names_still_answer_marked_deprecated(app: Flask, make_user):
+    """A record's flags are ``flags`` now; the older ``findings`` keys (and ``open_findings``)
+    hold the same, and ``/cases/<id>/findings`` answers as ``/cases/<id>/flags`` does with
+    ``Deprecation`` and a ``Link`` to it. The document marks each old name deprecated."""
+    api, case, flag = _unconsulted_flag(app, make_user)
+    detail = api.get(f"/api/v1/cases/{case['id']}").get_json()
+    [involvement] = detail["involvements"]
+    assert flag["id"] in [f["id"] for f in involvement["flags"]]
+    assert involvement["findings"] == involvement["flags"]
+    assert detail["findings"] == detail["flags"] and flag in detail["flags"]
+    [row] = api.get("/api/v1/cases").get_json()["cases"]
+    assert row["open_flags"] == row["open_findings"] == len(detail["flags"])
+
+    new = api.get(f"/api/v1/cases/{case['id']}/flags?status=open")
+    old = api.get(f"/api/v1/cases/{case['id']}/findings?status=open")
+    assert new.status_code == old.status_code == 200 and "Deprecation" not in new.headers
+    assert old.get_json() == new.get_json() and flag in new.get_json()["flags"]
+    assert new.get_json()["findings"] == new.get_json()["flags"]
+    assert old.headers["Deprecation"] == "true"
+    assert f"/api/v1/cases/{case['id']}/flags?status=open" in old.headers["Link"]
+
+    document = api.get("/api/v1/openapi.json").get_json()
+    paths, schemas = document["paths"], document["components"]["schemas"]
+    assert paths["/cases/{case_id}/findings"]["get"]["deprecated"] is True
+    assert "deprecated" not in paths["/cases/{case_id}/flags"]["get"]
+    for schema, new_key, old_key in [("Involvement", "flags", "findings"),
+                                     ("Consultation", "flags", "findings"),
+                                     ("Case", "flags", "findings"),
+                                     ("FlagList", "flags", "findings"),
+                                     ("CaseListItem", "open_flags", "open_findings")]:
+        properties = schemas[schema]["properties"]
+        assert properties[old_key]["deprecated"] is True, schema
+        assert "deprecated" not in properties[new_key], schema
+    # What the checker returns is not stored: those stay findings, and are not deprecated.
+    assert "deprecated" not in schemas["TextFindings"]["properties"]["findings"]
 
 
 def test_consultation_not_asked_needs_a_reason(app: Flask, make_user):

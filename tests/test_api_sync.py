@@ -4,13 +4,17 @@ current version), and page through cases by cursor in the order they changed."""
 
 from __future__ import annotations
 
+from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from flask import Flask
+from sqlalchemy import inspect
 
+from parent_partners.api.views.cases import CASE_PATCH
+from parent_partners.api.views.partnership import CARER_PATCH
 from parent_partners.extensions import db
-from parent_partners.models import AuditEvent, RecordVersion
+from parent_partners.models import AccessEvent, Carer, Case, RecordVersion
 from tests.api_support import PROBLEM_JSON, Api, api_for, new_carer, new_case
 
 
@@ -69,7 +73,7 @@ def test_patch_a_case_changes_only_what_is_sent_and_keeps_history(app: Flask, ma
             db.select(RecordVersion).where(RecordVersion.record_type == "case")
             .order_by(RecordVersion.version)))
         edits = db.session.scalars(
-            db.select(AuditEvent).where(AuditEvent.action == "case_edited")).all()
+            db.select(AccessEvent).where(AccessEvent.action == "case_edited")).all()
     assert [v.version for v in versions] == [2, 3]
     assert versions[0].changes["child_name"] == {"old": "Amira Hassan", "new": "Amira H."}
     assert len(edits) == 2 and edits[0].data["via"] == "api"
@@ -88,7 +92,7 @@ def test_a_stale_patch_is_a_409_naming_the_current_version(app: Flask, make_user
     assert api.get(f"/api/v1/cases/{case['id']}").get_json()["child_name"] == "First"
     with app.app_context():
         refused = db.session.scalar(
-            db.select(AuditEvent).where(AuditEvent.action == "edit_refused_stale"))
+            db.select(AccessEvent).where(AccessEvent.action == "edit_refused_stale"))
     assert refused is not None and refused.record_type == "case"
 
 
@@ -133,6 +137,16 @@ def test_patch_a_carer(app: Flask, make_user):
     other_case = new_case(api, child_name="Other Child")
     wrong = f"/api/v1/cases/{other_case['id']}/carers/{carer['id']}"
     assert api.open(wrong, "PATCH", json={"version": 2, "name": "X"}).status_code == 404
+
+
+def test_every_field_a_patch_sends_lands_on_the_record():
+    """A PATCH's fields come from its body: each must be a column of the record and a field
+    of the input the operations check, or the merge would drop or refuse it."""
+    for route, model in [(CASE_PATCH, Case), (CARER_PATCH, Carer)]:
+        columns = set(inspect(model).column_attrs.keys())
+        inputs = {f.name for f in fields(route.entry)}
+        assert set(route.fields) <= columns & inputs, route.label
+    assert "relationship_to_child" in CARER_PATCH.fields and "reference" in CASE_PATCH.fields
 
 
 def test_cursor_paging_is_stable_under_inserts(app: Flask, make_user):

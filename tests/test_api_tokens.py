@@ -8,7 +8,7 @@ import re
 from flask import Flask
 
 from parent_partners.extensions import db
-from parent_partners.models import ApiToken, AuditEvent
+from parent_partners.models import AccessEvent, ApiToken
 from tests.api_support import Api, api_for, cli, new_carer, new_case, sharing_involvement
 from tests.conftest import PageClient
 
@@ -39,7 +39,7 @@ def test_token_page_creates_shows_once_and_revokes(pages: PageClient, make_user,
     assert "Revoked" in pages.get("/account/tokens").get_data(as_text=True)
     assert Api(app, secret).get("/api/v1/cases").status_code == 401
     with app.app_context():
-        actions = list(db.session.scalars(db.select(AuditEvent.action).order_by(AuditEvent.id)))
+        actions = list(db.session.scalars(db.select(AccessEvent.action).order_by(AccessEvent.id)))
     assert "api_token_created" in actions and "api_token_revoked" in actions
 
 
@@ -90,9 +90,9 @@ def test_api_writes_and_reads_are_audited_as_the_token_holder(app: Flask, make_u
     with app.app_context():
         events = list(
             db.session.scalars(
-                db.select(AuditEvent)
-                .where(AuditEvent.case_id == case["id"])
-                .order_by(AuditEvent.id)
+                db.select(AccessEvent)
+                .where(AccessEvent.case_id == case["id"])
+                .order_by(AccessEvent.id)
             )
         )
         assert [e.action for e in events] == [

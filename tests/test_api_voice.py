@@ -7,7 +7,7 @@ import pytest
 from flask import Flask
 
 from parent_partners.extensions import db
-from parent_partners.models import AuditEvent
+from parent_partners.models import AccessEvent
 from tests.api_support import PROBLEM_JSON, api_for, new_carer, new_case
 from tests.conftest import PageClient
 from tests.test_self_assessment import NEW, _answers
@@ -48,7 +48,7 @@ def test_feedback_through_the_api(app: Flask, make_user):
     assert stranger.post(url, {"date": "2026-11-20", "respondent": "child"}).status_code == 404
     with app.app_context():
         recorded = db.session.scalars(
-            db.select(AuditEvent).where(AuditEvent.action == "feedback_recorded")
+            db.select(AccessEvent).where(AccessEvent.action == "feedback_recorded")
         ).all()
         assert len(recorded) == 2 and all(e.data.get("via") == "api" for e in recorded)
 

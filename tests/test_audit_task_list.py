@@ -10,7 +10,7 @@ from flask import Flask
 from sqlalchemy import select
 
 from parent_partners.extensions import db
-from parent_partners.models import AuditEvent, CaseAudit
+from parent_partners.models import AccessEvent, CaseAudit
 from parent_partners.principles import PRINCIPLES
 from tests.test_case_audit import _client, grading_form
 
@@ -114,7 +114,7 @@ def test_submitting_lists_what_is_missing_then_sends_the_complete_audit(
         assert record.status == "graded" and record.worker_id == worker.id
         assert [g.grade for g in record.grades][6] == "requires_improvement"
         assert [a.text for a in record.actions] == [FULL["action-0-text"]]
-        events = set(db.session.scalars(select(AuditEvent.action)))
+        events = set(db.session.scalars(select(AccessEvent.action)))
         assert {"case_audit_drafted", "case_audit_graded"} <= events
     worker_pages = _client(app, worker)
     assert "1 case audit waiting for your response" in worker_pages.get("/cases").get_data(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 from parent_partners.extensions import db
-from parent_partners.models import AuditEvent, User
+from parent_partners.models import AccessEvent, User
 from tests.conftest import PASSWORD
 
 
@@ -34,7 +34,7 @@ def test_wrong_password_is_refused_with_a_clear_message(pages, make_user, app: F
     assert "Enter a correct email address and password" in body
     assert user.email in body  # what was typed is kept
     with app.app_context():
-        actions = db.session.scalars(db.select(AuditEvent.action)).all()
+        actions = db.session.scalars(db.select(AccessEvent.action)).all()
     assert "sign_in_failed" in actions
 
 

@@ -23,7 +23,7 @@ from sqlalchemy.engine import make_url
 
 from parent_partners import create_app
 from parent_partners.extensions import db
-from parent_partners.models import AuditEvent, Carer, Case, User
+from parent_partners.models import AccessEvent, Carer, Case, User
 from parent_partners.operations import cases as case_ops
 from parent_partners.operations import partnership, people
 from parent_partners.operations.backup import fingerprint
@@ -96,7 +96,7 @@ def test_an_import_killed_part_way_writes_nothing(
         db.session.remove()
         assert db.session.scalar(db.select(db.func.count()).select_from(Case)) == 0
         assert db.session.scalar(db.select(db.func.count()).select_from(Carer)) == 0
-        actions = db.session.scalars(db.select(AuditEvent.action)).all()
+        actions = db.session.scalars(db.select(AccessEvent.action)).all()
         assert "cases_imported" not in actions and "case_opened" not in actions
 
 
@@ -183,7 +183,7 @@ def test_backup_then_restore_gives_back_exactly_what_was_saved(scratch: str, tmp
     with app.app_context():
         after = fingerprint()
         restored = db.session.scalars(
-            db.select(AuditEvent).where(AuditEvent.action == "database_restored")
+            db.select(AccessEvent).where(AccessEvent.action == "database_restored")
         ).all()
         assert len(restored) == 1  # the restore itself is recorded, after it
         db.session.delete(restored[0])

@@ -9,7 +9,7 @@ from flask import Flask
 from sqlalchemy import select
 
 from parent_partners.extensions import db
-from parent_partners.models import AuditEvent, CaseAudit, RecordVersion
+from parent_partners.models import AccessEvent, CaseAudit, RecordVersion
 from parent_partners.principles import PRINCIPLES
 from tests.conftest import PageClient
 
@@ -102,7 +102,7 @@ def test_grade_respond_moderate_and_list(app: Flask, make_user, make_case):
         seventh = record.grades[6]
         assert seventh.grade == "requires_improvement" and seventh.moderated_grade == "good"
         assert record.actions[0].done
-        actions = [e.action for e in db.session.scalars(select(AuditEvent))]
+        actions = [e.action for e in db.session.scalars(select(AccessEvent))]
         assert {"case_audit_graded", "case_audit_responded", "case_audit_moderated"} <= set(
             actions
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 from parent_partners.extensions import db
-from parent_partners.models import AuditEvent, Case
+from parent_partners.models import AccessEvent, Case
 from parent_partners.operations.record_inputs import CaseInput
 
 NEW_CASE = {
@@ -96,8 +96,8 @@ def test_viewing_a_case_is_audited(pages, make_user, make_case, app: Flask):
     pages.get(f"/cases/{case.id}")
     with app.app_context():
         views = db.session.scalars(
-            db.select(AuditEvent).where(
-                AuditEvent.action == "case_viewed", AuditEvent.case_id == case.id
+            db.select(AccessEvent).where(
+                AccessEvent.action == "case_viewed", AccessEvent.case_id == case.id
             )
         ).all()
     assert len(views) == 1 and views[0].user_id == worker.id

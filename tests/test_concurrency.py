@@ -11,7 +11,7 @@ import pytest
 from flask import Flask
 
 from parent_partners.extensions import db
-from parent_partners.models import AuditEvent, Flag, Involvement, RecordVersion
+from parent_partners.models import AccessEvent, Flag, Involvement, RecordVersion
 from tests.api_support import api_for, new_carer, new_case, sharing_involvement
 from tests.conftest import PageClient, carer_ids, involvement_form
 from tests.trust_support import cheap_passwords  # noqa: F401 - fixture
@@ -31,7 +31,7 @@ def _open_finding(app: Flask, make_user) -> tuple[Any, Any, int]:  # type: ignor
     carer = new_carer(first, case["id"])
     logged = first.post(f"/api/v1/cases/{case['id']}/involvements",
                         sharing_involvement([carer["id"]], strengths=""))
-    finding = next(f for f in logged.get_json()["findings"] if f["kind"] == "no_strengths")
+    finding = next(f for f in logged.get_json()["flags"] if f["kind"] == "no_strengths")
     return first, second, finding["id"]
 
 
@@ -46,7 +46,7 @@ def test_two_api_dismissals_of_one_finding_one_wins(app: Flask, make_user):
         flag = db.session.get(Flag, finding_id)
         assert flag.dismissed_reason == "First reason."
         events = db.session.scalars(
-            db.select(AuditEvent).where(AuditEvent.action == "flag_dismissed")
+            db.select(AccessEvent).where(AccessEvent.action == "flag_dismissed")
         ).all()
         assert [event.data["reason"] for event in events] == ["First reason."]
 
@@ -118,6 +118,6 @@ def test_two_simultaneous_api_dismissals_one_wins(app: Flask, make_user):
     with app.app_context():
         assert db.session.get(Flag, finding_id).dismissed_reason == winner
         reasons = db.session.scalars(
-            db.select(AuditEvent.data).where(AuditEvent.action == "flag_dismissed")
+            db.select(AccessEvent.data).where(AccessEvent.action == "flag_dismissed")
         ).all()
         assert [data["reason"] for data in reasons] == [winner]

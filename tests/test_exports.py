@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from parent_partners.extensions import db
-from parent_partners.models import AuditEvent
+from parent_partners.models import AccessEvent
 from parent_partners.operations.exports import (
     ExportTable,
     neutralise,
@@ -106,7 +106,7 @@ def test_dashboard_tables_download_as_csv_and_xlsx(app: Flask, make_user, make_c
     assert rows[1][1] == "fewer than 10"  # one child: suppressed
     with app.app_context():
         events = db.session.scalars(
-            select(AuditEvent).where(AuditEvent.action == "dashboard_exported")
+            select(AccessEvent).where(AccessEvent.action == "dashboard_exported")
         ).all()
         assert len(events) >= 9
 

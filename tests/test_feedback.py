@@ -10,7 +10,7 @@ import pytest
 from flask import Flask
 
 from parent_partners.extensions import db
-from parent_partners.models import AuditEvent, Feedback, Flag, RecordVersion
+from parent_partners.models import AccessEvent, Feedback, Flag, RecordVersion
 from parent_partners.principles import CARER_QUESTIONS, CHILD_QUESTIONS, PRINCIPLES
 from tests.conftest import PageClient, carer_ids
 from tests.feedback_support import child_form
@@ -61,7 +61,7 @@ def test_a_practitioner_records_a_childs_feedback_and_it_shows_on_the_case(
         flagged = db.session.scalars(db.select(Flag.kind).where(Flag.case_id == case.id)).all()
         assert "child_blame" not in flagged
         actions = db.session.scalars(
-            db.select(AuditEvent.action).where(AuditEvent.case_id == case.id)
+            db.select(AccessEvent.action).where(AccessEvent.case_id == case.id)
         ).all()
         assert "feedback_recorded" in actions
 
@@ -109,7 +109,7 @@ def test_feedback_edits_keep_the_earlier_version_and_reach_the_subject_access_ex
         as_text=True))
     assert document["records"]["feedback"][0]["own_words"] == "Changed."
     assert any(v["record_type"] == "feedback" for v in document["records"]["record_versions"])
-    actions = {e["action"] for e in document["records"]["audit_events"]}
+    actions = {e["action"] for e in document["records"]["access_events"]}
     assert {"feedback_recorded", "feedback_edited"} <= actions
 
 

@@ -108,7 +108,7 @@ def test_api_responses_carry_the_headers_and_are_not_cached(app: Flask, make_use
     worker = make_user("practitioner")
     case = make_case(worker)
     api = api_for(app, worker.email)
-    for url in ["/api/v1/cases", f"/api/v1/cases/{case.id}", f"/api/v1/cases/{case.id}/findings",
+    for url in ["/api/v1/cases", f"/api/v1/cases/{case.id}", f"/api/v1/cases/{case.id}/flags",
                 "/api/v1/cases/999999", "/api/v1/nothing-here"]:
         check_headers(api.get(url), case_data=True)
     check_headers(api.post("/api/v1/cases", {"child_name": 5}), case_data=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask
 
 from parent_partners.extensions import db
-from parent_partners.models import AuditEvent, Carer, Case
+from parent_partners.models import AccessEvent, Carer, Case
 from tests.api_support import cli
 
 HEADER = (
@@ -51,7 +51,7 @@ def test_good_file_imports_cases_and_carers(app: Flask, make_user, tmp_path):
         ]
         sophie = db.session.scalar(db.select(Case).where(Case.reference == "CMS-2"))
         assert sophie.gender == "not_recorded" and sophie.carers == []
-        actions = set(db.session.scalars(db.select(AuditEvent.action)))
+        actions = set(db.session.scalars(db.select(AccessEvent.action)))
         assert {"cases_imported", "case_opened", "carer_added"} <= actions
 
 
@@ -140,7 +140,7 @@ def test_an_existing_reference_is_refused_skipped_or_updated(app: Flask, make_us
         assert case.external_id == "mosaic:1"  # a file without the column keeps it
         assert [c.name for c in case.carers] == ["Grace Clarke", "Marcus Clarke"]
         edited = db.session.scalar(
-            db.select(AuditEvent).where(AuditEvent.action == "case_edited"))
+            db.select(AccessEvent).where(AccessEvent.action == "case_edited"))
         assert edited is not None and edited.case_id == case.id
     both = cli(app, "import-cases", again, "--update", "--skip-existing")
     assert both.exit_code != 0

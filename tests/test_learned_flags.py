@@ -8,7 +8,7 @@ import json
 from flask import Flask
 
 from parent_partners.extensions import db
-from parent_partners.models import AuditEvent, Flag
+from parent_partners.models import AccessEvent, Flag
 from tests.api_support import api_for, new_carer, new_case, sharing_involvement
 from tests.conftest import PageClient, carer_ids, involvement_form
 
@@ -80,7 +80,7 @@ def test_the_api_serves_category_and_confidence(app: Flask, make_user):
         f"/api/v1/cases/{case['id']}/involvements",
         sharing_involvement([carer["id"]], shares_child_information=False, notes=RULE_BLAME),
     ).get_json()
-    [blame] = [f for f in involvement["findings"] if f["kind"] == "child_blame"]
+    [blame] = [f for f in involvement["flags"] if f["kind"] == "child_blame"]
     assert blame["category"] == "risk_taking" and blame["confidence"] is not None
     schema = api.get("/api/v1/openapi.json").get_json()["components"]["schemas"]
     assert {"category", "confidence"} <= set(schema["TextFinding"]["properties"])
@@ -112,7 +112,7 @@ def test_dismissed_wording_flags_are_exported_for_review(
     assert row["rule"] == "learned.failure_to_protect" and row["dismissed_at"]
     assert case.child_name not in json.dumps(row)
     with app.app_context():
-        actions = db.session.scalars(db.select(AuditEvent.action)).all()
+        actions = db.session.scalars(db.select(AccessEvent.action)).all()
     assert "dismissals_exported" in actions
 
 

@@ -18,7 +18,7 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from parent_partners.extensions import db
-from parent_partners.models import AuditEvent, Case, CaseAudit, Consultation, Involvement, User
+from parent_partners.models import AccessEvent, Case, CaseAudit, Consultation, Involvement, User
 from parent_partners.operations import case_audits, partnership
 from parent_partners.operations.record_inputs import ConsultationInput, InvolvementInput
 from tests.api_support import Api, cli_token
@@ -69,7 +69,7 @@ def _world(app: Flask, make_user, make_case) -> dict[str, Any]:
 def _events(app: Flask, case_id: int) -> int:
     with app.app_context():
         return db.session.scalar(
-            select(func.count()).select_from(AuditEvent).where(AuditEvent.case_id == case_id)
+            select(func.count()).select_from(AccessEvent).where(AccessEvent.case_id == case_id)
         ) or 0
 
 
@@ -121,7 +121,7 @@ def test_every_route_that_shows_a_case_records_an_audit_event(
     assert {
         "partners.cases.index", "partners.cases.show", "partners.involvements.edit",
         "partners.consultations.edit", "partners.carers.edit",
-        "partners.api.list_findings", "partners.api.get_case", "partners.api.list_cases_view",
+        "partners.api.list_flags", "partners.api.get_case", "partners.api.list_cases_view",
         "partners.dashboards.cases", "partners.audits.show", "partners.audits.index",
     } <= shown, shown
     with app.app_context():
@@ -129,8 +129,8 @@ def test_every_route_that_shows_a_case_records_an_audit_event(
         assert db.session.get(Consultation, ids["consultation_id"]) is not None
         assert db.session.get(CaseAudit, ids["audit_id"]) is not None
         reads = db.session.scalars(
-            select(AuditEvent).where(AuditEvent.action == "case_read",
-                                     AuditEvent.case_id == ids["case_id"])
+            select(AccessEvent).where(AccessEvent.action == "case_read",
+                                     AccessEvent.case_id == ids["case_id"])
         ).all()
         pages = {event.data["page"] for event in reads}
-        assert pages >= {"partners.involvements.edit", "partners.api.list_findings"}
+        assert pages >= {"partners.involvements.edit", "partners.api.list_flags"}

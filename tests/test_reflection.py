@@ -7,7 +7,7 @@ import pytest
 from flask import Flask
 
 from parent_partners.extensions import db
-from parent_partners.models import AuditEvent, Reflection
+from parent_partners.models import AccessEvent, Reflection
 from tests.conftest import PageClient, carer_ids, involvement_form
 from tests.feedback_support import figure_on
 from tests.trust_support import cheap_passwords  # noqa: F401 - fixture
@@ -64,7 +64,7 @@ def test_only_the_practitioner_and_their_manager_read_it(app: Flask, make_user):
     assert manager.get(f"/reflections/people/{worker.id}").status_code == 200
     with app.app_context():
         assert db.session.scalar(
-            db.select(db.func.count()).where(AuditEvent.action == "reflection_viewed")
+            db.select(db.func.count()).where(AccessEvent.action == "reflection_viewed")
         ) == 1
 
     for reader in (make_user("practitioner"), make_user("manager", team="South Team")):

@@ -12,7 +12,7 @@ from flask import Flask, session
 
 from parent_partners import PartnersPlugin
 from parent_partners.extensions import db
-from parent_partners.models import AuditEvent, User
+from parent_partners.models import AccessEvent, User
 from parent_partners.operations.roles import host_user
 from tests.api_support import api_for, cli
 
@@ -63,15 +63,15 @@ def test_the_hook_moves_a_host_user_to_a_new_role_and_team(host: Flask):
         sam = db.session.scalar(db.select(User).where(User.email == "sam@council.example"))
         assert sam.role == "manager" and sam.team.name == "South Team"
         changes = db.session.scalars(
-            db.select(AuditEvent).where(AuditEvent.action == "user_role_changed")).all()
+            db.select(AccessEvent).where(AccessEvent.action == "user_role_changed")).all()
     assert len(changes) == 1 and changes[0].record_id == sam.id
     assert changes[0].data["role"] == {"old": "practitioner", "new": "manager"}
     assert client.get("/partners/dashboard").status_code != 403
 
     client.get("/partners/cases")  # nothing changed: nothing written
     with host.app_context():
-        assert db.session.scalar(db.select(db.func.count()).select_from(AuditEvent).where(
-            AuditEvent.action == "user_role_changed")) == 1
+        assert db.session.scalar(db.select(db.func.count()).select_from(AccessEvent).where(
+            AccessEvent.action == "user_role_changed")) == 1
 
     HOST_PEOPLE["sam"].update(role=None)  # left the service: no partners role, a 403
     assert client.get("/partners/cases").status_code == 403

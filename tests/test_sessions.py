@@ -12,7 +12,7 @@ from flask import Flask
 
 from parent_partners import create_app
 from parent_partners.extensions import db
-from parent_partners.models import AuditEvent, UserSession
+from parent_partners.models import AccessEvent, UserSession
 from parent_partners.models.common import utcnow
 from parent_partners.operations import sessions
 from tests import transaction_support
@@ -147,7 +147,7 @@ def test_an_administrator_disabling_an_account_ends_its_sessions_everywhere(
     assert fresh.get("/cases").status_code == 200
     with app.app_context():
         actions = db.session.scalars(
-            db.select(AuditEvent.action).where(AuditEvent.record_id == user.id)
+            db.select(AccessEvent.action).where(AccessEvent.record_id == user.id)
         ).all()
     assert "user_disabled" in actions and "user_enabled" in actions
 

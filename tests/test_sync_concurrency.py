@@ -11,7 +11,7 @@ import pytest
 from flask import Flask
 
 from parent_partners.extensions import db
-from parent_partners.models import AuditEvent, RecordVersion
+from parent_partners.models import AccessEvent, RecordVersion
 from tests.api_support import api_for, new_carer, new_case
 from tests.test_concurrency import _together
 
@@ -48,7 +48,7 @@ def _one_won(app: Flask, results: list[Any], record_type: str) -> None:
             db.select(RecordVersion).where(RecordVersion.record_type == record_type)
         ).all()
         edits = db.session.scalars(
-            db.select(AuditEvent).where(AuditEvent.action == f"{record_type}_edited")
+            db.select(AccessEvent).where(AccessEvent.action == f"{record_type}_edited")
         ).all()
     assert [v.version for v in versions] == [2] and len(edits) == 1
 

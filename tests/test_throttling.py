@@ -11,7 +11,7 @@ import pytest
 from flask import Flask
 
 from parent_partners.extensions import db
-from parent_partners.models import AuditEvent, SignInAttempt
+from parent_partners.models import AccessEvent, SignInAttempt
 from parent_partners.models.common import utcnow
 from parent_partners.operations import throttling
 from parent_partners.operations.passwords import common_passwords, password_problem
@@ -48,7 +48,7 @@ def test_ten_wrong_passwords_from_one_address_lock_only_that_address_out(
     assert owner.status_code == 302  # the owner, elsewhere, signs in
     with app.app_context():
         events = db.session.scalars(
-            db.select(AuditEvent).where(AuditEvent.action == "sign_in_throttled")
+            db.select(AccessEvent).where(AccessEvent.action == "sign_in_throttled")
         ).all()
         assert len(events) == 1
         assert events[0].user_id == user.id and events[0].data["by"] == "account"
@@ -64,7 +64,7 @@ def test_guessing_from_many_addresses_slows_and_alerts_but_never_locks_the_owner
         assert _attempt(pages, user.email, WRONG, f"192.0.2.{number + 10}").status_code == 200
     with app.app_context():
         alerts = db.session.scalars(
-            db.select(AuditEvent).where(AuditEvent.action == "sign_in_ceiling_reached")
+            db.select(AccessEvent).where(AccessEvent.action == "sign_in_ceiling_reached")
         ).all()
         assert len(alerts) == 1 and alerts[0].data["email"] == user.email
     # Past the ceiling, an address that has been guessing is refused ...

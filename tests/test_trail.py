@@ -9,7 +9,7 @@ import pytest
 from flask import Flask
 
 from parent_partners.extensions import db
-from parent_partners.models import AuditEvent, Flag, Involvement
+from parent_partners.models import AccessEvent, Flag, Involvement
 from tests.api_support import PROBLEM_JSON, api_for
 from tests.conftest import PageClient, carer_ids, involvement_form
 from tests.trust_support import cheap_passwords  # noqa: F401 - fixture
@@ -19,9 +19,9 @@ pytestmark = pytest.mark.usefixtures("cheap_passwords")
 
 def _actions(app: Flask, **where: object) -> list[str]:
     with app.app_context():
-        statement = db.select(AuditEvent.action).order_by(AuditEvent.id)
+        statement = db.select(AccessEvent.action).order_by(AccessEvent.id)
         for name, value in where.items():
-            statement = statement.where(getattr(AuditEvent, name) == value)
+            statement = statement.where(getattr(AccessEvent, name) == value)
         return list(db.session.scalars(statement))
 
 
@@ -46,7 +46,7 @@ def test_a_practitioners_view_is_in_the_managers_trail(app: Flask, make_user, ma
     assert 'data-action="case_viewed"' in body and "API" in body
 
     api = api_for(app, make_user("manager", email="m2@example.org").email)
-    listing = api.get(f"/api/v1/audit-events?case_id={case.id}")
+    listing = api.get(f"/api/v1/access-events?case_id={case.id}")
     assert listing.status_code == 200 and listing.headers["Cache-Control"] == "no-store"
     events = listing.get_json()["events"]
     views = [e for e in events if e["action"] == "case_viewed" and e["user_name"] == "Priya Shah"]
@@ -75,7 +75,7 @@ def test_only_managers_and_principals_read_trails_and_only_where_they_may(
         page.sign_in(user)
         for url in urls:
             assert page.get(url).status_code == expected, (role, team, url)
-        answer = api_for(app, user.email).get(f"/api/v1/audit-events?case_id={case.id}")
+        answer = api_for(app, user.email).get(f"/api/v1/access-events?case_id={case.id}")
         assert answer.status_code == expected, (role, team)
         if expected != 200:
             assert answer.headers["Content-Type"] == PROBLEM_JSON
@@ -85,10 +85,28 @@ def test_only_managers_and_principals_read_trails_and_only_where_they_may(
 def test_the_api_names_what_is_wrong_with_the_query(app: Flask, make_user):
     api = api_for(app, make_user("manager").email)
     for query in ["", "?case_id=x", "?case_id=1&per_page=500", "?case_id=1&colour=red"]:
-        response = api.get(f"/api/v1/audit-events{query}")
+        response = api.get(f"/api/v1/access-events{query}")
         assert response.status_code == 422, query
         assert response.get_json()["errors"], query
-    assert api.get("/api/v1/audit-events?case_id=999999").status_code == 404
+    assert api.get("/api/v1/access-events?case_id=999999").status_code == 404
+
+
+def test_the_old_audit_events_path_still_answers_and_names_its_successor(
+    app: Flask, make_user, make_case
+):
+    """``/audit-events`` (from before "audit" meant only a case audit) answers as
+    ``/access-events`` does, says it is deprecated and links to it; the document marks it."""
+    case = make_case(make_user("practitioner"))
+    api = api_for(app, make_user("manager").email)
+    old = api.get(f"/api/v1/audit-events?case_id={case.id}")
+    assert old.status_code == 200 and old.headers["Deprecation"] == "true"
+    assert f"/api/v1/access-events?case_id={case.id}" in old.headers["Link"]
+    assert [e["action"] for e in old.get_json()["events"]][-1] == "case_opened"
+    assert "Deprecation" not in api.get(f"/api/v1/access-events?case_id={case.id}").headers
+    paths = api.get("/api/v1/openapi.json").get_json()["paths"]
+    assert paths["/audit-events"]["get"]["deprecated"] is True
+    assert "deprecated" not in paths["/access-events"]["get"]
+    assert paths["/access-events"]["get"]["tags"] == ["Access trail"]
 
 
 def test_the_trail_is_paged(app: Flask, make_user, make_case):
@@ -97,7 +115,7 @@ def test_the_trail_is_paged(app: Flask, make_user, make_case):
     with app.app_context():
         for number in range(120):
             db.session.add(
-                AuditEvent(action="case_viewed", case_id=case.id, user_id=worker.id,
+                AccessEvent(action="case_viewed", case_id=case.id, user_id=worker.id,
                            summary=f"view {number}", data={})
             )
         db.session.commit()
@@ -109,7 +127,7 @@ def test_the_trail_is_paged(app: Flask, make_user, make_case):
         as_text=True
     )
     api = api_for(app, make_user("principal", team=None).email)
-    body = api.get(f"/api/v1/audit-events?case_id={case.id}&page=2&per_page=100").get_json()
+    body = api.get(f"/api/v1/access-events?case_id={case.id}&page=2&per_page=100").get_json()
     assert body["total"] >= 120 and body["page"] == 2 and 0 < len(body["events"]) <= 100
 
 
@@ -134,7 +152,7 @@ def test_subject_access_holds_everything_about_the_child(app: Flask, make_user, 
     text = html.get_data(as_text=True)
     assert html.status_code == 200 and html.headers["Cache-Control"] == "no-store"
     for expected in ["Tyrese Walker", "Dionne Walker", "Edited note.", "First note.",
-                     "no_strengths", "Record versions", "Audit events", "case_opened",
+                     "no_strengths", "Record versions", "Access events", "case_opened",
                      "Priya Shah", "Download as JSON"]:
         assert expected in text, expected
 
@@ -149,11 +167,11 @@ def test_subject_access_holds_everything_about_the_child(app: Flask, make_user, 
     assert records["involvements"][0]["carer_ids"] == carers
     assert records["flags"] and records["record_versions"]
     assert records["record_versions"][0]["changes"]["notes"]["old"] == "First note."
-    actions = [event["action"] for event in records["audit_events"]]
+    actions = [event["action"] for event in records["access_events"]]
     assert {"case_opened", "carer_added", "involvement_logged", "involvement_edited"} <= set(
         actions
     )
     # Both exports are themselves recorded, and the JSON one holds its own event.
-    exported = [e for e in records["audit_events"] if e["action"] == "subject_access_exported"]
+    exported = [e for e in records["access_events"] if e["action"] == "subject_access_exported"]
     assert [e["data"]["format"] for e in exported] == ["html", "json"]
     assert str(exported[-1]["user_id"]) in document["staff"]

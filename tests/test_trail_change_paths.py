@@ -12,7 +12,7 @@ import pytest
 from flask import Flask
 
 from parent_partners.extensions import db
-from parent_partners.models import ApiToken, AuditEvent, Consultation, Flag, Involvement, User
+from parent_partners.models import AccessEvent, ApiToken, Consultation, Flag, Involvement, User
 from tests.api_support import api_for, cli, new_carer, new_case, sharing_involvement
 from tests.conftest import PageClient, carer_ids, involvement_form
 from tests.test_import import HEADER
@@ -150,7 +150,7 @@ def _api_case_carer_involvement_dismissal_consultation(w: World) -> None:
     response = api.post(f"/api/v1/cases/{made['id']}/involvements",
                         sharing_involvement([carer["id"]], strengths=""))
     assert response.status_code == 201
-    finding = next(f for f in response.get_json()["findings"] if f["kind"] == "no_strengths")
+    finding = next(f for f in response.get_json()["flags"] if f["kind"] == "no_strengths")
     _found(api.post(f"/api/v1/flags/{finding['id']}/dismiss", {"reason": "Recorded elsewhere."}))
     _found(api.post(f"/api/v1/cases/{made['id']}/consultations", {
         "carer_ids": [carer["id"]], "date": "2026-11-01", "child_asked": True,
@@ -230,11 +230,11 @@ def test_each_change_path_writes_its_audit_event(
     world: World, change: Callable[[World], None], via: str, actions: set[str]
 ):
     with world.app.app_context():
-        seen = db.session.scalar(db.select(db.func.max(AuditEvent.id))) or 0
+        seen = db.session.scalar(db.select(db.func.max(AccessEvent.id))) or 0
     change(world)
     with world.app.app_context():
         events = db.session.scalars(
-            db.select(AuditEvent).where(AuditEvent.id > seen, AuditEvent.action.in_(actions))
+            db.select(AccessEvent).where(AccessEvent.id > seen, AccessEvent.action.in_(actions))
         ).all()
     assert {event.action for event in events} == actions
     for event in events:

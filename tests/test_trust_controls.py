@@ -7,7 +7,7 @@ import pytest
 from flask import Flask
 
 from parent_partners.extensions import db
-from parent_partners.models import ApiToken, AuditEvent
+from parent_partners.models import AccessEvent, ApiToken
 from tests.api_support import Api, cli, cli_token
 from tests.conftest import PageClient
 from tests.trust_support import cheap_passwords  # noqa: F401 - fixture
@@ -42,7 +42,7 @@ def test_an_administrator_revokes_anyones_token(app: Flask, make_user):
     assert worker.email not in admin.get("/admin/tokens").get_data(as_text=True)
     with app.app_context():
         assert db.session.scalar(
-            db.select(AuditEvent.record_id).where(AuditEvent.action == "api_token_revoked")
+            db.select(AccessEvent.record_id).where(AccessEvent.action == "api_token_revoked")
         ) == token_id
 
 
@@ -65,16 +65,16 @@ def test_audited_downloads_refuse_requests_from_other_sites(app: Flask, make_use
         f"/cases/{case.id}/subject-access.json",
     ]
     with app.app_context():
-        before = db.session.scalar(db.select(db.func.count()).select_from(AuditEvent))
+        before = db.session.scalar(db.select(db.func.count()).select_from(AccessEvent))
     for url in downloads:
         for headers in ({"Sec-Fetch-Site": "cross-site"}, {"Sec-Fetch-Site": "same-site"},
                         {"Origin": "https://evil.example"}):
             assert pages.get(url, headers=headers).status_code == 403, (url, headers)
     with app.app_context():
         exports = db.session.scalar(
-            db.select(db.func.count()).select_from(AuditEvent).where(
-                AuditEvent.id > (before or 0),
-                AuditEvent.action.in_(["dashboard_exported", "case_audits_exported",
+            db.select(db.func.count()).select_from(AccessEvent).where(
+                AccessEvent.id > (before or 0),
+                AccessEvent.action.in_(["dashboard_exported", "case_audits_exported",
                                        "subject_access_exported"]))
         )
         assert exports == 0

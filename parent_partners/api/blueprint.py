@@ -98,7 +98,8 @@ def _add_deprecated_alias(view: Callable[..., Any], successor: Operation, rule: 
     def alias(**arguments: Any) -> Response:
         response: Response = view(**arguments)
         response.headers["Deprecation"] = "true"
-        new = url_for(successor.endpoint, **arguments)
+        # The same question asked at the new path: the query too, encoded afresh.
+        new = url_for(successor.endpoint, **{**request.args.to_dict(flat=False), **arguments})
         response.headers["Link"] = f'<{new}>; rel="successor-version"'
         return response
 

@@ -39,7 +39,7 @@ TAGS = [
         "the flag paths take), and dismissing one with a reason.",
     },
     {"name": "Check", "description": "Checking text as it is typed, in a host's own editor."},
-    {"name": "Audit", "description": "Who viewed or changed a case, when, and from where."},
+    {"name": "Access trail", "description": "Who viewed or changed a case, when, and from where."},
     {"name": "Feedback", "description": "How the work feels to the child and their parents."},
     {"name": "Self-assessment", "description": "The service assessed against the principles."},
     {"name": "About", "description": "This document and its reference page."},
@@ -188,7 +188,7 @@ def build_document(api_root: str, version: str) -> dict[str, Any]:
             "title": "Parents as partners API",
             "version": version,
             "summary": "Cases, parents and carers, involvements, child consultations and the "
-            "practice checks' findings.",
+            "flags the practice checks keep on them.",
             "description": (
                 "Authenticate with a bearer token (`Authorization: Bearer <token>`) made on "
                 "the account page's API tokens, or with `flask partners create-token`. The "

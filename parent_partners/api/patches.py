@@ -11,13 +11,14 @@ pages and the import (``operations/validation.py``).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
 from flask.wrappers import Response
 from pydantic import BaseModel, Field, StringConstraints
 
-from parent_partners.api.blueprint import reply
+from parent_partners.api.blueprint import parse, reply
 from parent_partners.api.errors import CONFLICT, problem
 from parent_partners.api.schemas import (
     Context,
@@ -33,10 +34,13 @@ from parent_partners.api.schemas import (
     Request,
 )
 from parent_partners.extensions import db
+from parent_partners.models import User
 from parent_partners.models.common import Versioned
 from parent_partners.operations.versioning import StaleEditError
 
 T = TypeVar("T")
+R = TypeVar("R", bound=Versioned)
+E = TypeVar("E")
 Language = Annotated[str, StringConstraints(strip_whitespace=True, max_length=60)]
 
 
@@ -101,7 +105,7 @@ def edit_or_conflict(
     record: Versioned, label: str, edit: Callable[[], T], render: Callable[[T], BaseModel]
 ) -> Response:
     """Run ``edit`` and answer with ``render`` of what it returns; if the record moved on
-    since the client read it, a 409 naming the version it is at now (the refusal's audit
+    since the client read it, a 409 naming the version it is at now (the refusal's access
     event is kept: the 409 is committed)."""
     try:
         return reply(render(edit()))
@@ -116,3 +120,33 @@ def edit_or_conflict(
             type_=CONFLICT,
             current_version=now,
         )
+
+
+@dataclass(frozen=True)
+class PatchRoute(Generic[R, E]):
+    """How one kind of record is patched through the API."""
+
+    body: type[Patch]
+    entry: Callable[..., E]  # the operations' typed input, from every field once merged
+    edit: Callable[[R, User, E, int], R]  # the operation: record, who, input, version read
+    render: Callable[[R], BaseModel]
+    label: str  # the record in words, for the 409
+    # A body field whose name differs from the record's attribute: body name -> attribute.
+    renamed: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The record's attributes a patch may change (every field of the body)."""
+        names = (name for name in self.body.model_fields if name != "version")
+        return tuple(self.renamed.get(name, name) for name in names)
+
+
+def patch_record(record: R, user: User, route: PatchRoute[R, E]) -> Response:
+    """Read the request's patch, merge it into ``record``, and run the route's edit (the
+    same rules as the pages); a patch based on an older version is a 409."""
+    body = parse(route.body)
+    changes = {route.renamed.get(name, name): value for name, value in body.changes().items()}
+    entry = route.entry(**merged(record, route.fields, changes))
+    return edit_or_conflict(
+        record, route.label, lambda: route.edit(record, user, entry, body.version), route.render
+    )

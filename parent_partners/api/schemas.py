@@ -24,7 +24,6 @@ from parent_partners.operations.record_inputs import (
 
 LONG_TEXT = 10_000
 MEDIUM_TEXT = 4_000
-CHECK_TEXT = 20_000
 
 
 def _one_of(choices: v.Choices) -> Any:
@@ -98,6 +97,16 @@ class Response_(BaseModel):
     """A response body, read from a model's attributes."""
 
     model_config = ConfigDict(from_attributes=True)
+
+
+def older_name(of: str, default: Any = ...) -> Any:
+    """A key kept under its older name for this API version's clients: the same value as
+    ``of``, marked deprecated in the document."""
+    return Field(
+        default=default,
+        description=f"Deprecated: the same as {of}, under its older name",
+        json_schema_extra={"deprecated": True},
+    )
 
 
 # -- requests ---------------------------------------------------------------------------------
@@ -228,19 +237,6 @@ class ConsultationIn(Request):
         return ConsultationInput(**self.model_dump())
 
 
-class DismissIn(Request):
-    """Dismiss an open finding with a reason a manager can read."""
-
-    reason: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
-
-
-class CheckIn(Request):
-    """Text to check for blaming wording; nothing is stored."""
-
-    text: Annotated[str, StringConstraints(max_length=CHECK_TEXT)]
-
-
-
 # -- responses --------------------------------------------------------------------------------
 
 
@@ -272,37 +268,6 @@ class Flag(Response_):
     dismissed_at: UtcDateTime | None
 
 
-class TextFinding(BaseModel):
-    """A finding in checked text. Not stored: ``id`` names the rule and the words it matched."""
-
-    id: str
-    kind: FlagKind
-    status: Literal["open"] = "open"
-    rule: str
-    start: int
-    end: int
-    matched: str
-    explanation: str
-    suggestion: str
-    source: str
-    category: str | None = Field(
-        default=None, description="The blame category, e.g. choice_consent or deficit_label"
-    )
-    confidence: float | None = Field(default=None, description="How sure the checker is, 0 to 1")
-
-
-class Findings(BaseModel):
-    """A list of findings."""
-
-    findings: list[Flag]
-
-
-class TextFindings(BaseModel):
-    """What the check found in the text."""
-
-    findings: list[TextFinding]
-
-
 class Carer(Response_):
     """A parent or carer on a case."""
 
@@ -320,7 +285,7 @@ class Carer(Response_):
 
 
 class Involvement(Response_):
-    """An involvement of parents or carers, with the findings on it."""
+    """An involvement of parents or carers, with the flags on it."""
 
     id: int
     case_id: int
@@ -340,11 +305,12 @@ class Involvement(Response_):
     notes: str
     recorded_by_id: int | None
     version: int
-    findings: list[Flag] = Field(default_factory=list)
+    flags: list[Flag] = Field(description="The flags on this record, oldest first")
+    findings: list[Flag] = older_name("flags")
 
 
 class Consultation(Response_):
-    """A consultation with the child, with the findings on it."""
+    """A consultation with the child, with the flags on it."""
 
     id: int
     case_id: int
@@ -361,7 +327,8 @@ class Consultation(Response_):
     not_asked_detail: str
     recorded_by_id: int | None
     version: int
-    findings: list[Flag] = Field(default_factory=list)
+    flags: list[Flag] = Field(description="The flags on this record, oldest first")
+    findings: list[Flag] = older_name("flags")
 
 
 class CaseSummary(Response_):
@@ -385,20 +352,22 @@ class CaseSummary(Response_):
 
 
 class CaseListItem(CaseSummary):
-    """A case in the list, with its open findings and latest involvement."""
+    """A case in the list, with how many flags are open and its latest involvement."""
 
-    open_findings: int
+    open_flags: int = Field(description="How many of its flags are open (or reopened)")
+    open_findings: int = older_name("open_flags")
     last_involvement: date | None
 
 
 class Case(CaseSummary):
-    """A case with its parents and carers, records and open findings."""
+    """A case with its parents and carers, records and open flags."""
 
     communication_needs: str
     carers: list[Carer]
     involvements: list[Involvement]
     consultations: list[Consultation]
-    findings: list[Flag] = Field(description="The case's open findings")
+    flags: list[Flag] = Field(description="The case's open flags")
+    findings: list[Flag] = older_name("flags")
 
 
 class CaseList(BaseModel):
@@ -479,14 +448,3 @@ class CaseListQuery(Query):
     def by_cursor(self) -> bool:
         """Whether the client pages by cursor (in the order cases changed)."""
         return self.cursor is not None or self.updated_since is not None
-
-
-class FindingsQuery(Query):
-    """Filtering a case's findings."""
-
-    status: FlagStatus | None = Field(
-        default=None,
-        description="open (which includes reopened), resolved, dismissed or reopened; all if "
-        "left out",
-    )
-    kind: FlagKind | None = None

@@ -25,32 +25,37 @@ def _fields(model: type[BaseModel], record: Any, skip: Iterable[str] = ()) -> di
     return values
 
 
-def finding(flag: Flag) -> schemas.Flag:
-    """A stored flag as an API finding."""
-    return schemas.Flag.model_validate(flag)
+def flag(record: Flag) -> schemas.Flag:
+    """A stored flag as the API shows it."""
+    return schemas.Flag.model_validate(record)
 
 
-def record_findings(record_type: str, record_id: int) -> list[schemas.Flag]:
-    """Every finding that points at one record, newest first."""
+def record_flags(record_type: str, record_id: int) -> list[schemas.Flag]:
+    """Every flag that points at one record, oldest first."""
     flags = db.session.scalars(
         select(Flag)
         .where(Flag.record_type == record_type, Flag.record_id == record_id)
         .order_by(Flag.id)
     )
-    return [finding(flag) for flag in flags]
+    return [flag(record) for record in flags]
 
 
-def involvement(record: Involvement, findings: list[schemas.Flag]) -> schemas.Involvement:
-    """An involvement with its findings."""
-    values = _fields(schemas.Involvement, record, skip={"carer_ids", "findings"})
+def flag_keys(flags: list[schemas.Flag]) -> dict[str, list[schemas.Flag]]:
+    """A body's flags under their name and under the older, deprecated ``findings``."""
+    return {"flags": flags, "findings": flags}
+
+
+def involvement(record: Involvement, flags: list[schemas.Flag]) -> schemas.Involvement:
+    """An involvement with its flags."""
+    values = _fields(schemas.Involvement, record, skip={"carer_ids", "flags", "findings"})
     return schemas.Involvement.model_validate(
-        {**values, "carer_ids": [c.id for c in record.carers], "findings": findings}
+        {**values, "carer_ids": [c.id for c in record.carers], **flag_keys(flags)}
     )
 
 
-def consultation(record: Consultation, findings: list[schemas.Flag]) -> schemas.Consultation:
-    """A consultation with its findings."""
-    values = _fields(schemas.Consultation, record, skip={"carer_ids", "findings"})
+def consultation(record: Consultation, flags: list[schemas.Flag]) -> schemas.Consultation:
+    """A consultation with its flags."""
+    values = _fields(schemas.Consultation, record, skip={"carer_ids", "flags", "findings"})
     return schemas.Consultation.model_validate(
-        {**values, "carer_ids": [c.id for c in record.carers], "findings": findings}
+        {**values, "carer_ids": [c.id for c in record.carers], **flag_keys(flags)}
     )

@@ -1,7 +1,7 @@
 """Database models. The schema itself lives in ``migrations/``; these map onto it."""
 
+from parent_partners.models.access_trail import AccessEvent
 from parent_partners.models.assessment import AssessmentAction, SelfAssessment
-from parent_partners.models.audit import AuditEvent
 from parent_partners.models.case import Carer, Case
 from parent_partners.models.case_audit import AuditAction, AuditGrade, CaseAudit
 from parent_partners.models.feedback import Feedback
@@ -27,10 +27,10 @@ from parent_partners.models.summary import case_month_stats, fairness_rollup, pr
 from parent_partners.models.token import ApiToken
 
 __all__ = [
+    "AccessEvent",
     "ApiToken",
     "AssessmentAction",
     "AuditAction",
-    "AuditEvent",
     "AuditGrade",
     "Carer",
     "Case",

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from parent_partners.extensions import db
 from parent_partners.models import ApiToken, Team, User
 from parent_partners.models.common import utcnow
-from parent_partners.operations import audit, sessions
+from parent_partners.operations import access_trail, sessions
 from parent_partners.operations.passwords import hash_password
 from parent_partners.operations.people import create_user
 
@@ -40,7 +40,7 @@ def reset_password(user: User) -> str:
     password = temporary_password()
     user.password_hash = hash_password(password)
     ended = sessions.end_all_for(user.id, "password_reset")
-    audit.record(
+    access_trail.record(
         "password_reset",
         record_type="user",
         record_id=user.id,
@@ -58,7 +58,7 @@ def revoke_all_tokens(user: User) -> int:
     )
     for token in live:
         token.revoked_at = utcnow()
-    audit.record(
+    access_trail.record(
         "api_tokens_revoked_all",
         record_type="user",
         record_id=user.id,

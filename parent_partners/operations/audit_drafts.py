@@ -11,7 +11,7 @@ from flask import abort
 from parent_partners.extensions import db
 from parent_partners.models import AuditAction, AuditGrade, Case, CaseAudit, User
 from parent_partners.models.common import utcnow
-from parent_partners.operations import audit as audit_log
+from parent_partners.operations import access_trail
 from parent_partners.operations.case_audits import (
     GRADE_VALUES,
     MAX_ACTIONS,
@@ -54,7 +54,7 @@ def start(case: Case, auditor: User) -> CaseAudit:
     )
     db.session.add(record)
     db.session.flush()
-    audit_log.record(
+    access_trail.record(
         "case_audit_drafted", record_type="case_audit", record_id=record.id, case_id=case.id
     )
     return record
@@ -163,7 +163,7 @@ def submit(record: CaseAudit, auditor: User) -> CaseAudit:
     record.graded_at = utcnow()
     record.worker_id = case.worker_id  # who holds the case now must respond
     db.session.flush()
-    audit_log.record(
+    access_trail.record(
         "case_audit_graded", record_type="case_audit", record_id=record.id, case_id=case.id
     )
     return record

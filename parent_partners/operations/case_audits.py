@@ -14,7 +14,7 @@ from sqlalchemy.orm import joinedload, lazyload, selectinload
 from parent_partners.extensions import db
 from parent_partners.models import AuditAction, AuditGrade, Case, CaseAudit, User
 from parent_partners.models.common import utcnow
-from parent_partners.operations import audit as audit_log
+from parent_partners.operations import access_trail
 from parent_partners.operations.exports import ExportTable
 from parent_partners.operations.versioning import StaleEditError, apply_edit
 from parent_partners.principles import AUDIT_GRADES, AUDIT_STATUSES, BY_NUMBER, PRINCIPLES
@@ -157,7 +157,7 @@ def grade_case(case: Case, auditor: User, entry: GradingInput) -> CaseAudit:
         )
     db.session.flush()
     db.session.refresh(record)
-    audit_log.record(
+    access_trail.record(
         "case_audit_graded", record_type="case_audit", record_id=record.id, case_id=case.id
     )
     return record
@@ -187,7 +187,7 @@ def respond(
     )
     for action in record.actions:  # only once the version check has passed
         action.done = action.id in done_ids
-    audit_log.record(
+    access_trail.record(
         "case_audit_responded",
         record_type="case_audit",
         record_id=record.id,
@@ -255,7 +255,7 @@ def moderate(
     for grade_row in record.grades:  # only once the version check has passed
         if grade_row.principle in changes:
             grade_row.moderated_grade, grade_row.moderation_reason = changes[grade_row.principle]
-    audit_log.record(
+    access_trail.record(
         "case_audit_moderated",
         record_type="case_audit",
         record_id=record.id,
@@ -310,7 +310,7 @@ def audit_for(user: User, audit_id: int) -> CaseAudit:
     ).first()
     if record is None:
         abort(404)
-    audit_log.note_read([record.case_id])
+    access_trail.note_read([record.case_id])
     return record
 
 
@@ -363,7 +363,7 @@ def list_audits(
             .offset((page - 1) * per_page)
         )
     )
-    audit_log.note_read(a.case_id for a in audits)
+    access_trail.note_read(a.case_id for a in audits)
     return AuditListing(audits, total, page, per_page, counts)
 
 
@@ -381,7 +381,7 @@ def results_table(user: User, status: str | None) -> ExportTable:
         query = query.where(CaseAudit.status == status)
     rows: list[list[Any]] = []
     for record in db.session.scalars(query.order_by(CaseAudit.id)):
-        audit_log.note_read([record.case_id])
+        access_trail.note_read([record.case_id])
         for grade in record.grades:
             rows.append(
                 [

@@ -12,7 +12,7 @@ from sqlalchemy.orm import lazyload, selectinload
 
 from parent_partners.extensions import db
 from parent_partners.models import Case, Flag, Involvement, User
-from parent_partners.operations import audit, validation
+from parent_partners.operations import access_trail, validation
 from parent_partners.operations.record_inputs import CaseInput
 from parent_partners.scoping import visible_cases
 from parent_partners.search_text import query_words
@@ -125,7 +125,7 @@ def case_rows(page_ids: list[int]) -> list[CaseRow]:
         CaseRow(case=cases[i], open_flags=open_flags.get(i, 0), last_involvement=last.get(i))
         for i in page_ids
     ]
-    audit.note_read(row.case.id for row in rows)
+    access_trail.note_read(row.case.id for row in rows)
     return rows
 
 
@@ -204,5 +204,5 @@ def open_case(entry: CaseInput) -> Case | None:
     )
     db.session.add(case)
     db.session.flush()
-    audit.record("case_opened", record_type="case", record_id=case.id, case_id=case.id)
+    access_trail.record("case_opened", record_type="case", record_id=case.id, case_id=case.id)
     return case

@@ -16,7 +16,7 @@ from parent_partners.checks.findings import TEXT_KINDS
 from parent_partners.checks.learned.sentences import sentences
 from parent_partners.extensions import db
 from parent_partners.models import Carer, Consultation, Flag, Involvement
-from parent_partners.operations import audit
+from parent_partners.operations import access_trail
 
 _RECORDS: dict[str, Any] = {
     "involvement": Involvement,
@@ -62,4 +62,4 @@ def dismissed_text_flags() -> Iterator[dict[str, Any]]:
 
 def record_export(count: int) -> None:
     """Note in the access trail that dismissed flags left the service, and how many."""
-    audit.record("dismissals_exported", data={"flags": count})
+    access_trail.record("dismissals_exported", data={"flags": count})

@@ -13,7 +13,7 @@ from sqlalchemy.orm import selectinload
 
 from parent_partners.extensions import db
 from parent_partners.models import Carer, Case, Feedback, User
-from parent_partners.operations import audit
+from parent_partners.operations import access_trail
 from parent_partners.operations.versioning import StaleEditError, apply_edit
 from parent_partners.principles import questions_for
 
@@ -67,7 +67,7 @@ def record_feedback(case: Case, user: User, values: dict[str, Any]) -> Feedback:
     feedback = Feedback(case_id=case.id, recorded_by_id=user.id, **_values(case, values))
     db.session.add(feedback)
     db.session.flush()
-    audit.record(
+    access_trail.record(
         "feedback_recorded",
         record_type="feedback",
         record_id=feedback.id,
@@ -90,7 +90,7 @@ def edit_feedback(
             user_id=user.id,
         )
     except StaleEditError:
-        audit.record(
+        access_trail.record(
             "edit_refused_stale",
             record_type="feedback",
             record_id=feedback.id,
@@ -99,7 +99,7 @@ def edit_feedback(
         )
         raise
     if diff:
-        audit.record(
+        access_trail.record(
             "feedback_edited",
             record_type="feedback",
             record_id=feedback.id,

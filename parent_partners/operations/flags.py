@@ -17,7 +17,7 @@ from parent_partners import checks
 from parent_partners.extensions import db
 from parent_partners.models import Case, Consultation, Flag, Involvement, User
 from parent_partners.models.common import utcnow
-from parent_partners.operations import audit
+from parent_partners.operations import access_trail
 from parent_partners.operations.locking import lock_case
 from parent_partners.vocabulary import OPEN_FLAG_STATUSES
 
@@ -218,7 +218,7 @@ def dismiss(flag: Flag, user: User, reason: str) -> Flag:
     flag.dismissed_reason = reason
     flag.dismissed_at = utcnow()
     flag.dismissed_by_id = user.id
-    audit.record(
+    access_trail.record(
         "flag_dismissed",
         record_type="flag",
         record_id=flag.id,
@@ -237,7 +237,7 @@ def reopen(flag: Flag, user: User) -> Flag:
     flag.status = "reopened"
     flag.reopened_at = utcnow()
     flag.reopened_by_id = user.id
-    audit.record(
+    access_trail.record(
         "flag_reopened",
         record_type="flag",
         record_id=flag.id,

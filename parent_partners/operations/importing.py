@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from parent_partners.extensions import db
 from parent_partners.models import Case, Team, User
-from parent_partners.operations import audit, statistics, validation
+from parent_partners.operations import access_trail, statistics, validation
 from parent_partners.operations.cases import open_case
 from parent_partners.operations.partnership import add_carer, edit_case
 from parent_partners.operations.people import normalise_email
@@ -122,7 +122,7 @@ class ImportResult:
     carers: int = 0
 
     def summary(self) -> str:
-        """One line for a person (and the audit trail)."""
+        """One line for a person (and the access trail)."""
         return (
             f"Imported {self.created} cases and {self.carers} parents or carers; "
             f"{self.updated} cases updated, {self.skipped} skipped"
@@ -395,7 +395,7 @@ def write_import(
             add_carer(case, _carer_input(carer))
         result.created += 1
         result.carers += len(row.carers)
-    audit.record(
+    access_trail.record(
         "cases_imported",
         summary=result.summary(),
         data={

@@ -11,7 +11,7 @@ from parent_partners import checks
 from parent_partners.checks.lexicon_lint import Problem, lint
 from parent_partners.extensions import db
 from parent_partners.models import LexiconRule, User
-from parent_partners.operations import audit
+from parent_partners.operations import access_trail
 from parent_partners.vocabulary import BLAME_KINDS
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9_]{2,79}$")
@@ -139,7 +139,7 @@ def set_enabled(rule_id: str, enabled: bool, user: User) -> None:
     row.enabled = enabled
     row.changed_by_id = user.id
     db.session.flush()
-    audit.record(
+    access_trail.record(
         "lexicon_rule_enabled" if enabled else "lexicon_rule_disabled",
         record_type="lexicon_rule",
         record_id=row.id,
@@ -167,7 +167,7 @@ def add_rule(definition: dict[str, Any], user: User) -> LexiconRule:
     )
     db.session.add(row)
     db.session.flush()
-    audit.record(
+    access_trail.record(
         "lexicon_rule_added", record_type="lexicon_rule", record_id=row.id, data={"rule": rule_id}
     )
     return row

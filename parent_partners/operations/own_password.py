@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from parent_partners.models import User
-from parent_partners.operations import audit, sessions
+from parent_partners.operations import access_trail, sessions
 from parent_partners.operations.passwords import hash_password, password_problem, verify_password
 
 
@@ -30,7 +30,7 @@ def change_own_password(user: User, current: str, new: str, confirm: str) -> str
         raise PasswordChangeError("confirm", "The new passwords do not match")
     user.password_hash = hash_password(new)
     ended = sessions.end_all_for(user.id, "password_changed")
-    audit.record(
+    access_trail.record(
         "password_changed",
         record_type="user",
         record_id=user.id,

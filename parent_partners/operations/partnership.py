@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from parent_partners.extensions import db
 from parent_partners.models import Carer, Case, Consultation, Involvement, User
-from parent_partners.operations import audit, cases, flags, validation
+from parent_partners.operations import access_trail, cases, flags, validation
 from parent_partners.operations.locking import lock_case
 from parent_partners.operations.record_inputs import (
     CarerInput,
@@ -63,7 +63,7 @@ def add_carer(case: Case, entry: CarerInput) -> Carer:
     carer = Carer(case_id=case.id, **entry.stored())
     db.session.add(carer)
     db.session.flush()
-    audit.record("carer_added", record_type="carer", record_id=carer.id, case_id=case.id)
+    access_trail.record("carer_added", record_type="carer", record_id=carer.id, case_id=case.id)
     flags.refresh(case)
     return carer
 
@@ -101,7 +101,7 @@ def log_involvement(case: Case, user: User, entry: InvolvementInput) -> Involvem
     db.session.add(involvement)
     involvement.carers = case_carers(case, entry.carer_ids)
     db.session.flush()
-    audit.record(
+    access_trail.record(
         "involvement_logged", record_type="involvement", record_id=involvement.id, case_id=case.id
     )
     flags.refresh(case)
@@ -130,7 +130,7 @@ def record_consultation(case: Case, user: User, entry: ConsultationInput) -> Con
     db.session.add(consultation)
     consultation.carers = case_carers(case, entry.carer_ids)
     db.session.flush()
-    audit.record(
+    access_trail.record(
         "consultation_recorded",
         record_type="consultation",
         record_id=consultation.id,
@@ -167,7 +167,7 @@ def _edit(
     try:
         diff = apply_edit(record, record_type, values, seen_version=seen_version, user_id=user.id)
     except StaleEditError:
-        audit.record(
+        access_trail.record(
             "edit_refused_stale",
             record_type=record_type,
             record_id=record.id,
@@ -176,7 +176,7 @@ def _edit(
         )
         raise
     if diff:
-        audit.record(
+        access_trail.record(
             action,
             record_type=record_type,
             record_id=record.id,

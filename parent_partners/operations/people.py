@@ -7,7 +7,7 @@ from sqlalchemy import update
 from parent_partners.extensions import db
 from parent_partners.models import ApiToken, Team, User
 from parent_partners.models.common import utcnow
-from parent_partners.operations import audit
+from parent_partners.operations import access_trail
 from parent_partners.operations.passwords import (
     DUMMY_HASH,
     hash_password,
@@ -39,7 +39,7 @@ def create_team(name: str) -> Team:
     team = Team(name=name)
     db.session.add(team)
     db.session.flush()
-    audit.record("team_created", record_type="team", record_id=team.id, data={"name": name})
+    access_trail.record("team_created", record_type="team", record_id=team.id, data={"name": name})
     return team
 
 
@@ -74,7 +74,7 @@ def create_user(
     )
     db.session.add(user)
     db.session.flush()
-    audit.record(
+    access_trail.record(
         "user_created", record_type="user", record_id=user.id, data={"email": email, "role": role}
     )
     return user
@@ -85,10 +85,10 @@ def authenticate(email: str, password: str) -> User | None:
     user = db.session.scalar(db.select(User).where(User.email == normalise_email(email)))
     if user is None:
         verify_password(DUMMY_HASH, password)
-        audit.record("sign_in_failed", data={"reason": "unknown_email"})
+        access_trail.record("sign_in_failed", data={"reason": "unknown_email"})
         return None
     if not verify_password(user.password_hash, password) or not user.active:
-        audit.record(
+        access_trail.record(
             "sign_in_failed",
             record_type="user",
             record_id=user.id,
@@ -99,7 +99,7 @@ def authenticate(email: str, password: str) -> User | None:
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     user.last_sign_in_at = utcnow()
-    audit.record("sign_in", record_type="user", record_id=user.id, user_id=user.id)
+    access_trail.record("sign_in", record_type="user", record_id=user.id, user_id=user.id)
     return user
 
 
@@ -121,7 +121,7 @@ def set_active(user: User, active: bool, *, reason: str = "account_disabled") ->
             .where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
             .values(revoked_at=utcnow())
         )
-    audit.record(
+    access_trail.record(
         "user_enabled" if active else "user_disabled",
         record_type="user",
         record_id=user.id,

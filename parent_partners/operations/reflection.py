@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from parent_partners.extensions import db
 from parent_partners.models import Reflection, User
-from parent_partners.operations import audit, periods
+from parent_partners.operations import access_trail, periods
 from parent_partners.operations.evidence import (
     Measure,
     Number,
@@ -91,7 +91,7 @@ def write_reflection(
     )
     db.session.add(reflection)
     db.session.flush()
-    audit.record("reflection_written", record_type="reflection", record_id=reflection.id)
+    access_trail.record("reflection_written", record_type="reflection", record_id=reflection.id)
     return reflection
 
 
@@ -125,7 +125,7 @@ def reflection_or_404(reader: User, reflection_id: int) -> Reflection:
     reflection = db.session.get(Reflection, reflection_id)
     if reflection is None or not may_read(reader, reflection.user):
         abort(404)
-    audit.record("reflection_viewed", record_type="reflection", record_id=reflection.id,
+    access_trail.record("reflection_viewed", record_type="reflection", record_id=reflection.id,
                  data={"author_id": reflection.user_id})
     return reflection
 

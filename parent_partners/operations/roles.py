@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from parent_partners.extensions import db
 from parent_partners.models import Team, User
-from parent_partners.operations import audit
+from parent_partners.operations import access_trail
 from parent_partners.operations.people import (
     ROLES_WITH_TEAM,
     PeopleError,
@@ -44,7 +44,7 @@ def change_role_and_team(user: User, *, role: str, team: Team | None) -> bool:
     user.role = role
     user.team = team
     db.session.flush()
-    audit.record("user_role_changed", record_type="user", record_id=user.id, data=change)
+    access_trail.record("user_role_changed", record_type="user", record_id=user.id, data=change)
     return True
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from parent_partners.extensions import db
 from parent_partners.models import AssessmentAction, SelfAssessment, User
-from parent_partners.operations import audit, periods
+from parent_partners.operations import access_trail, periods
 from parent_partners.operations.evidence import (
     MEASURES,
     Measure,
@@ -45,7 +45,7 @@ def start_assessment(
     )
     db.session.add(assessment)
     db.session.flush()
-    audit.record("self_assessment_saved", record_type="self_assessment",
+    access_trail.record("self_assessment_saved", record_type="self_assessment",
                  record_id=assessment.id)
     return assessment
 
@@ -69,11 +69,11 @@ def revise_assessment(
         diff = apply_edit(assessment, "self_assessment", values, seen_version=seen_version,
                           user_id=user.id)
     except StaleEditError:
-        audit.record("edit_refused_stale", record_type="self_assessment",
+        access_trail.record("edit_refused_stale", record_type="self_assessment",
                      record_id=assessment.id, user_id=user.id)
         raise
     if diff:
-        audit.record("self_assessment_edited", record_type="self_assessment",
+        access_trail.record("self_assessment_edited", record_type="self_assessment",
                      record_id=assessment.id, data={"fields": sorted(diff)})
     return assessment
 
@@ -86,7 +86,7 @@ def add_action(
                             action=action.strip(), owner=owner.strip(), due_on=due_on)
     db.session.add(item)
     db.session.flush()
-    audit.record("self_assessment_edited", record_type="self_assessment",
+    access_trail.record("self_assessment_edited", record_type="self_assessment",
                  record_id=assessment.id, data={"action_added": item.id})
     return item
 

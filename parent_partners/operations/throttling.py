@@ -11,7 +11,7 @@ Guessing spread over many addresses meets the account-wide ceiling
 (``PARTNERS_SIGNIN_ACCOUNT_CEILING``, 10 failures in the window, from anywhere): every
 attempt on the account is then slowed (``PARTNERS_SIGNIN_SLOW_SECONDS``), an address
 that has itself failed on the account is refused, administrators are alerted (a
-``sign_in_ceiling_reached`` audit event and a warning in the log), and an address that
+``sign_in_ceiling_reached`` access trail event and a warning in the log), and an address that
 has not been guessing is never refused the right password.
 
 Two counters agree on this. Flask-Limiter's storage (Redis when ``REDIS_URL`` is
@@ -179,9 +179,9 @@ def record_failure(email: str, address: str | None) -> None:
         return
     db.session.flush()
     if _account_failures(email) == _ceiling():
-        from parent_partners.operations import audit
+        from parent_partners.operations import access_trail
 
-        audit.record(
+        access_trail.record(
             "sign_in_ceiling_reached",
             data={"email": email[:254], "failures": _ceiling(),
                   "window_minutes": int(_window().total_seconds() // 60)},

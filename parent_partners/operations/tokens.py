@@ -11,7 +11,7 @@ from sqlalchemy import or_, select
 from parent_partners.extensions import db
 from parent_partners.models import ApiToken, User
 from parent_partners.models.common import utcnow
-from parent_partners.operations import audit
+from parent_partners.operations import access_trail
 from parent_partners.operations.bearer import PREFIX, hash_secret, user_for_bearer
 
 NAME_MAX = 80
@@ -45,7 +45,7 @@ def create_token(user: User, name: str, days: int = DEFAULT_DAYS) -> tuple[ApiTo
     )
     db.session.add(token)
     db.session.flush()
-    audit.record(
+    access_trail.record(
         "api_token_created",
         record_type="api_token",
         record_id=token.id,
@@ -83,7 +83,7 @@ def revoke_token(token: ApiToken) -> ApiToken:
     if token.revoked_at is not None:
         raise TokenError("This token is already revoked")
     token.revoked_at = utcnow()
-    audit.record(
+    access_trail.record(
         "api_token_revoked", record_type="api_token", record_id=token.id, data={"name": token.name}
     )
     return token

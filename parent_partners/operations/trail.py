@@ -18,9 +18,9 @@ from typing import Any
 from sqlalchemy import func, inspect, or_, select
 
 from parent_partners.extensions import db
-from parent_partners.models import AuditEvent, Case, RecordVersion, User
+from parent_partners.models import AccessEvent, Case, RecordVersion, User
 from parent_partners.models.common import utcnow
-from parent_partners.operations import audit
+from parent_partners.operations import access_trail
 
 # The table each versioned record type (after the case itself) lives in.
 VERSIONED_TABLES = {"carer": "carers", "involvement": "involvements",
@@ -29,9 +29,9 @@ VERSIONED_TABLES = {"carer": "carers", "involvement": "involvements",
 
 @dataclass
 class TrailPage:
-    """One page of a case's audit events, newest first."""
+    """One page of a case's access trail, newest first."""
 
-    events: list[AuditEvent]
+    events: list[AccessEvent]
     total: int
     page: int
     per_page: int
@@ -43,22 +43,22 @@ class TrailPage:
 
 
 def case_trail(case: Case, *, page: int = 1, per_page: int = 50) -> TrailPage:
-    """Return one page of the case's audit events, newest first."""
-    condition = AuditEvent.case_id == case.id
+    """Return one page of the case's access trail, newest first."""
+    condition = AccessEvent.case_id == case.id
     total = int(db.session.scalar(select(func.count()).where(condition)) or 0)
     events = db.session.scalars(
-        select(AuditEvent)
+        select(AccessEvent)
         .where(condition)
-        .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+        .order_by(AccessEvent.at.desc(), AccessEvent.id.desc())
         .offset((page - 1) * per_page)
         .limit(per_page)
     )
     return TrailPage(events=list(events), total=total, page=page, per_page=per_page)
 
 
-def describe(event: AuditEvent) -> str:
+def describe(event: AccessEvent) -> str:
     """What an event's action means, in words."""
-    return audit.ACTIONS.get(event.action, event.action)
+    return access_trail.ACTIONS.get(event.action, event.action)
 
 
 def jsonable(value: Any) -> Any:
@@ -98,7 +98,7 @@ def _case_tables() -> list[type[Any]]:
 def subject_access(case: Case, requested_by: User, *, fmt: str) -> dict[str, Any]:
     """Everything held about the child on ``case``, as one JSON-ready document. Audited first,
     so the export itself is in the document's access trail."""
-    audit.record(
+    access_trail.record(
         "subject_access_exported",
         record_type="case",
         record_id=case.id,

@@ -1,16 +1,16 @@
 """The API's views, one module per resource."""
 
 from parent_partners.api.views import (
-    audit,
+    access_trail,
     cases,
     check,
     directory,
-    findings,
+    flags,
     meta,
     partnership,
     voice,
 )
 
 __all__ = [
-    "audit", "cases", "check", "directory", "findings", "meta", "partnership", "voice",
+    "access_trail", "cases", "check", "directory", "flags", "meta", "partnership", "voice",
 ]  # fmt: skip

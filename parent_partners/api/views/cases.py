@@ -11,10 +11,10 @@ from flask.wrappers import Response
 from parent_partners.api import schemas, serialise
 from parent_partners.api.blueprint import operation, parse, parse_query, reply
 from parent_partners.api.errors import ApiError, field_error, validation_problem
-from parent_partners.api.patches import CasePatch, edit_or_conflict, merged
+from parent_partners.api.patches import CasePatch, PatchRoute, patch_record
 from parent_partners.identity import actor
 from parent_partners.models import Case
-from parent_partners.operations import audit
+from parent_partners.operations import access_trail
 from parent_partners.operations.case_page import case_page
 from parent_partners.operations.cases import (
     REFERENCE_REFUSED,
@@ -30,15 +30,15 @@ from parent_partners.scoping import case_for, editable_case_for
 
 
 def case_detail(case: Case) -> schemas.Case:
-    """A case with its carers, records and open findings, as the case page shows it."""
+    """A case with its carers, records and open flags, as the case page shows it."""
     page = case_page(actor(), case)
     involvements, consultations = [], []
     for entry in sorted(page["timeline"], key=lambda e: (e.date, e.record.id)):
-        findings = serialise.record_findings(entry.kind, entry.record.id)
+        flags = serialise.record_flags(entry.kind, entry.record.id)
         if entry.kind == "involvement":
-            involvements.append(serialise.involvement(entry.record, findings))
+            involvements.append(serialise.involvement(entry.record, flags))
         else:
-            consultations.append(serialise.consultation(entry.record, findings))
+            consultations.append(serialise.consultation(entry.record, flags))
     summary = schemas.CaseSummary.model_validate(case).model_dump()
     return schemas.Case.model_validate(
         {
@@ -47,7 +47,7 @@ def case_detail(case: Case) -> schemas.Case:
             "carers": [schemas.Carer.model_validate(c) for c in page["carers"]],
             "involvements": involvements,
             "consultations": consultations,
-            "findings": [serialise.finding(f) for f in page["open_flags"]],
+            **serialise.flag_keys([serialise.flag(f) for f in page["open_flags"]]),
         }
     )
 
@@ -56,7 +56,8 @@ def _list_item(row: CaseRow) -> schemas.CaseListItem:
     return schemas.CaseListItem.model_validate(
         {
             **schemas.CaseSummary.model_validate(row.case).model_dump(),
-            "open_findings": row.open_flags,
+            "open_flags": row.open_flags,
+            "open_findings": row.open_flags,  # the older name, deprecated
             "last_involvement": row.last_involvement,
         }
     )
@@ -168,18 +169,18 @@ def create_case() -> Response:
     response=schemas.Case,
 )
 def get_case(case_id: int) -> Response:
-    """A case with its parents and carers, involvements, consultations and open findings.
+    """A case with its parents and carers, involvements, consultations and open flags.
     Reading a case is recorded, as on the case page."""
     case = case_for(actor(), case_id)
-    audit.record("case_viewed", record_type="case", record_id=case.id, case_id=case.id)
+    access_trail.record("case_viewed", record_type="case", record_id=case.id, case_id=case.id)
     return reply(case_detail(case))
 
 
-# What a case PATCH may change (the rest of a case is its records, changed on their own).
-CASE_FIELDS = (
-    "reference", "external_id", "child_name", "child_dob", "gender", "ethnicity",
-    "communication_needs", "harm_types", "contexts", "worker_id", "opened_on", "closed_on",
-)  # fmt: skip
+# The rest of a case is its records, changed on their own. An empty external id removes
+# it: CaseDetails keeps None for "none".
+CASE_PATCH = PatchRoute(
+    body=CasePatch, entry=CaseDetails, edit=edit_case, render=case_detail, label="case"
+)
 
 
 @operation(
@@ -195,12 +196,7 @@ def patch_case(case_id: int) -> Response:
     """Change some of a case's details: send only those fields, with the ``version`` you
     read (a JSON merge patch; ``application/merge-patch+json`` is accepted too). If the case
     changed since, nothing is saved: a 409 gives its ``current_version``. The change is
-    checked by the same rules as the case pages, audited, and the earlier version kept."""
+    checked by the same rules as the case pages, kept on the access trail, and the earlier
+    version kept."""
     user = actor()
-    case = editable_case_for(user, case_id)
-    body = parse(CasePatch)
-    # An empty external id removes it: CaseDetails keeps None for "none".
-    entry = CaseDetails(**merged(case, CASE_FIELDS, body.changes()))
-    return edit_or_conflict(
-        case, "case", lambda: edit_case(case, user, entry, body.version), case_detail
-    )
+    return patch_record(editable_case_for(user, case_id), user, CASE_PATCH)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask.wrappers import Response
 
 from parent_partners import checks
-from parent_partners.api import schemas
+from parent_partners.api import check_schemas as schemas
 from parent_partners.api.blueprint import operation, parse, reply
 from parent_partners.operations.flags import finding_key
 from parent_partners.operations.lexicon import current_lexicon

@@ -10,7 +10,7 @@ from flask.wrappers import Response
 from parent_partners.api import schemas, serialise
 from parent_partners.api.blueprint import operation, parse, reply
 from parent_partners.api.errors import field_error, validation_problem
-from parent_partners.api.patches import CarerPatch, edit_or_conflict, merged
+from parent_partners.api.patches import CarerPatch, PatchRoute, patch_record
 from parent_partners.identity import actor
 from parent_partners.models import Case
 from parent_partners.operations.partnership import (
@@ -60,10 +60,15 @@ def add_carer_view(case_id: int) -> Response:
     return reply(schemas.Carer.model_validate(carer), 201)
 
 
-CARER_FIELDS = (
-    "name", "relationship_to_child", "parental_responsibility", "communication_needs",
-    "interpreter_language", "safe_to_involve", "safe_reason", "safe_review_on",
-)  # fmt: skip
+# No review date for a carer it is safe to involve: CarerInput empties it.
+CARER_PATCH = PatchRoute(
+    body=CarerPatch,
+    entry=CarerInput,
+    edit=edit_carer,
+    render=schemas.Carer.model_validate,
+    label="parent or carer",
+    renamed={"relationship": "relationship_to_child"},
+)
 
 
 @operation(
@@ -78,24 +83,14 @@ CARER_FIELDS = (
 def patch_carer(case_id: int, carer_id: int) -> Response:
     """Change some of a parent's or carer's details: send only those fields, with the
     ``version`` you read (a JSON merge patch). If they changed since, nothing is saved: a
-    409 gives the ``current_version``. Checked, audited and versioned as on the pages."""
+    409 gives the ``current_version``. Checked, kept on the access trail and versioned as on
+    the pages."""
     user = actor()
     case = editable_case_for(user, case_id)
     carer = next((c for c in case.carers if c.id == carer_id and c.archived_at is None), None)
     if carer is None:
         abort(404)
-    body = parse(CarerPatch)
-    changes = body.changes()
-    if "relationship" in changes:
-        changes["relationship_to_child"] = changes.pop("relationship")
-    # No review date for a carer it is safe to involve: CarerInput empties it.
-    entry = CarerInput(**merged(carer, CARER_FIELDS, changes))
-    return edit_or_conflict(
-        carer,
-        "parent or carer",
-        lambda: edit_carer(carer, user, entry, body.version),
-        schemas.Carer.model_validate,
-    )
+    return patch_record(carer, user, CARER_PATCH)
 
 
 @operation(
@@ -117,8 +112,8 @@ def log_involvement_view(case_id: int) -> Response:
     body = parse(schemas.InvolvementIn)
     entry = replace(body.to_input(), carer_ids=tuple(_case_carer_ids(case, body.carer_ids)))
     record = log_involvement(case, user, entry)
-    findings = serialise.record_findings("involvement", record.id)
-    return reply(serialise.involvement(record, findings), 201)
+    flags = serialise.record_flags("involvement", record.id)
+    return reply(serialise.involvement(record, flags), 201)
 
 
 @operation(
@@ -139,5 +134,5 @@ def record_consultation_view(case_id: int) -> Response:
     body = parse(schemas.ConsultationIn)
     entry = replace(body.to_input(), carer_ids=tuple(_case_carer_ids(case, body.carer_ids)))
     record = record_consultation(case, user, entry)
-    findings = serialise.record_findings("consultation", record.id)
-    return reply(serialise.consultation(record, findings), 201)
+    flags = serialise.record_flags("consultation", record.id)
+    return reply(serialise.consultation(record, flags), 201)

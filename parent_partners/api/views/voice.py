@@ -13,7 +13,7 @@ from parent_partners.api.blueprint import operation, parse, reply
 from parent_partners.api.errors import field_error, validation_problem
 from parent_partners.api.schemas import Id, MediumText, Request, Response_, UtcDateTime
 from parent_partners.identity import actor
-from parent_partners.operations import audit
+from parent_partners.operations import access_trail
 from parent_partners.operations import self_assessment as assessments
 from parent_partners.operations.feedback import FeedbackError, case_feedback, record_feedback
 from parent_partners.permissions import Permission
@@ -126,7 +126,7 @@ def list_feedback(case_id: int) -> Response:
     """What the child and their parents or carers said, newest first. Reading it is recorded
     as reading the case."""
     case = case_for(actor(), case_id)
-    audit.record("case_viewed", record_type="case", record_id=case.id, case_id=case.id,
+    access_trail.record("case_viewed", record_type="case", record_id=case.id, case_id=case.id,
                  data={"part": "feedback"})
     items = [FeedbackOut.model_validate(item) for item in case_feedback(case)]
     return reply(FeedbackList(feedback=items))
@@ -183,7 +183,7 @@ def get_assessment(assessment_id: int) -> Response:
     recorded."""
     found = assessments.assessment_or_404(assessment_id)
     before = assessments.previous_to(found)
-    audit.record("self_assessment_viewed", record_type="self_assessment", record_id=found.id)
+    access_trail.record("self_assessment_viewed", record_type="self_assessment", record_id=found.id)
     body = AssessmentOut.model_validate(
         {
             **{key: getattr(found, key) for key in (

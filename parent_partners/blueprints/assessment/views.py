@@ -13,7 +13,7 @@ from parent_partners.blueprints.editing import stale_reply
 from parent_partners.forms.assessment import ActionForm, assessment_form
 from parent_partners.identity import actor
 from parent_partners.models import SelfAssessment
-from parent_partners.operations import audit, periods
+from parent_partners.operations import access_trail, periods
 from parent_partners.operations import self_assessment as ops
 from parent_partners.operations.evidence import service_evidence
 from parent_partners.operations.versioning import StaleEditError
@@ -98,7 +98,7 @@ def edit(assessment_id: int) -> str | Response | tuple[str, int]:
 
 def _page(assessment: SelfAssessment, template: str, **context: Any) -> str:
     before = ops.previous_to(assessment)
-    audit.record("self_assessment_viewed", record_type="self_assessment",
+    access_trail.record("self_assessment_viewed", record_type="self_assessment",
                  record_id=assessment.id)
     return render_template(
         template, assessment=assessment, before=before, ratings=RATING_LABELS,
@@ -147,6 +147,6 @@ def _download(assessment: SelfAssessment, kind: str) -> Response:
     if kind not in ("csv", "xlsx"):
         abort(404)
     table = ops.figures_table(assessment, ops.previous_to(assessment))
-    audit.record("self_assessment_exported", record_type="self_assessment",
+    access_trail.record("self_assessment_exported", record_type="self_assessment",
                  record_id=assessment.id, data={"format": kind})
     return download(table, kind, f"self-assessment-{assessment.period_end.isoformat()}")

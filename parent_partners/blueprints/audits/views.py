@@ -11,7 +11,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from parent_partners.blueprints.downloads import download
 from parent_partners.identity import actor
-from parent_partners.operations import audit as audit_log
+from parent_partners.operations import access_trail
 from parent_partners.operations import case_audits as ops
 from parent_partners.permissions import Permission, requires
 from parent_partners.principles import AUDIT_GRADES, AUDIT_STATUSES, PRINCIPLES
@@ -68,7 +68,7 @@ def index() -> str | BaseResponse:
             abort(404)
         require_same_site()
         table = ops.results_table(user, status)
-        audit_log.record(
+        access_trail.record(
             "case_audits_exported",
             summary=f"Downloaded case audit results as {kind.upper()}",
             data={"status": status, "format": kind, "rows": len(table.rows)},
@@ -144,7 +144,7 @@ def show(audit_id: int) -> str | BaseResponse:
     record = ops.audit_for(user, audit_id)
     if record.status == "draft":  # only its author sees it, as the task list to finish
         return redirect(url_for("partners.audits.task_list", audit_id=record.id))
-    audit_log.record(
+    access_trail.record(
         "case_audit_viewed", record_type="case_audit", record_id=record.id, case_id=record.case_id
     )
     return render_template(
@@ -164,7 +164,7 @@ def show(audit_id: int) -> str | BaseResponse:
 def print_report(audit_id: int) -> str:
     """The audit as a report to print (or save as PDF from the browser)."""
     record = ops.audit_for(actor(), audit_id)
-    audit_log.record(
+    access_trail.record(
         "case_audit_viewed",
         record_type="case_audit",
         record_id=record.id,

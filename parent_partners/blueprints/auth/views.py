@@ -13,7 +13,7 @@ from parent_partners import identity
 from parent_partners.extensions import db
 from parent_partners.forms.sign_in import SignInForm
 from parent_partners.models import User
-from parent_partners.operations import audit, sessions, throttling
+from parent_partners.operations import access_trail, sessions, throttling
 from parent_partners.operations.people import authenticate, normalise_email
 from parent_partners.permissions import Permission, public, requires, role_has
 
@@ -76,7 +76,7 @@ def _throttled(email: str, by: str, seconds: int) -> tuple[str, int, dict[str, s
     user = None
     if by == "account":
         user = db.session.scalar(db.select(User).where(User.email == email))
-    audit.record(
+    access_trail.record(
         "sign_in_throttled",
         record_type="user" if user else None,
         record_id=user.id if user else None,
@@ -94,7 +94,7 @@ def _throttled(email: str, by: str, seconds: int) -> tuple[str, int, dict[str, s
 @requires(Permission.SIGNED_IN)
 def sign_out() -> Response:
     """Sign the user out (POST only, so a link on another site cannot do it)."""
-    audit.record("sign_out", record_type="user", record_id=current_user.id)
+    access_trail.record("sign_out", record_type="user", record_id=current_user.id)
     sessions.end(session.get(sessions.SESSION_KEY))
     logout_user()
     identity.forget()

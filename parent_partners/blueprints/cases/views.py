@@ -12,7 +12,7 @@ from parent_partners.blueprints.editing import save_once
 from parent_partners.forms.case import CaseForm
 from parent_partners.identity import actor
 from parent_partners.models import Case, User
-from parent_partners.operations import audit
+from parent_partners.operations import access_trail
 from parent_partners.operations.case_page import case_page, timeline_page
 from parent_partners.operations.cases import (
     REFERENCE_REFUSED,
@@ -100,7 +100,7 @@ def show(case_id: int) -> str:
 
 def render_case_page(user: User, case: Case, **extra: Any) -> str:
     """Draw the case page (recording the view), with ``extra`` such as a refused dismissal."""
-    audit.record("case_viewed", record_type="case", record_id=case.id, case_id=case.id)
+    access_trail.record("case_viewed", record_type="case", record_id=case.id, case_id=case.id)
     page = case_page(user, case)
     timeline = timeline_page(
         page["timeline"],

@@ -15,7 +15,7 @@ from parent_partners.blueprints.downloads import download
 from parent_partners.extensions import db
 from parent_partners.identity import actor
 from parent_partners.models import Case, Team, User
-from parent_partners.operations import audit, exports, periods, rates
+from parent_partners.operations import access_trail, exports, periods, rates
 from parent_partners.operations import dashboards as dash
 from parent_partners.operations import fairness as fair
 from parent_partners.operations.dashboards import Dashboard
@@ -204,7 +204,7 @@ def _export(tables: dict[str, exports.ExportTable], stem: str) -> BaseResponse |
     if kind not in ("csv", "xlsx") or table is None:
         abort(404)
     require_same_site()
-    audit.record(
+    access_trail.record(
         "dashboard_exported",
         summary=f"Downloaded {table.title} as {kind.upper()}",
         data={"page": request.path, "table": table.key, "format": kind},
@@ -346,7 +346,7 @@ def cases(team_id: int, worker_id: int) -> str | BaseResponse:
     listing = dash.cases_behind(
         period, metric, team_id=team.id, worker_id=worker_id, page=page, per_page=PAGE_SIZE
     )
-    audit.note_read(line.id for line in listing.lines)  # the list shows the children
+    access_trail.note_read(line.id for line in listing.lines)  # the list shows the children
     if request.args.get("format"):
         table = exports.ExportTable(
             "cases",

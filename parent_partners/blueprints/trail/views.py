@@ -8,7 +8,7 @@ from flask import Blueprint, render_template, request
 from flask.wrappers import Response
 
 from parent_partners.identity import actor
-from parent_partners.operations import audit, exports
+from parent_partners.operations import access_trail, exports
 from parent_partners.operations.trail import case_trail, describe, subject_access
 from parent_partners.permissions import Permission, requires
 from parent_partners.same_site import require_same_site
@@ -20,12 +20,14 @@ PAGE_SIZE = 50
 
 
 @bp.get("/cases/<int:case_id>/audit-trail")
-@requires(Permission.VIEW_AUDIT_TRAIL)
+@requires(Permission.VIEW_ACCESS_TRAIL)
 def case_trail_page(case_id: int) -> str:
     """The case's access trail, newest first, 50 a page. Looking at it is recorded too."""
     case = case_for(actor(), case_id)
     page = min(max(request.args.get("page", 1, type=int) or 1, 1), 1_000_000)
-    audit.record("audit_trail_viewed", record_type="case", record_id=case.id, case_id=case.id)
+    access_trail.record(
+        "audit_trail_viewed", record_type="case", record_id=case.id, case_id=case.id
+    )
     trail = case_trail(case, page=page, per_page=PAGE_SIZE)
     return render_template(
         "parent_partners/trail/case.html", case=case, trail=trail, describe=describe
@@ -33,7 +35,7 @@ def case_trail_page(case_id: int) -> str:
 
 
 @bp.get("/cases/<int:case_id>/subject-access")
-@requires(Permission.VIEW_AUDIT_TRAIL)
+@requires(Permission.VIEW_ACCESS_TRAIL)
 def subject_access_page(case_id: int) -> str:
     """Everything held about the child, as one printable page. Recorded as an export."""
     case = case_for(actor(), case_id)
@@ -44,7 +46,7 @@ def subject_access_page(case_id: int) -> str:
 
 
 @bp.get("/cases/<int:case_id>/subject-access.json")
-@requires(Permission.VIEW_AUDIT_TRAIL)
+@requires(Permission.VIEW_ACCESS_TRAIL)
 def subject_access_json(case_id: int) -> Response:
     """Everything held about the child, as one JSON file to download. Recorded as an export."""
     require_same_site()

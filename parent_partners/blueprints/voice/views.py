@@ -8,7 +8,7 @@ from sqlalchemy import select
 from parent_partners.extensions import db
 from parent_partners.identity import actor
 from parent_partners.models import Team
-from parent_partners.operations import audit, periods
+from parent_partners.operations import access_trail, periods
 from parent_partners.operations.evidence import period_dates
 from parent_partners.operations.voice import MINIMUM, voice
 from parent_partners.permissions import Permission, requires, role_has
@@ -48,7 +48,7 @@ def voice_page(respondent: str) -> str:
     period = periods.Period.from_args(request.args)
     start, end = period_dates(period)
     heard = voice(respondent, start, end, team.id if team else None)
-    audit.record(
+    access_trail.record(
         "voice_viewed",
         data={"respondent": respondent, "team_id": team.id if team else None,
               "from": start.isoformat(), "to": end.isoformat()},

@@ -1,4 +1,4 @@
-"""Writing the access trail (`audit_events`: who viewed or changed what, when, from where),
+"""Writing the access trail (`access_events`: who viewed or changed what, when, from where),
 with a fixed vocabulary of actions so a typo fails loudly. Not to be confused with case audits
 (`case_audits.py`), the graded audits of a case against the principles."""
 
@@ -12,7 +12,7 @@ from sqlalchemy import insert
 
 from parent_partners.extensions import db
 from parent_partners.identity import current_actor, is_api_request
-from parent_partners.models import AuditEvent
+from parent_partners.models import AccessEvent
 from parent_partners.models.common import utcnow
 
 ACTIONS: dict[str, str] = {
@@ -71,8 +71,8 @@ ACTIONS: dict[str, str] = {
 }
 
 
-class UnknownAuditAction(ValueError):
-    """An audit event name that is not in ``ACTIONS``."""
+class UnknownAccessAction(ValueError):
+    """An access trail action that is not in ``ACTIONS``."""
 
 
 def _client_address() -> str | None:
@@ -90,17 +90,17 @@ def record(
     summary: str | None = None,
     data: dict[str, Any] | None = None,
     user_id: int | None = None,
-) -> AuditEvent:
-    """Add an audit event to the session (committed with the request's transaction)."""
+) -> AccessEvent:
+    """Add an access event to the session (committed with the request's transaction)."""
     if action not in ACTIONS:
-        raise UnknownAuditAction(action)
+        raise UnknownAccessAction(action)
     if user_id is None:
         actor = current_actor()
         user_id = actor.id if actor is not None else None
     data = dict(data or {})
     if is_api_request():
         data.setdefault("via", "api")
-    event = AuditEvent(
+    event = AccessEvent(
         action=action,
         record_type=record_type,
         record_id=record_id,
@@ -112,19 +112,19 @@ def record(
     )
     db.session.add(event)
     if case_id is not None and has_request_context():
-        g.setdefault(_AUDITED, set()).add(case_id)
+        g.setdefault(_RECORDED, set()).add(case_id)
     return event
 
 
 # Cases whose data this request has read, and cases it has written an event about.
 _READ = "partners_read_cases"
-_AUDITED = "partners_audited_cases"
+_RECORDED = "partners_trailed_cases"
 
 
 def note_read(case_ids: Iterable[int]) -> None:
     """Note that this request read these cases' data (every lookup and list calls this).
 
-    Whatever the page, a response that shows a case leaves an audit event about it:
+    Whatever the page, a response that shows a case leaves an access event about it:
     ``record_reads`` writes ``case_read`` for each noted case the request recorded
     nothing else about (a case page's own ``case_viewed`` is enough, say).
     """
@@ -133,18 +133,18 @@ def note_read(case_ids: Iterable[int]) -> None:
 
 
 def record_reads() -> int:
-    """Write ``case_read`` for each case read and not otherwise audited; return how many."""
+    """Write ``case_read`` for each case read and not otherwise on the trail; return how many."""
     if not has_request_context():
         return 0
     read: set[int] = g.pop(_READ, set())
-    missing = sorted(read - g.get(_AUDITED, set()))
+    missing = sorted(read - g.get(_RECORDED, set()))
     if not missing:
         return 0
     actor = current_actor()
     via = {"via": "api"} if is_api_request() else {}
     # One statement for the lot: a page listing 50 cases is still one INSERT.
     db.session.execute(
-        insert(AuditEvent),
+        insert(AccessEvent),
         [
             {
                 "action": "case_read",

@@ -13,10 +13,10 @@ from parent_partners.models.common import utcnow
 from parent_partners.models.people import User
 
 
-class AuditEvent(db.Model):  # type: ignore[name-defined]
-    """An append-only record of an action. Written through ``operations.audit.record``."""
+class AccessEvent(db.Model):  # type: ignore[name-defined]
+    """An append-only record of an action. Written through ``operations.access_trail.record``."""
 
-    __tablename__ = "audit_events"
+    __tablename__ = "access_events"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
@@ -32,4 +32,4 @@ class AuditEvent(db.Model):  # type: ignore[name-defined]
     user: Mapped[User | None] = relationship()
 
     def __repr__(self) -> str:
-        return f"<AuditEvent {self.id} {self.action}>"
+        return f"<AccessEvent {self.id} {self.action}>"

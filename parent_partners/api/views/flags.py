@@ -1,8 +1,8 @@
 """Flags: list a case's, dismiss one with a reason.
 
 A *finding* is what the checker returns; a *flag* is the finding stored on the case, with an id
-and a life (open, dismissed, resolved, reopened). Paths that take that id say ``flags``;
-``/findings/<id>/dismiss`` is the older name, kept working and marked deprecated.
+and a life (open, dismissed, resolved, reopened). Paths and keys say ``flags``; the older
+``/cases/<id>/findings`` and ``/findings/<id>/dismiss`` keep answering, marked deprecated.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from flask import abort
 from flask.wrappers import Response
 from sqlalchemy import select
 
-from parent_partners.api import schemas, serialise
+from parent_partners.api import flag_schemas, schemas, serialise
 from parent_partners.api.blueprint import operation, parse, parse_query, reply
 from parent_partners.api.errors import CONFLICT, ApiError
 from parent_partners.extensions import db
@@ -25,18 +25,20 @@ from parent_partners.vocabulary import OPEN_FLAG_STATUSES
 
 @operation(
     "GET",
-    "/cases/<int:case_id>/findings",
-    summary="List a case's findings",
+    "/cases/<int:case_id>/flags",
+    summary="List a case's flags",
     tag="Flags",
     permission=Permission.VIEW_CASES,
-    response=schemas.Findings,
-    query=schemas.FindingsQuery,
+    response=flag_schemas.FlagList,
+    query=flag_schemas.FlagsQuery,
+    # The older name, from before a stored flag and the checker's finding had names of their own.
+    deprecated_alias=("/cases/<int:case_id>/findings", "list_findings"),
 )
-def list_findings(case_id: int) -> Response:
-    """What the checks found on a case, oldest first. ``status=open`` gives those that
-    still need attention (open and reopened)."""
+def list_flags(case_id: int) -> Response:
+    """What the checks found on a case and kept as flags, oldest first. ``status=open``
+    gives those that still need attention (open and reopened)."""
     case = case_for(actor(), case_id)
-    query = parse_query(schemas.FindingsQuery)
+    query = parse_query(flag_schemas.FlagsQuery)
     statement = select(Flag).where(Flag.case_id == case.id).order_by(Flag.id)
     if query.status == "open":
         statement = statement.where(Flag.status.in_(OPEN_FLAG_STATUSES))
@@ -44,8 +46,8 @@ def list_findings(case_id: int) -> Response:
         statement = statement.where(Flag.status == query.status)
     if query.kind is not None:
         statement = statement.where(Flag.kind == query.kind)
-    flags = db.session.scalars(statement)
-    return reply(schemas.Findings(findings=[serialise.finding(flag) for flag in flags]))
+    flags = [serialise.flag(flag) for flag in db.session.scalars(statement)]
+    return reply(flag_schemas.FlagList(**serialise.flag_keys(flags)))
 
 
 @operation(
@@ -54,7 +56,7 @@ def list_findings(case_id: int) -> Response:
     summary="Dismiss a flag",
     tag="Flags",
     permission=Permission.EDIT_CASES,
-    body=schemas.DismissIn,
+    body=flag_schemas.DismissIn,
     response=schemas.Flag,
     errors=(409,),
     # The older name: the id was always a flag's.
@@ -68,9 +70,9 @@ def dismiss_flag(flag_id: int) -> Response:
     if flag is None:
         abort(404)
     editable_case_for(user, flag.case_id)
-    body = parse(schemas.DismissIn)
+    body = parse(flag_schemas.DismissIn)
     try:
         dismiss(flag, user, body.reason)
     except FlagError as error:
         raise ApiError(409, str(error), title="Conflict", type_=CONFLICT) from error
-    return reply(serialise.finding(flag))
+    return reply(serialise.flag(flag))

@@ -1,4 +1,8 @@
-"""A case's access trail through the API: who viewed or changed it, when, from where."""
+"""A case's access trail through the API: who viewed or changed it, when, from where.
+
+``/access-events`` is the path; ``/audit-events`` is its older name, kept answering for
+existing clients and marked deprecated ("audit" now means only a manager's case audit).
+"""
 
 from __future__ import annotations
 
@@ -10,13 +14,13 @@ from pydantic import BaseModel, Field
 from parent_partners.api.blueprint import operation, parse_query, reply
 from parent_partners.api.schemas import Query, UtcDateTime
 from parent_partners.identity import actor
-from parent_partners.operations import audit
+from parent_partners.operations import access_trail
 from parent_partners.operations.trail import case_trail, describe
 from parent_partners.permissions import Permission
 from parent_partners.scoping import case_for
 
 
-class AuditEventsQuery(Query):
+class AccessEventsQuery(Query):
     """Which case's trail, and which page of it."""
 
     case_id: int = Field(ge=1, le=2**31 - 1, description="The case whose trail to list")
@@ -24,8 +28,8 @@ class AuditEventsQuery(Query):
     per_page: int = Field(default=50, ge=1, le=200)
 
 
-class AuditEventOut(BaseModel):
-    """One audit event."""
+class AccessEventOut(BaseModel):
+    """One event of the access trail."""
 
     id: int
     at: UtcDateTime
@@ -41,10 +45,10 @@ class AuditEventOut(BaseModel):
     data: dict[str, Any]
 
 
-class AuditEventList(BaseModel):
+class AccessEventList(BaseModel):
     """One page of a case's access trail, newest first."""
 
-    events: list[AuditEventOut]
+    events: list[AccessEventOut]
     total: int
     page: int
     per_page: int
@@ -52,24 +56,27 @@ class AuditEventList(BaseModel):
 
 @operation(
     "GET",
-    "/audit-events",
+    "/access-events",
     summary="List a case's access trail",
-    tag="Audit",
-    permission=Permission.VIEW_AUDIT_TRAIL,
-    response=AuditEventList,
-    query=AuditEventsQuery,
+    tag="Access trail",
+    permission=Permission.VIEW_ACCESS_TRAIL,
+    response=AccessEventList,
+    query=AccessEventsQuery,
     errors=(404,),
+    deprecated_alias=("/audit-events", "list_audit_events"),
 )
-def list_audit_events() -> Response:
+def list_access_events() -> Response:
     """Who viewed or changed a case, when and from where, newest first (managers of the
     case's team, and principals). Another team's case is a 404. Reading the trail is itself
     recorded."""
-    query = parse_query(AuditEventsQuery)
+    query = parse_query(AccessEventsQuery)
     case = case_for(actor(), query.case_id)
-    audit.record("audit_trail_viewed", record_type="case", record_id=case.id, case_id=case.id)
+    access_trail.record(
+        "audit_trail_viewed", record_type="case", record_id=case.id, case_id=case.id
+    )
     trail = case_trail(case, page=query.page, per_page=query.per_page)
     events = [
-        AuditEventOut(
+        AccessEventOut(
             id=event.id,
             at=event.at,
             action=event.action,
@@ -86,5 +93,5 @@ def list_audit_events() -> Response:
         for event in trail.events
     ]
     return reply(
-        AuditEventList(events=events, total=trail.total, page=trail.page, per_page=trail.per_page)
+        AccessEventList(events=events, total=trail.total, page=trail.page, per_page=trail.per_page)
     )
