@@ -19,7 +19,7 @@ from flask import Flask
 from werkzeug.routing import Rule
 
 from parent_partners.extensions import db
-from parent_partners.models import Carer, Case, Flag, Team, User
+from parent_partners.models import Carer, Case, Flag, LexiconRule, Team, User
 from parent_partners.operations import cases as case_ops
 from parent_partners.operations import partnership, people, tokens
 from parent_partners.operations.feedback import record_feedback
@@ -115,8 +115,12 @@ def world(app: Flask, monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
             found.own_tokens[role] = spare.id
         stranger_token, _ = tokens.create_token(stranger, "someone else's")
         found.other["token_id"] = stranger_token.id
-        rule_id = next(iter(__import__("parent_partners.checks", fromlist=["x"])
-                            .default_lexicon().rules)).id
+        # An administrator's rule: it can be switched like a packaged one, and edited too.
+        rule_id = "matrix_rule"
+        db.session.add(LexiconRule(rule_id=rule_id, packaged=False, definition={
+            "kind": "child_blame", "patterns": ["gallivant~"], "suggestions": ["Say where."],
+            "source": "Test", "note": "Test", "should_flag": ["Kai was gallivanting."],
+            "should_not_flag": ["Kai was not gallivanting."]}))
         for values in (found.own, found.other):
             values.update(rule_id=rule_id, user_id=victim.id, filename="app/app.css",
                           path="nothing-here")

@@ -4,6 +4,7 @@ second manager moderates, and the audit shows in the list by status."""
 from __future__ import annotations
 
 from html import unescape
+from typing import Any
 
 from flask import Flask
 from sqlalchemy import select
@@ -33,6 +34,34 @@ def grading_form(**overrides: str) -> dict[str, str]:
     return data
 
 
+def grade_through_pages(pages: PageClient, case_id: int, form: dict[str, str]) -> Any:
+    """Grade a case as a manager does on the pages: start the draft, save each section of
+    the task list, submit. Returns the answer to starting (if refused) or to submitting."""
+    start = pages.submit(f"/cases/{case_id}/audits/draft", {},
+                         form_url=f"/cases/{case_id}/audits/new")
+    if start.status_code != 302:
+        return start
+    task_list = start.headers["Location"]
+    sections: dict[str, dict[str, str]] = {
+        f"principle-{p.number}": {
+            key: form[key] for key in (f"grade-{p.number}", f"evidence-{p.number}")
+        }
+        for p in PRINCIPLES
+    }
+    sections["findings"] = {"findings": form["findings"]}
+    sections["actions"] = {k: v for k, v in form.items() if k.startswith("action-")}
+    for key, data in sections.items():
+        saved = pages.submit(f"{task_list}/{key}", {**data, "save": "draft"})
+        assert saved.status_code == 302, saved.get_data(as_text=True)[-1500:]
+    return pages.submit(f"{task_list}/submit", {}, form_url=task_list)
+
+
+def _version(app: Flask) -> str:
+    """The version of the one audit, as a page's form carries it."""
+    with app.app_context():
+        return str(db.session.scalars(select(CaseAudit)).one().version)
+
+
 def _client(app: Flask, user) -> PageClient:
     client = PageClient(app.test_client())
     client.sign_in(user)
@@ -51,7 +80,7 @@ def test_grade_respond_moderate_and_list(app: Flask, make_user, make_case):
     form = manager_pages.get(f"/cases/{case.id}/audits/new").get_data(as_text=True)
     for p in PRINCIPLES:
         assert unescape(p.prompt) in unescape(form)  # a reflective prompt per principle
-    response = manager_pages.submit(f"/cases/{case.id}/audits/new", grading_form())
+    response = grade_through_pages(manager_pages, case.id, grading_form())
     assert response.status_code == 302
     audit_url = response.headers["Location"]
     with app.app_context():
@@ -74,7 +103,7 @@ def test_grade_respond_moderate_and_list(app: Flask, make_user, make_case):
     response = worker_pages.submit(
         f"/audits/{audit_id}/respond",
         {"response": "I have asked Amira and recorded her words.", "done": str(action_id),
-         "version": "1"},
+         "version": _version(app)},
     )
     assert response.status_code == 302
     assert worker_pages.get(f"/audits/{audit_id}/moderate").status_code == 403
@@ -123,19 +152,40 @@ def test_grade_respond_moderate_and_list(app: Flask, make_user, make_case):
         assert p.name in report
 
 
-def test_grading_needs_every_grade_and_evidence(app: Flask, make_user, make_case):
+def test_submitting_needs_every_grade_and_evidence(app: Flask, make_user, make_case):
     worker = make_user("practitioner")
     case = make_case(worker)
     pages = _client(app, make_user("manager"))
-    form = grading_form(**{"grade-3": "", "evidence-5": "  ", "action-0-due-day": "45"})
-    response = pages.submit(f"/cases/{case.id}/audits/new", form)
-    assert response.status_code == 200
+    form = grading_form(**{"grade-3": "", "evidence-5": "  "})
+    response = grade_through_pages(pages, case.id, form)
+    assert response.status_code == 400
     html = unescape(response.get_data(as_text=True))
     assert "There is a problem" in html
     assert "Choose a grade for principle 3" in html
     assert "Enter the evidence for your grade for principle 5" in html
+    with app.app_context():
+        assert db.session.scalars(select(CaseAudit.status)).one() == "draft"
+
+
+def test_an_action_needs_a_real_due_date(app: Flask, make_user, make_case):
+    case = make_case(make_user("practitioner"))
+    pages = _client(app, make_user("manager"))
+    start = pages.submit(f"/cases/{case.id}/audits/draft", {},
+                         form_url=f"/cases/{case.id}/audits/new")
+    actions = {k: v for k, v in grading_form(**{"action-0-due-day": "45"}).items()
+               if k.startswith("action-")}
+    response = pages.submit(f"{start.headers['Location']}/actions", actions)
+    assert response.status_code == 400
+    html = unescape(response.get_data(as_text=True))
     assert "Enter a real due date for action 1" in html
-    assert "Evidence for principle 1 in the record." in html  # what was typed is kept
+    assert "Record Amira&#39;s view" in response.get_data(as_text=True)  # what was typed is kept
+
+
+def test_the_one_form_grading_is_gone(app: Flask, make_user, make_case):
+    case = make_case(make_user("practitioner"))
+    pages = _client(app, make_user("manager"))
+    response = pages.submit(f"/cases/{case.id}/audits/new", grading_form())
+    assert response.status_code == 405
     with app.app_context():
         assert db.session.scalars(select(CaseAudit)).first() is None
 
@@ -144,23 +194,25 @@ def test_moderating_differently_needs_a_grade_and_a_reason(app: Flask, make_user
     worker = make_user("practitioner")
     case = make_case(worker)
     auditor = _client(app, make_user("manager"))
-    auditor.submit(f"/cases/{case.id}/audits/new", grading_form())
+    grade_through_pages(auditor, case.id, grading_form())
     with app.app_context():
         audit_id = db.session.scalars(select(CaseAudit)).one().id
     _client(app, worker).submit(
-        f"/audits/{audit_id}/respond", {"response": "Done.", "version": "1"}
+        f"/audits/{audit_id}/respond", {"response": "Done.", "version": _version(app)}
     )
     principal = _client(app, make_user("principal", team=None))
-    response = principal.submit(f"/audits/{audit_id}/moderate", {"agrees": "no", "version": "2"})
+    response = principal.submit(f"/audits/{audit_id}/moderate",
+                                {"agrees": "no", "version": _version(app)})
     assert "Record at least one principle" in unescape(response.get_data(as_text=True))
     response = principal.submit(
         f"/audits/{audit_id}/moderate", {"agrees": "no", "moderated-2": "outstanding",
-                                          "version": "2"}
+                                          "version": _version(app)}
     )
     assert "Give the reason for your grade for principle 2" in unescape(
         response.get_data(as_text=True)
     )
-    response = principal.submit(f"/audits/{audit_id}/moderate", {"agrees": "yes", "version": "2"})
+    response = principal.submit(f"/audits/{audit_id}/moderate",
+                                {"agrees": "yes", "version": _version(app)})
     assert response.status_code == 302
     with app.app_context():
         record = db.session.scalars(select(CaseAudit)).one()
@@ -173,7 +225,7 @@ def test_who_may_audit_and_see_audits(app: Flask, make_user, make_case):
     other_worker = make_user("practitioner", team="North Team")
     case = make_case(worker)
     north_manager = _client(app, make_user("manager", team="North Team"))
-    north_manager.submit(f"/cases/{case.id}/audits/new", grading_form())
+    grade_through_pages(north_manager, case.id, grading_form())
     with app.app_context():
         audit_id = db.session.scalars(select(CaseAudit)).one().id
     # Practitioners cannot grade; managers of another team cannot see the case or the audit.
@@ -203,26 +255,28 @@ def test_nobody_grades_or_moderates_the_audit_of_their_own_case(
     case = make_case(own)
     own_pages, other_pages = _client(app, own), _client(app, other)
 
-    refused = own_pages.submit(f"/cases/{case.id}/audits/new", grading_form())
+    refused = grade_through_pages(own_pages, case.id, grading_form())
     assert refused.status_code == 403
     assert "cannot grade the audit of a case allocated to you" in refused.get_data(as_text=True)
     with app.app_context():
         assert db.session.scalar(select(db.func.count()).select_from(CaseAudit)) == 0
 
-    graded = other_pages.submit(f"/cases/{case.id}/audits/new", grading_form())
+    graded = grade_through_pages(other_pages, case.id, grading_form())
     assert graded.status_code == 302
     with app.app_context():
         audit_id = db.session.scalars(select(CaseAudit)).one().id
     assert own_pages.submit(f"/audits/{audit_id}/respond",
-                            {"response": "Done.", "version": "1"}).status_code == 302
+                            {"response": "Done.", "version": _version(app)}).status_code == 302
 
     for pages, message in ((own_pages, "cannot moderate the audit of a case allocated to you"),
                            (other_pages, "You graded this audit")):
-        response = pages.submit(f"/audits/{audit_id}/moderate", {"agrees": "yes", "version": "2"})
+        response = pages.submit(f"/audits/{audit_id}/moderate",
+                                {"agrees": "yes", "version": _version(app)})
         assert response.status_code == 403
         assert message in response.get_data(as_text=True)
     with app.app_context():
         assert db.session.get(CaseAudit, audit_id).status == "responded"
     principal = _client(app, make_user("principal", team=None))
-    done = principal.submit(f"/audits/{audit_id}/moderate", {"agrees": "yes", "version": "2"})
+    done = principal.submit(f"/audits/{audit_id}/moderate",
+                            {"agrees": "yes", "version": _version(app)})
     assert done.status_code == 302

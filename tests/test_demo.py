@@ -16,10 +16,21 @@ from flask import Flask
 from sqlalchemy import func, select
 
 from parent_partners.demo import DEMO_ACCOUNTS, DEMO_PASSWORD, seed_demo
+from parent_partners.demo.cases import CaseBuilder
 from parent_partners.demo.staff import NORTH
 from parent_partners.extensions import db
-from parent_partners.models import Case, Consultation, Flag, Involvement, Team, User
+from parent_partners.models import (
+    AccessEvent,
+    Carer,
+    Case,
+    Consultation,
+    Flag,
+    Involvement,
+    Team,
+    User,
+)
 from parent_partners.operations import passwords, people
+from parent_partners.operations.validation import RecordInvalid
 from parent_partners.vocabulary import FLAG_KINDS, values
 
 
@@ -159,3 +170,41 @@ def test_seeding_again_without_if_empty_adds_cases_not_people(seeding: None) -> 
     assert db.session.scalar(select(func.count()).select_from(User)) == users
     references = db.session.scalars(select(Case.reference)).all()
     assert len(references) == len(set(references)) == 8
+
+
+def test_the_demo_is_entered_through_the_record_operations(seeding: None) -> None:
+    """The same data as when the demo wrote its rows directly (counts taken from that
+    path, seed 2026), now with each record's access-trail event from the operations."""
+    _seed(case_count=40)
+
+    def count(model: Any, *where: Any) -> int:
+        return db.session.scalar(select(func.count()).select_from(model).where(*where)) or 0
+
+    assert [count(m) for m in (Case, Carer, Involvement, Consultation, Flag)] == [
+        40, 68, 343, 113, 11
+    ]
+    statuses = db.session.execute(
+        select(Flag.kind, Flag.status, func.count()).group_by(Flag.kind, Flag.status)
+    ).all()
+    assert sorted(tuple(row) for row in statuses) == [
+        ("child_blame", "open", 1), ("child_not_consulted", "open", 1),
+        ("child_view_overridden", "open", 1), ("distress_unsupported", "open", 1),
+        ("no_strengths", "dismissed", 1), ("no_strengths", "open", 1),
+        ("parent_blame", "dismissed", 1), ("parent_blame", "open", 1),
+        ("partnership_stalled", "open", 2), ("review_overdue", "open", 1),
+    ]
+    for action, model in (("case_opened", Case), ("carer_added", Carer),
+                          ("involvement_logged", Involvement),
+                          ("consultation_recorded", Consultation)):
+        assert count(AccessEvent, AccessEvent.action == action) == count(model), action
+
+
+def test_the_demo_is_held_to_the_record_rules(
+    seeding: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def share_without_saying_what(builder: CaseBuilder, involvement: Any, lead: Any) -> None:
+        involvement.shares_child_information = True
+
+    monkeypatch.setattr(CaseBuilder, "_share", share_without_saying_what)
+    with pytest.raises(RecordInvalid, match="Enter what was shared"):
+        _seed(case_count=3)

@@ -21,7 +21,7 @@ from parent_partners.operations.exports import (
 )
 from tests.conftest import PageClient
 from tests.dashboard_support import PERIOD, involvement, log
-from tests.test_case_audit import grading_form
+from tests.test_case_audit import grade_through_pages, grading_form
 
 DANGEROUS = ["=1+2", "+CMD|' /C calc'!A0", "-2+3", "@SUM(A1:A2)", "\t=1", "\r=1"]
 
@@ -130,10 +130,11 @@ def test_audit_results_download(app: Flask, make_user, make_case):
     case = make_case(worker)
     manager = PageClient(app.test_client())
     manager.sign_in(make_user("manager"))
-    manager.submit(
-        f"/cases/{case.id}/audits/new",
+    graded = grade_through_pages(
+        manager, case.id,
         grading_form(**{"evidence-1": "=cmd|' /C calc'!A0", "findings": "+ read the plan"}),
     )
+    assert graded.status_code == 302
     csv_response = manager.get("/audits?format=csv")
     xlsx_response = manager.get("/audits?format=xlsx")
     csv_rows = read_csv_rows(csv_response.get_data(as_text=True))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from tests.conftest import PageClient, carer_ids, involvement_form
-from tests.test_case_audit import grading_form
+from tests.test_case_audit import grade_through_pages, grading_form
 from tests.test_flags import flags
 
 
@@ -68,7 +68,7 @@ def test_a_practitioner_sees_what_is_waiting_for_them(pages: PageClient, make_us
     pages.submit(f"/cases/{case.id}/involvements/new", involvement_form(carers, strengths=""))
     manager = PageClient(app.test_client())
     manager.sign_in(make_user("manager"))
-    assert manager.submit(f"/cases/{case.id}/audits/new", grading_form()).status_code == 302
+    assert grade_through_pages(manager, case.id, grading_form()).status_code == 302
 
     body = pages.get("/cases").get_data(as_text=True)
     waiting = body[

@@ -115,9 +115,9 @@ def test_exclusions_and_subject_are_saved_with_the_rule(pages: PageClient, make_
         assert row.definition["should_flag"] == [RULE["should_flag"]]
 
 
-def test_lint_reports_an_administrators_rule_without_examples(app: Flask):
+def _old_rule_without_examples(app: Flask, rule_id: str = "gallivanting") -> None:
+    """Save a rule as administrators' rules were saved before they carried examples."""
     with app.app_context():
-        # Saved before rules carried examples.
         old = {
             "kind": "child_blame",
             "patterns": ["gallivant~"],
@@ -125,8 +125,87 @@ def test_lint_reports_an_administrators_rule_without_examples(app: Flask):
             "source": "Local guidance",
             "note": "Makes harm sound like fun.",
         }
-        db.session.add(LexiconRule(rule_id="old_rule", packaged=False, definition=old))
+        db.session.add(LexiconRule(rule_id=rule_id, packaged=False, definition=old))
         db.session.commit()
+
+
+def test_lint_reports_an_administrators_rule_without_examples(app: Flask):
+    _old_rule_without_examples(app, "old_rule")
     result = app.test_cli_runner().invoke(args=["partners", "lexicon", "lint"])
     assert result.exit_code == 1
     assert "old_rule (added by an administrator): has no should_flag example" in result.output
+
+
+def _definition(app: Flask) -> dict[str, Any]:
+    with app.app_context():
+        row = db.session.scalar(db.select(LexiconRule).where(LexiconRule.rule_id == "gallivanting"))
+        assert row is not None
+        return dict(row.definition)
+
+
+def test_a_rule_without_examples_is_listed_and_given_them_through_the_edit_form(
+    pages: PageClient, make_user, app: Flask
+):
+    _old_rule_without_examples(app)
+    pages.sign_in(make_user("admin", team=None))
+    listing = pages.get("/admin/lexicon").get_data(as_text=True)
+    assert "No examples" in listing
+    assert 'href="/admin/lexicon/gallivanting/edit">Add examples' in listing
+
+    form = pages.get("/admin/lexicon/gallivanting/edit").get_data(as_text=True)
+    assert "gallivant~</textarea>" in form and "Say where the child was.</textarea>" in form
+    edited = {key: value for key, value in _rule().items() if key != "rule_id"}
+    response = pages.submit("/admin/lexicon/gallivanting/edit", edited)
+    assert response.status_code == 302, response.get_data(as_text=True)[-1500:]
+
+    assert _definition(app)["should_flag"] == [RULE["should_flag"]]
+    listing = pages.get("/admin/lexicon").get_data(as_text=True)
+    assert "No examples" not in listing and "Add examples" not in listing
+    result = app.test_cli_runner().invoke(args=["partners", "lexicon", "lint"])
+    assert result.exit_code == 0, result.output
+
+
+def test_an_edit_whose_example_no_longer_matches_is_refused_and_nothing_saved(
+    pages: PageClient, make_user, app: Flask
+):
+    pages.sign_in(make_user("admin", team=None))
+    assert pages.submit("/admin/lexicon/new", _rule()).status_code == 302
+    before = _definition(app)
+
+    # The pattern narrowed so that the rule's own flagging example escapes it.
+    changed = {k: v for k, v in _rule(patterns="gallivants").items() if k != "rule_id"}
+    response = pages.submit("/admin/lexicon/gallivanting/edit", changed)
+    assert response.status_code == 200
+    body = response.get_data(as_text=True)
+    assert "govuk-error-summary" in body and "There is a problem" in body
+    assert f"The rule does not flag “{RULE['should_flag']}”" in body
+    assert 'href="#should_flag"' in body
+    assert _definition(app) == before
+
+
+def test_clearing_an_exclusion_in_the_edit_form_removes_it(pages: PageClient, make_user, app):
+    pages.sign_in(make_user("admin", team=None))
+    innocent = "Amira is gallivanting about nothing; she is frightened."
+    rule = _rule(subject="anyone", exclude_next="about", should_not_flag=innocent)
+    assert pages.submit("/admin/lexicon/new", rule).status_code == 302
+    form = pages.get("/admin/lexicon/gallivanting/edit").get_data(as_text=True)
+    assert 'value="anyone" checked' in form and "about</textarea>" in form
+
+    edited = {key: value for key, value in _rule().items() if key != "rule_id"}
+    assert pages.submit("/admin/lexicon/gallivanting/edit", edited).status_code == 302
+    saved = _definition(app)
+    assert saved["exclude_next"] == [] and saved["subject"] == ["child", "unknown"]
+
+
+def test_packaged_rules_are_not_edited_here(pages: PageClient, make_user):
+    pages.sign_in(make_user("admin", team=None))
+    assert pages.get("/admin/lexicon/streetwise/edit").status_code == 404
+    assert "/admin/lexicon/streetwise/edit" not in pages.get("/admin/lexicon").get_data(
+        as_text=True
+    )
+
+
+def test_only_administrators_edit_rules(pages: PageClient, make_user, app: Flask):
+    _old_rule_without_examples(app)
+    pages.sign_in(make_user("principal", team=None))
+    assert pages.get("/admin/lexicon/gallivanting/edit").status_code == 403

@@ -15,9 +15,10 @@ from parent_partners.demo import DEMO_PASSWORD, seed_demo
 from parent_partners.demo.staff import NORTH
 from parent_partners.extensions import db
 from parent_partners.models import Case, Team, User
-from parent_partners.operations import case_audits, passwords, people
-from parent_partners.principles import PRINCIPLES
+from parent_partners.operations import passwords, people
+from parent_partners.operations.case_audits import ActionInput
 from tests import transaction_support
+from tests.audit_support import graded_audit
 from tests.conftest import PageClient
 
 
@@ -42,13 +43,9 @@ def _grow(app: Flask, cases: int, audits: int, seed: int) -> None:
         north = db.session.scalars(
             select(Case).where(Case.team_id == manager.team_id).order_by(Case.id.desc())
         ).all()
-        entry = case_audits.GradingInput(
-            grades={p.number: ("good", "Clear evidence in the record.") for p in PRINCIPLES},
-            findings="Strong partnership with mum.",
-            actions=[case_audits.ActionInput("Record the child's view.", date(2026, 12, 1))],
-        )
         for case in north[:audits]:
-            case_audits.grade_case(case, manager, entry)
+            graded_audit(case, manager, "Strong partnership with mum.",
+                         [ActionInput("Record the child's view.", date(2026, 12, 1))])
         db.session.commit()
 
 

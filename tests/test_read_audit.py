@@ -19,9 +19,10 @@ from sqlalchemy import func, select
 
 from parent_partners.extensions import db
 from parent_partners.models import AccessEvent, Case, CaseAudit, Consultation, Involvement, User
-from parent_partners.operations import case_audits, partnership
+from parent_partners.operations import partnership
 from parent_partners.operations.record_inputs import ConsultationInput, InvolvementInput
 from tests.api_support import Api, cli_token
+from tests.audit_support import graded_audit
 from tests.conftest import PageClient, carer_ids
 from tests.trust_support import cheap_passwords  # noqa: F401 - fixture
 
@@ -55,10 +56,7 @@ def _world(app: Flask, make_user, make_case) -> dict[str, Any]:
         consultation = partnership.record_consultation(loaded, user, ConsultationInput(
             date=date(2026, 11, 1), child_asked=True, child_wish="agrees",
             child_view="Fine to tell mum.", decision="proceed", carer_ids=tuple(carers)))
-        entry = case_audits.GradingInput(
-            grades={n: ("good", "Seen in the record.") for n in range(1, 9)},
-            findings="Good partnership.")
-        audit = case_audits.grade_case(loaded, db.session.get(User, manager.id), entry)
+        audit = graded_audit(loaded, db.session.get(User, manager.id))
         db.session.commit()
         ids = {"case_id": case.id, "carer_id": carers[0], "involvement_id": involvement.id,
                "consultation_id": consultation.id, "audit_id": audit.id,

@@ -158,10 +158,16 @@ def _api_case_carer_involvement_dismissal_consultation(w: World) -> None:
         "child_told_outcome": True}))
 
 
-def _add_and_switch_off_rule(w: World) -> None:
+def _add_edit_and_switch_off_rule(w: World) -> None:
     admin = w.signed_in("admin", team=None)
     _found(admin.submit("/admin/lexicon/new", {
         "rule_id": "test_rule", "kind": "child_blame", "subject": "child",
+        "patterns": "gallivanting", "should_flag": "Kai was gallivanting.",
+        "should_not_flag": "Kai was not gallivanting.",
+        "suggestion": "was away from home", "note": "Blames the child.",
+        "source": "Test source"}))
+    _found(admin.submit("/admin/lexicon/test_rule/edit", {
+        "kind": "child_blame", "subject": "anyone",
         "patterns": "gallivanting", "should_flag": "Kai was gallivanting.",
         "should_not_flag": "Kai was not gallivanting.",
         "suggestion": "was away from home", "note": "Blames the child.",
@@ -212,7 +218,8 @@ PATHS = [
     (_reopen_flag, PAGE, {"flag_reopened"}),
     (_create_token, PAGE, {"api_token_created"}),
     (_revoke_token, PAGE, {"api_token_revoked"}),
-    (_add_and_switch_off_rule, PAGE, {"lexicon_rule_added", "lexicon_rule_disabled"}),
+    (_add_edit_and_switch_off_rule, PAGE,
+     {"lexicon_rule_added", "lexicon_rule_edited", "lexicon_rule_disabled"}),
     (_disable_and_enable_user, PAGE, {"user_disabled", "user_enabled"}),
     (_sign_in, PAGE, {"sign_in"}),
     (_api_case_carer_involvement_dismissal_consultation, API,

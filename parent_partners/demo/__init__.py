@@ -6,9 +6,11 @@ data (one ``random.Random(seed)`` drives every choice, in a fixed order); only
 the dates move, because they are laid out backwards from today so the demo
 always looks current.
 
-Rows are built as ORM objects and flushed in batches (no audit events per
-record: seeding is not casework), then each case's checks run once so its
-flags exist. Nothing is committed here; the CLI commits.
+Each case is drawn in memory (``demo.cases``), then entered through the typed inputs and
+record operations the pages, API and import use (``demo.entering``), so it meets the
+same record rules and leaves an access trail; the checks are held back per batch
+(``flags.checks_held``) and run once on each finished case. Nothing is committed here;
+the CLI commits.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from sqlalchemy import func, select
 
 from parent_partners.demo import practice
 from parent_partners.demo.cases import BuiltCase, CaseBuilder, CasePlan
+from parent_partners.demo.entering import enter_case
 from parent_partners.demo.family import Household, deal_households
 from parent_partners.demo.reflective import seed_reflective_tools
 from parent_partners.demo.slips import SLIP_KINDS
@@ -104,18 +107,16 @@ def seed_demo(
         batch: list[BuiltCase] = [
             CaseBuilder(rng, today, plan).build() for plan in plans[start : start + BATCH]
         ]
-        for built in batch:
-            db.session.add_all(built.rows())
-            totals.update(
-                carers=len(built.carers),
-                involvements=len(built.involvements),
-                consultations=len(built.consultations),
-            )
-            slip_kinds.update(built.slips)
-        db.session.flush()
-        for offset, built in enumerate(batch, start=start + 1):
-            flags.refresh(built.case, lexicon)
-            case_ids.append(built.case.id)
+        with flags.checks_held(lexicon):
+            for built in batch:
+                case_ids.append(enter_case(built).id)
+                totals.update(
+                    carers=len(built.carers),
+                    involvements=len(built.involvements),
+                    consultations=len(built.consultations),
+                )
+                slip_kinds.update(built.slips)
+        for offset in range(start + 1, start + len(batch) + 1):
             if case_count >= 50 and offset % step == 0:
                 echo(f"  {offset}/{case_count} cases ({offset * 100 // case_count}%)")
     _reflective_tools(seed, staff, today, echo)

@@ -1,10 +1,11 @@
 """Seeding a whole service (``seed-demo --cases 100000``): the same cases, loaded in bulk.
 
-The small path (``demo.seed_demo``) builds ORM objects and runs ``flags.refresh`` per case,
-which is right for 40 cases and far too slow for 100,000. Here:
+The small path (``demo.seed_demo``) enters each case through the record operations, as a
+practitioner's would be (``demo.entering``), which is right for 150 cases and far too slow
+for 100,000. Here:
 
 1. Staff and case plans are drawn exactly as in the small path (same ``random.Random(seed)``).
-2. Cases are built in chunks by the same ``CaseBuilder``, but onto plain stand-in rows, each
+2. Cases are built in chunks by the same ``CaseBuilder`` (onto plain stand-in rows), each
    chunk from its own ``random.Random`` seeded by (seed, chunk number), so chunks can be built
    in any process in any order and the result is still the same for the same seed.
 3. Ids are laid out in advance (a fixed stride per case), so a chunk knows its rows' ids
@@ -31,7 +32,7 @@ from typing import Any, cast
 from sqlalchemy import func, insert, select, text
 
 from parent_partners import checks
-from parent_partners.demo.cases import BuiltCase, CaseBuilder, CasePlan, RowKinds
+from parent_partners.demo.cases import BuiltCase, CaseBuilder, CasePlan
 from parent_partners.extensions import db
 from parent_partners.models import (
     Carer,
@@ -58,49 +59,6 @@ CARER_STRIDE = 4
 INVOLVEMENT_STRIDE = 16
 CONSULTATION_STRIDE = 16
 RESOLVED_SHARE = 0.25  # cases given one flag that was raised and later put right
-
-
-class _Row:
-    """A plain record with the models' defaults, standing in for an ORM object."""
-
-    shares_child_information = False
-    shared_what = shared_why = parent_view = strengths = distress_support = ""
-    actions = notes = not_involved_reason = ""
-    parent_distress = False
-    child_asked = True
-    child_view = influence = override_rationale = not_asked_detail = ""
-    child_wish: str | None = None
-    decision: str | None = None
-    not_asked_reason: str | None = None
-    child_told_outcome = False
-    safe_reason = ""
-    safe_review_on: date | None = None
-    communication_needs = interpreter_language = ""
-
-    def __init__(self, **values: Any) -> None:
-        self.__dict__.update(values)
-        self.carers: list[Any] = values.get("carers", [])
-
-
-class _CaseRow(_Row):
-    pass
-
-
-class _CarerRow(_Row):
-    pass
-
-
-class _InvolvementRow(_Row):
-    pass
-
-
-class _ConsultationRow(_Row):
-    pass
-
-
-PLAIN_ROWS = RowKinds(
-    case=_CaseRow, carer=_CarerRow, involvement=_InvolvementRow, consultation=_ConsultationRow
-)
 
 
 @dataclass
@@ -156,7 +114,7 @@ def _build_chunk(index: int) -> ChunkRows:
     first = index * CHUNK
     for offset, plan in enumerate(job.plans[first : first + CHUNK]):
         number = first + offset
-        built = CaseBuilder(rng, job.today, plan, rows=PLAIN_ROWS).build()
+        built = CaseBuilder(rng, job.today, plan).build()
         _emit(out, built, number, job, rng)
     return out
 

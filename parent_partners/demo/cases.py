@@ -9,11 +9,13 @@ are applied on top, so every flag in the demo comes from a slip chosen here.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from parent_partners.demo import phrases, slips, timeline, voices
+from parent_partners.demo.drawn import Drawn
 from parent_partners.demo.family import (
     CarerPlan,
     Household,
@@ -65,7 +67,7 @@ class CasePlan:
 
 @dataclass
 class BuiltCase:
-    """The rows of one case, ready to add to the session."""
+    """The drawn rows of one case (``Drawn``, named here by the models they become)."""
 
     case: Case
     carers: list[Carer]
@@ -73,32 +75,15 @@ class BuiltCase:
     consultations: list[Consultation]
     slips: list[str] = field(default_factory=list)
 
-    def rows(self) -> list[object]:
-        """Every new object, for ``session.add_all``."""
-        return [self.case, *self.carers, *self.involvements, *self.consultations]
 
-
-@dataclass(frozen=True)
-class RowKinds:
-    """The classes a builder makes its rows from: the ORM models, or plain stand-ins
-    (``demo.bulk``) when the rows go to the database in bulk rather than through a session."""
-
-    case: Any = Case
-    carer: Any = Carer
-    involvement: Any = Involvement
-    consultation: Any = Consultation
-
-
-ORM_ROWS = RowKinds()
+# Typed loosely: a drawn row stands in for the model it becomes once entered.
+_draw: Callable[..., Any] = Drawn
 
 
 class CaseBuilder:
     """Draws one case from the shared random stream; nothing here touches the database."""
 
-    def __init__(
-        self, rng: random.Random, today: date, plan: CasePlan, rows: RowKinds = ORM_ROWS
-    ) -> None:
-        self.make = rows
+    def __init__(self, rng: random.Random, today: date, plan: CasePlan) -> None:
         self.rng = rng
         self.today = today
         self.plan = plan
@@ -166,7 +151,7 @@ class CaseBuilder:
         self.safe = [c for c in self.carer_plans if c.safe]
         end = closed_on or self.today
 
-        case = self.make.case(
+        case = _draw(
             reference=self.plan.reference,
             child_name=self.child.name,
             child_dob=self.child.dob,
@@ -190,7 +175,7 @@ class CaseBuilder:
         return built
 
     def _carer_row(self, case: Case, plan: CarerPlan, opened_on: date) -> Carer:
-        carer = self.make.carer(
+        carer = _draw(
             case=case,
             name=plan.name,
             relationship_to_child=plan.relationship,
@@ -292,7 +277,7 @@ class CaseBuilder:
             kind = "information_sharing"
         if closing:
             level = rng.choice(("involved", "partner"))
-        involvement = self.make.involvement(
+        involvement = _draw(
             case=self.case,
             date=when,
             kind=kind,
@@ -362,7 +347,7 @@ class CaseBuilder:
         """The child's view on sharing with ``members``, and whether the child was asked."""
         rng = self.rng
         lead = members[0]
-        consultation = self.make.consultation(
+        consultation = _draw(
             case=self.case,
             date=when,
             recorded_by=self.plan.worker,
@@ -392,7 +377,7 @@ class CaseBuilder:
         rng = self.rng
         when = opened_on + timedelta(days=rng.randint(0, max(0, (first_contact - opened_on).days)))
         wish = "does_not_agree" if rng.random() < 0.8 else "undecided"
-        consultation = self.make.consultation(
+        consultation = _draw(
             case=self.case,
             date=when,
             recorded_by=self.plan.worker,

@@ -1,6 +1,8 @@
-"""Adding a rule to the blame lexicon, with the sentences it must and must not flag."""
+"""Adding or changing a rule of the blame lexicon, with the sentences it must and must not flag."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from flask_wtf import FlaskForm
 from govuk_frontend_wtf.wtforms_widgets import (
@@ -112,3 +114,40 @@ class RuleForm(FlaskForm):
         validators=[InputRequired(message="Enter the source"), Length(max=300)],
     )
     submit = SubmitField("Add rule", widget=GovSubmitInput())
+
+
+class EditRuleForm(RuleForm):
+    """An administrator's rule changed: every field but its id, which flags already carry."""
+
+    rule_id = None
+    submit = SubmitField("Save rule", widget=GovSubmitInput())
+
+
+def _subject_choice(subject: Any) -> str:
+    """The form's answer for a saved subject; a rule saved without one applies to anyone."""
+    for choice, roles in SUBJECTS.items():
+        if list(subject or []) == roles:
+            return choice
+    return "anyone"
+
+
+def form_data(definition: dict[str, Any]) -> dict[str, Any]:
+    """A saved rule's definition as the edit form's fields, one item a line."""
+
+    def joined(name: str) -> str:
+        return "\n".join(definition.get(name) or [])
+
+    suggestions = definition.get("suggestions") or [""]
+    return {
+        "kind": definition.get("kind"),
+        "subject": _subject_choice(definition.get("subject")),
+        "patterns": joined("patterns"),
+        "exclude_next": joined("exclude_next"),
+        "exclude_prev": joined("exclude_prev"),
+        "unless_sentence": joined("unless_sentence"),
+        "should_flag": joined("should_flag"),
+        "should_not_flag": joined("should_not_flag"),
+        "suggestion": suggestions[0],
+        "note": definition.get("note", ""),
+        "source": definition.get("source", ""),
+    }

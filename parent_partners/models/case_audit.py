@@ -87,12 +87,6 @@ class AuditGrade(Timestamped, db.Model):  # type: ignore[name-defined]
 
     audit: Mapped[CaseAudit] = relationship(back_populates="grades")
 
-    @property
-    def final_grade(self) -> str:
-        """The moderated grade where the moderator recorded one, else the auditor's."""
-        return self.moderated_grade or self.grade
-
-
 class AuditAction(Timestamped, db.Model):  # type: ignore[name-defined]
     """Something the worker is asked to do, by a date."""
 

@@ -34,6 +34,7 @@ ACTIONS: dict[str, str] = {
     "lexicon_rule_disabled": "Switched off a blame-language rule",
     "lexicon_rule_enabled": "Switched on a blame-language rule",
     "lexicon_rule_added": "Added a blame-language rule",
+    "lexicon_rule_edited": "Edited a blame-language rule",
     "team_created": "Created a team",
     "user_created": "Created a user",
     "user_role_changed": "Changed a user's role or team",

@@ -1,9 +1,10 @@
-"""Case audits: grade a case against the eight principles, the worker responds, a second
-manager (or a principal) moderates. Each step is versioned and an audit event."""
+"""Case audits: a case graded against the eight principles (written as a task list of
+drafts, ``audit_drafts``), the worker responds, a second manager (or a principal)
+moderates. Each step is versioned and an audit event."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -12,12 +13,12 @@ from sqlalchemy import Select, false, func, or_, select
 from sqlalchemy.orm import joinedload, lazyload, selectinload
 
 from parent_partners.extensions import db
-from parent_partners.models import AuditAction, AuditGrade, Case, CaseAudit, User
+from parent_partners.models import Case, CaseAudit, User
 from parent_partners.models.common import utcnow
 from parent_partners.operations import access_trail
 from parent_partners.operations.exports import ExportTable
 from parent_partners.operations.versioning import StaleEditError, apply_edit
-from parent_partners.principles import AUDIT_GRADES, AUDIT_STATUSES, BY_NUMBER, PRINCIPLES
+from parent_partners.principles import AUDIT_GRADES, AUDIT_STATUSES, BY_NUMBER
 from parent_partners.vocabulary import label
 
 GRADE_VALUES = {value for value, _ in AUDIT_GRADES}
@@ -27,7 +28,6 @@ __all__ = [
     "AuditConflict",
     "AuditError",
     "StaleEditError",
-    "grade_case",
     "grading_conflict",
     "moderate",
     "moderation_conflict",
@@ -78,15 +78,6 @@ class ActionInput:
     due_raw: bool = False  # something was typed in the date, even if it is not a date
 
 
-@dataclass
-class GradingInput:
-    """A grading as entered: a grade and evidence per principle, findings and actions."""
-
-    grades: dict[int, tuple[str, str]] = field(default_factory=dict)
-    findings: str = ""
-    actions: list[ActionInput] = field(default_factory=list)
-
-
 def principle_problems(number: int, grade: str, evidence: str) -> dict[str, str]:
     """What one principle's grading still needs: a grade and the evidence for it."""
     errors: dict[str, str] = {}
@@ -111,56 +102,6 @@ def action_problems(actions: list[ActionInput]) -> dict[str, str]:
         if action.due_on is None:
             errors[f"action-{index}-due"] = f"Enter a real due date for action {index + 1}"
     return errors
-
-
-def grade_case(case: Case, auditor: User, entry: GradingInput) -> CaseAudit:
-    """Record a manager's graded audit of ``case``; it then waits for the worker's response."""
-    conflict = grading_conflict(case, auditor)
-    if conflict:
-        raise AuditConflict({"grade-1": conflict})
-    errors: dict[str, str] = {}
-    for principle in PRINCIPLES:
-        errors.update(principle_problems(principle.number, *entry.grades.get(
-            principle.number, ("", ""))))
-    if not entry.findings.strip():
-        errors["findings"] = "Enter your findings"
-    actions = entered_actions(entry.actions)
-    errors.update(action_problems(actions))
-    if errors:
-        raise AuditError(errors)
-    now = utcnow()
-    record = CaseAudit(
-        case_id=case.id,
-        team_id=case.team_id,
-        worker_id=case.worker_id,
-        auditor_id=auditor.id,
-        status="graded",
-        findings=entry.findings.strip(),
-        graded_at=now,
-    )
-    db.session.add(record)
-    db.session.flush()
-    for principle in PRINCIPLES:
-        grade, evidence = entry.grades[principle.number]
-        db.session.add(
-            AuditGrade(
-                audit_id=record.id,
-                principle=principle.number,
-                grade=grade,
-                evidence=evidence.strip(),
-            )
-        )
-    for action in actions:
-        assert action.due_on is not None
-        db.session.add(
-            AuditAction(audit_id=record.id, text=action.text.strip(), due_on=action.due_on)
-        )
-    db.session.flush()
-    db.session.refresh(record)
-    access_trail.record(
-        "case_audit_graded", record_type="case_audit", record_id=record.id, case_id=case.id
-    )
-    return record
 
 
 def respond(

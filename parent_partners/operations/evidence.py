@@ -107,9 +107,6 @@ for _question in CARER_QUESTIONS:
         )
     )
 
-ALL_MEASURES: dict[str, Measure] = {m.key: m for ms in MEASURES.values() for m in ms}
-
-
 def _pct(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 

@@ -15,7 +15,7 @@ from parent_partners.extensions import db
 from parent_partners.models import Carer, Case, Feedback, User
 from parent_partners.operations import access_trail
 from parent_partners.operations.versioning import StaleEditError, apply_edit
-from parent_partners.principles import questions_for
+from parent_partners.principles import RESPONDENTS, SCALE_TOP, questions_for
 
 
 class FeedbackError(ValueError):
@@ -36,16 +36,16 @@ def clean_answers(respondent: str, answers: dict[str, Any]) -> dict[str, int | N
         try:
             score = int(value)
         except (TypeError, ValueError) as error:
-            raise FeedbackError(f"{question.key}: not a score from 1 to 4") from error
-        if not 1 <= score <= 4:
-            raise FeedbackError(f"{question.key}: not a score from 1 to 4")
+            raise FeedbackError(f"{question.key}: not a score from 1 to {SCALE_TOP}") from error
+        if not 1 <= score <= SCALE_TOP:
+            raise FeedbackError(f"{question.key}: not a score from 1 to {SCALE_TOP}")
         kept[question.key] = score
     return kept
 
 
 def _values(case: Case, values: dict[str, Any]) -> dict[str, Any]:
     respondent = values["respondent"]
-    if respondent not in {"child", "carer"}:
+    if respondent not in dict(RESPONDENTS):
         raise FeedbackError("respondent must be 'child' or 'carer'")
     carer_id = values.get("carer_id") if respondent == "carer" else None
     if respondent == "carer":

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from flask import current_app, has_app_context
@@ -22,6 +24,7 @@ from parent_partners.operations.locking import lock_case
 from parent_partners.vocabulary import OPEN_FLAG_STATUSES
 
 OPEN = OPEN_FLAG_STATUSES  # the name other modules know
+_HELD = "partners_checks_held"
 
 
 class FlagError(ValueError):
@@ -131,8 +134,13 @@ def refresh(case: Case, lexicon: checks.Lexicon | None = None) -> tuple[int, int
     """Re-run every check on the case and bring its flags up to date.
 
     Returns (flags opened, flags resolved). Holds the case's lock from here to the commit,
-    so a second save to the case re-checks after this one's flags are written.
+    so a second save to the case re-checks after this one's flags are written. Inside
+    ``checks_held`` it only notes the case for later and returns (0, 0).
     """
+    held = db.session().info.get(_HELD)
+    if held is not None:
+        held[case.id] = case
+        return 0, 0
     lock_case(case.id)
     db.session.flush()
     if lexicon is None:
@@ -171,6 +179,26 @@ def refresh(case: Case, lexicon: checks.Lexicon | None = None) -> tuple[int, int
             resolved += 1
     db.session.flush()
     return opened, resolved
+
+
+@contextmanager
+def checks_held(lexicon: checks.Lexicon | None = None) -> Iterator[None]:
+    """Run the checks once per case for the records written inside the block.
+
+    Inside, ``refresh`` only notes the case; when the block ends without an error, each
+    noted case is refreshed once, with ``lexicon``. For a writer that enters a whole case
+    history record by record (demo seeding): it gets the flags of the finished case, not
+    flags that its partial states would raise and then resolve, and the checks run once.
+    """
+    session = db.session()
+    held: dict[int, Case] = {}
+    session.info[_HELD] = held
+    try:
+        yield
+    finally:
+        session.info.pop(_HELD, None)
+    for case in held.values():
+        refresh(case, lexicon)
 
 
 def _new_flag(case: Case, key: str, finding: checks.Finding) -> Flag:

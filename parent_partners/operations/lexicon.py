@@ -45,8 +45,12 @@ def _added_definitions() -> tuple[list[dict[str, Any]], list[str]]:
 
 
 def _lint_new_rule(rule: dict[str, Any]) -> None:
-    """Refuse a rule that fails its own examples or shadows (or is shadowed by) another."""
+    """Refuse a rule that fails its own examples or shadows (or is shadowed by) another.
+
+    An edited rule is linted in place of its saved self, whether that is on or off.
+    """
     extra, disabled = _added_definitions()
+    extra = [other for other in extra if other["id"] != rule["id"]]
     try:
         lexicon = checks.load_lexicon(extra_rules=[*extra, rule], disabled=disabled)
     except (ValueError, KeyError, TypeError) as error:
@@ -111,6 +115,7 @@ def rules_overview() -> list[dict[str, Any]]:
                 "source": rule.source,
                 "packaged": True,
                 "enabled": row.enabled if row is not None else True,
+                "has_examples": bool(rule.should_flag and rule.should_not_flag),
             }
         )
     for row in changes.values():
@@ -123,6 +128,9 @@ def rules_overview() -> list[dict[str, Any]]:
                     "source": row.definition.get("source", ""),
                     "packaged": False,
                     "enabled": row.enabled,
+                    "has_examples": bool(
+                        row.definition.get("should_flag") and row.definition.get("should_not_flag")
+                    ),
                 }
             )
     return overview
@@ -147,6 +155,15 @@ def set_enabled(rule_id: str, enabled: bool, user: User) -> None:
     )
 
 
+def _checked_body(definition: dict[str, Any], rule_id: str) -> dict[str, Any]:
+    """The rule's definition without its id, once it names a kind and passes its lint."""
+    if definition.get("kind") not in BLAME_KINDS:
+        raise LexiconError("Choose whether the wording blames the child or a parent or carer")
+    body = {key: value for key, value in definition.items() if key != "id"}
+    _lint_new_rule({**body, "id": rule_id})
+    return body
+
+
 def add_rule(definition: dict[str, Any], user: User) -> LexiconRule:
     """Add a rule; it must compile and pass the lint (its examples behave, no shadowing)."""
     rule_id = str(definition.get("id", "")).strip()
@@ -158,10 +175,7 @@ def add_rule(definition: dict[str, Any], user: User) -> LexiconRule:
     known = {rule.id for rule in checks.default_lexicon().rules} | {r.rule_id for r in _rows()}
     if rule_id in known:
         raise LexiconError(f"There is already a rule called {rule_id}")
-    if definition.get("kind") not in BLAME_KINDS:
-        raise LexiconError("Choose whether the wording blames the child or a parent or carer")
-    body = {key: value for key, value in definition.items() if key != "id"}
-    _lint_new_rule({**body, "id": rule_id})
+    body = _checked_body(definition, rule_id)
     row = LexiconRule(
         rule_id=rule_id, packaged=False, enabled=True, definition=body, changed_by_id=user.id
     )
@@ -169,5 +183,30 @@ def add_rule(definition: dict[str, Any], user: User) -> LexiconRule:
     db.session.flush()
     access_trail.record(
         "lexicon_rule_added", record_type="lexicon_rule", record_id=row.id, data={"rule": rule_id}
+    )
+    return row
+
+
+def added_rule(rule_id: str) -> LexiconRule | None:
+    """An administrator's rule by its id; None for a packaged rule or no rule at all."""
+    return db.session.scalar(
+        select(LexiconRule).where(LexiconRule.rule_id == rule_id, LexiconRule.packaged.is_(False))
+    )
+
+
+def edit_rule(rule_id: str, definition: dict[str, Any], user: User) -> LexiconRule:
+    """Change an administrator's rule; the changed rule must pass the lint as a new one does.
+
+    Nothing is saved when it fails. Packaged rules are changed in lexicon.toml, not here.
+    """
+    row = added_rule(rule_id)
+    if row is None:
+        raise LexiconError(f"There is no rule added by an administrator called {rule_id}")
+    # Keys the form does not show (from older saves) are kept as they were.
+    row.definition = {**row.definition, **_checked_body(definition, rule_id)}
+    row.changed_by_id = user.id
+    db.session.flush()
+    access_trail.record(
+        "lexicon_rule_edited", record_type="lexicon_rule", record_id=row.id, data={"rule": rule_id}
     )
     return row

@@ -45,11 +45,16 @@ def case_carers(case: Case, ids: tuple[int, ...] | list[int]) -> list[Carer]:
     """Return the case's carers with these ids (others are ignored: they are not on this case)."""
     if not ids:
         return []
-    return list(
-        db.session.scalars(
-            select(Carer).where(Carer.case_id == case.id, Carer.id.in_(ids)).order_by(Carer.id)
+    # Carers are flushed when added (they have ids), so what is pending (an access-trail
+    # event, a record about to be added) need not be written before this look-up.
+    with db.session.no_autoflush:
+        return list(
+            db.session.scalars(
+                select(Carer)
+                .where(Carer.case_id == case.id, Carer.id.in_(ids))
+                .order_by(Carer.id)
+            )
         )
-    )
 
 
 def _dates(case: Case) -> validation.CaseDates:
@@ -97,9 +102,13 @@ def log_involvement(case: Case, user: User, entry: InvolvementInput) -> Involvem
     a rule, such as a date before the case was opened)."""
     validation.require(entry.problems(_dates(case)))
     lock_case(case.id)
-    involvement = Involvement(case_id=case.id, recorded_by_id=user.id, **entry.stored())
+    # The carers are looked up before the record joins the session, so one flush writes
+    # the record with its carers (and there is no empty collection to load first).
+    carers = case_carers(case, entry.carer_ids)
+    involvement = Involvement(
+        case_id=case.id, recorded_by_id=user.id, carers=carers, **entry.stored()
+    )
     db.session.add(involvement)
-    involvement.carers = case_carers(case, entry.carer_ids)
     db.session.flush()
     access_trail.record(
         "involvement_logged", record_type="involvement", record_id=involvement.id, case_id=case.id
@@ -126,9 +135,11 @@ def record_consultation(case: Case, user: User, entry: ConsultationInput) -> Con
     (``RecordInvalid`` if it breaks a rule)."""
     validation.require(entry.problems(_dates(case)))
     lock_case(case.id)
-    consultation = Consultation(case_id=case.id, recorded_by_id=user.id, **entry.stored())
+    carers = case_carers(case, entry.carer_ids)  # before joining the session, as above
+    consultation = Consultation(
+        case_id=case.id, recorded_by_id=user.id, carers=carers, **entry.stored()
+    )
     db.session.add(consultation)
-    consultation.carers = case_carers(case, entry.carer_ids)
     db.session.flush()
     access_trail.record(
         "consultation_recorded",

@@ -25,7 +25,7 @@ from parent_partners.demo import DEMO_PASSWORD, seed_demo
 from parent_partners.extensions import db
 from parent_partners.models import Case, User
 from parent_partners.operations import case_audits, passwords, people
-from parent_partners.principles import PRINCIPLES
+from tests.audit_support import graded_audit
 from tests.browser.a11y import Auditor
 from tests.browser.conftest import screenshot
 
@@ -57,12 +57,10 @@ def demo_data(app: Flask, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         assert manager and principal and sam
         case = db.session.scalar(select(Case).where(Case.worker_id == sam.id).order_by(Case.id))
         assert case is not None
-        entry = case_audits.GradingInput(
-            grades={p.number: ("good", f"Evidence for principle {p.number}.") for p in PRINCIPLES},
-            findings="Strong partnership with the mother; the child's voice is clear.",
-            actions=[case_audits.ActionInput("Record the father's view.", date(2030, 1, 31))],
+        record = graded_audit(
+            case, manager, "Strong partnership with the mother; the child's voice is clear.",
+            [case_audits.ActionInput("Record the father's view.", date(2030, 1, 31))],
         )
-        record = case_audits.grade_case(case, manager, entry)
         case_audits.respond(record, sam, "Agreed; booked a visit.", set(), record.version)
         case_audits.moderate(
             record, principal, agrees=True, note="Fair grades.", different={},

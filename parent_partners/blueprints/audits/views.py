@@ -1,5 +1,5 @@
-"""Case audits: the list by status, grading a case, the worker's response, moderation,
-the printable report and the results as CSV or XLSX."""
+"""Case audits: the list by status, starting an audit (its task list is in drafts.py), the
+worker's response, moderation, the printable report and the results as CSV or XLSX."""
 
 from __future__ import annotations
 
@@ -82,56 +82,17 @@ def index() -> str | BaseResponse:
     )
 
 
-@bp.route("/cases/<int:case_id>/audits/new", methods=["GET", "POST"])
+@bp.get("/cases/<int:case_id>/audits/new")
 @requires(Permission.AUDIT_CASES)
-def new(case_id: int) -> str | BaseResponse | tuple[str, int]:
-    """What an audit covers, to start one (GET); or grade the case in one form (POST, as
-    earlier versions of the page did)."""
+def new(case_id: int) -> str | tuple[str, int]:
+    """What an audit covers, to start one as a task list of drafts (or go back to the
+    manager's draft); the audit itself is written section by section (``drafts``)."""
     user = actor()
     case = editable_case_for(user, case_id)
-    errors: dict[str, str] = {}
-    entry = ops.GradingInput()
     conflict = ops.grading_conflict(case, user)
-    if request.method == "GET":
-        # The audit is written as a task list of drafts: this page says what it covers and
-        # starts one (or goes back to the manager's draft).
-        page = render_template(
-            "parent_partners/audits/start.html",
-            **_context(case=case, refused=conflict, draft=ops.draft_of(case, user)),
-        )
-        return (page, 403) if conflict else page
-    if conflict:
-        errors = {"grade-1": conflict}
-    else:
-        entry.grades = {
-            p.number: (
-                request.form.get(f"grade-{p.number}", ""),
-                request.form.get(f"evidence-{p.number}", ""),
-            )
-            for p in PRINCIPLES
-        }
-        entry.findings = request.form.get("findings", "")
-        for index in range(ops.MAX_ACTIONS):
-            due, typed = _date_from(f"action-{index}-due")
-            entry.actions.append(
-                ops.ActionInput(request.form.get(f"action-{index}-text", ""), due, typed)
-            )
-        try:
-            record = ops.grade_case(case, user, entry)
-        except ops.AuditError as error:
-            errors = error.errors
-        else:
-            flash("Audit graded. The worker has been asked to respond.", "success")
-            return redirect(url_for("partners.audits.show", audit_id=record.id))
     page = render_template(
-        "parent_partners/audits/new.html",
-        **_context(
-            case=case,
-            errors=errors,
-            error_list=_errors_summary(errors),
-            form=request.form,
-            action_rows=range(3),
-        ),
+        "parent_partners/audits/start.html",
+        **_context(case=case, refused=conflict, draft=ops.draft_of(case, user)),
     )
     return (page, 403) if conflict else page
 

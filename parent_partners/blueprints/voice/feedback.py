@@ -14,7 +14,7 @@ from parent_partners.identity import actor
 from parent_partners.models import Case, Feedback
 from parent_partners.operations.feedback import case_feedback, edit_feedback, record_feedback
 from parent_partners.permissions import Permission, requires
-from parent_partners.principles import BY_NUMBER, FEEDBACK_SCALE, questions_for
+from parent_partners.principles import BY_NUMBER, FEEDBACK_SCALE, RESPONDENTS, questions_for
 from parent_partners.scoping import can_edit, editable_case_for
 
 TEMPLATE = "parent_partners/voice/feedback_form.html"
@@ -50,7 +50,7 @@ def new_feedback(case_id: int) -> str | Response:
     """Record how the work feels to the child, or to one of their parents or carers."""
     case = editable_case_for(actor(), case_id)
     respondent = request.args.get("from", "child")
-    if respondent not in {"child", "carer"}:
+    if respondent not in dict(RESPONDENTS):
         abort(404)
     form = _form(case, respondent)
     if form.validate_on_submit():
