@@ -24,7 +24,6 @@ import argparse
 import json
 import sys
 import threading
-import time
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
@@ -187,24 +186,7 @@ def run(database_url: str, users: int, cases: int, duration: float, workers: int
     shared = prepared["cases"]
     accounts = [{"email": email, **{k: v for k, v in shared[n % cases].items() if k != "email"}}
                 for n, email in enumerate(prepared["emails"])]
-    port = load.free_port()
-    server = load.start_server(database_url, port, workers, threads)
-    stats = [load.Stats() for _ in accounts]
-    start = threading.Barrier(len(accounts))
-    try:
-        began = time.monotonic()
-        pool = [threading.Thread(target=load.practitioner,
-                                 args=(f"http://127.0.0.1:{port}", account,
-                                       began + duration, mine, start))
-                for account, mine in zip(accounts, stats, strict=True)]
-        for thread in pool:
-            thread.start()
-        for thread in pool:
-            thread.join()
-        elapsed = time.monotonic() - began
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    stats, elapsed = load.serve_and_load(database_url, accounts, duration, workers, threads)
     latencies = sorted(latency for item in stats for latency in item.latencies)
     errors = [error for item in stats for error in item.errors]
     attempted = sum(item.writes_attempted for item in stats)

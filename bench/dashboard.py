@@ -72,19 +72,15 @@ def _case_count(app: Flask) -> int | None:
 
 
 def _recreate(url: str) -> None:
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        Path(parsed.database or "").unlink(missing_ok=True)
-        return
-    admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{parsed.database}"'))
-    admin.dispose()
+    _drop(url, then_create=True)
 
 
 def drop(url: str) -> None:
     """Remove a benchmark database."""
+    _drop(url, then_create=False)
+
+
+def _drop(url: str, *, then_create: bool) -> None:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         Path(parsed.database or "").unlink(missing_ok=True)
@@ -92,6 +88,8 @@ def drop(url: str) -> None:
     admin = create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)'))
+        if then_create:
+            connection.execute(text(f'CREATE DATABASE "{parsed.database}"'))
     admin.dispose()
 
 

@@ -246,10 +246,10 @@ def count(database_url: str, case_ids: list[int]) -> dict[str, int]:
             "carer_links": int(links), "case_viewed_events": int(views)}
 
 
-def run(database_url: str, users: int, duration: float, workers: int = 4,
-        threads: int = 4) -> dict[str, Any]:
-    """Prepare, serve, load, count; return the figures (``ok`` says whether all held)."""
-    accounts = prepare(database_url, users)
+def serve_and_load(database_url: str, accounts: list[dict[str, Any]], duration: float,
+                   workers: int, threads: int) -> tuple[list[Stats], float]:
+    """Start gunicorn, let one practitioner thread per account work for ``duration`` seconds
+    (all starting together), stop the server; return each one's stats and the seconds taken."""
     port = free_port()
     server = start_server(database_url, port, workers, threads)
     stats = [Stats() for _ in accounts]
@@ -268,6 +268,14 @@ def run(database_url: str, users: int, duration: float, workers: int = 4,
     finally:
         server.terminate()
         server.wait(timeout=30)
+    return stats, elapsed
+
+
+def run(database_url: str, users: int, duration: float, workers: int = 4,
+        threads: int = 4) -> dict[str, Any]:
+    """Prepare, serve, load, count; return the figures (``ok`` says whether all held)."""
+    accounts = prepare(database_url, users)
+    stats, elapsed = serve_and_load(database_url, accounts, duration, workers, threads)
     counted = count(database_url, [account["case_id"] for account in accounts])
     latencies = sorted(latency for item in stats for latency in item.latencies)
     errors = [error for item in stats for error in item.errors]

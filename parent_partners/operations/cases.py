@@ -13,6 +13,7 @@ from sqlalchemy.orm import lazyload, selectinload
 from parent_partners.extensions import db
 from parent_partners.models import Case, Flag, Involvement, User
 from parent_partners.operations import access_trail, validation
+from parent_partners.operations.paging import Paging
 from parent_partners.operations.record_inputs import CaseInput
 from parent_partners.scoping import visible_cases
 from parent_partners.search_text import query_words
@@ -29,18 +30,10 @@ class CaseRow:
 
 
 @dataclass
-class CaseListing:
+class CaseListing(Paging):
     """A page of the case list."""
 
     rows: list[CaseRow]
-    total: int
-    page: int
-    per_page: int
-
-    @property
-    def pages(self) -> int:
-        """Number of pages in the whole listing."""
-        return max(1, -(-self.total // self.per_page))
 
 
 def list_cases(

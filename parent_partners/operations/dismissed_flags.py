@@ -11,21 +11,14 @@ from sqlalchemy.orm import joinedload
 
 from parent_partners.extensions import db
 from parent_partners.models import Case, Flag
+from parent_partners.operations.paging import Paging
 
 
 @dataclass
-class DismissedListing:
+class DismissedListing(Paging):
     """A page of dismissed flags, newest first."""
 
     flags: list[Flag]
-    total: int
-    page: int
-    per_page: int
-
-    @property
-    def pages(self) -> int:
-        """Number of pages."""
-        return max(1, -(-self.total // self.per_page))
 
 
 def _query(team_id: int | None, first: date, last: date) -> Select[Any]:

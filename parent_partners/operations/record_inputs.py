@@ -28,6 +28,14 @@ def _trimmed(record: Any) -> None:
             object.__setattr__(record, item.name, value.strip())
 
 
+def _case_fields_tidied(record: Any) -> None:
+    """Trim a case's text and hold its lists as tuples; an empty external id is none at all."""
+    _trimmed(record)
+    object.__setattr__(record, "harm_types", tuple(record.harm_types))
+    object.__setattr__(record, "contexts", tuple(record.contexts))
+    object.__setattr__(record, "external_id", record.external_id or None)
+
+
 def _stored(record: Any, leave_out: tuple[str, ...] = ("carer_ids",)) -> dict[str, Any]:
     """The fields as the model's columns (the carers are a relationship, set apart)."""
     return {key: value for key, value in asdict(record).items() if key not in leave_out}
@@ -51,10 +59,7 @@ class CaseInput:
     external_id: str | None = None  # the host's own id for the case, when it has one
 
     def __post_init__(self) -> None:
-        _trimmed(self)
-        object.__setattr__(self, "harm_types", tuple(self.harm_types))
-        object.__setattr__(self, "contexts", tuple(self.contexts))
-        object.__setattr__(self, "external_id", self.external_id or None)
+        _case_fields_tidied(self)
 
     def problems(self, today: date | None = None) -> Problems:
         """The dates' rules (the worker's team and the external id are checked by
@@ -81,10 +86,7 @@ class CaseDetails:
     closed_on: date | None = None
 
     def __post_init__(self) -> None:
-        _trimmed(self)
-        object.__setattr__(self, "harm_types", tuple(self.harm_types))
-        object.__setattr__(self, "contexts", tuple(self.contexts))
-        object.__setattr__(self, "external_id", self.external_id or None)
+        _case_fields_tidied(self)
 
     def problems(self, today: date | None = None) -> Problems:
         """The dates' rules and a reference (whether another case holds it, its external id

@@ -21,6 +21,7 @@ from parent_partners.extensions import db
 from parent_partners.models import AccessEvent, Case, RecordVersion, User
 from parent_partners.models.common import utcnow
 from parent_partners.operations import access_trail
+from parent_partners.operations.paging import Paging
 
 # The table each versioned record type (after the case itself) lives in.
 VERSIONED_TABLES = {"carer": "carers", "involvement": "involvements",
@@ -28,18 +29,10 @@ VERSIONED_TABLES = {"carer": "carers", "involvement": "involvements",
 
 
 @dataclass
-class TrailPage:
+class TrailPage(Paging):
     """One page of a case's access trail, newest first."""
 
     events: list[AccessEvent]
-    total: int
-    page: int
-    per_page: int
-
-    @property
-    def pages(self) -> int:
-        """How many pages there are (at least one)."""
-        return max(1, -(-self.total // self.per_page))
 
 
 def case_trail(case: Case, *, page: int = 1, per_page: int = 50) -> TrailPage:

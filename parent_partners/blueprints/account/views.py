@@ -5,13 +5,14 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, session, url_for
 from werkzeug.wrappers import Response
 
+from parent_partners.blueprints.token_revoking import revoke_and_return
 from parent_partners.extensions import db
 from parent_partners.forms.account import PasswordForm, TokenForm
 from parent_partners.identity import actor
 from parent_partners.models import ApiToken
 from parent_partners.operations import sessions
 from parent_partners.operations.own_password import PasswordChangeError, change_own_password
-from parent_partners.operations.tokens import TokenError, create_token, revoke_token, user_tokens
+from parent_partners.operations.tokens import TokenError, create_token, user_tokens
 from parent_partners.permissions import Permission, requires
 
 bp = Blueprint("account", __name__, url_prefix="/account")
@@ -86,10 +87,5 @@ def revoke(token_id: int) -> Response:
     token = db.session.get(ApiToken, token_id)
     if token is None or token.user_id != actor().id:
         abort(404)
-    try:
-        revoke_token(token)
-    except TokenError as error:
-        flash(str(error), "error")
-    else:
-        flash(f"Token {token.name!r} revoked: it no longer works.", "success")
-    return redirect(url_for("partners.account.tokens"))
+    return revoke_and_return(token, f"Token {token.name!r} revoked: it no longer works.",
+                             "partners.account.tokens")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, render_template
 from werkzeug.wrappers import Response
 
 from parent_partners.blueprints.admin.views import bp
+from parent_partners.blueprints.token_revoking import revoke_and_return
 from parent_partners.extensions import db
 from parent_partners.models import ApiToken
-from parent_partners.operations.tokens import TokenError, revoke_token, working_tokens
+from parent_partners.operations.tokens import working_tokens
 from parent_partners.permissions import Permission, requires
 
 
@@ -26,10 +27,7 @@ def revoke_any_token(token_id: int) -> Response:
     token = db.session.get(ApiToken, token_id)
     if token is None:
         abort(404)
-    try:
-        revoke_token(token)
-    except TokenError as error:
-        flash(str(error), "error")
-    else:
-        flash(f"The token \u201c{token.name}\u201d of {token.user.name} is revoked.", "success")
-    return redirect(url_for("partners.admin.tokens"))
+    return revoke_and_return(
+        token, f"The token \u201c{token.name}\u201d of {token.user.name} is revoked.",
+        "partners.admin.tokens",
+    )

@@ -25,6 +25,17 @@ def _number(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".") if value % 1 else f"{value:.0f}"
 
 
+def _svg_opening(chart_id: str, width: int, height: float, title: str, summary: str) -> list[str]:
+    """The chart's opening tag with its title and description, which screen readers announce."""
+    return [
+        f'<svg class="pp-chart" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
+        f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet" '
+        f'xmlns="http://www.w3.org/2000/svg">',
+        f'<title id="{chart_id}-title">{escape(title)}</title>',
+        f'<desc id="{chart_id}-desc">{escape(summary)}</desc>',
+    ]
+
+
 def bar_chart(
     chart_id: str,
     title: str,
@@ -43,13 +54,7 @@ def bar_chart(
     bar_space = width - label_width - 70
     top_value = max((v for _, v in items if v is not None), default=0) or 1
     height = top + row * len(items) + 10
-    parts = [
-        f'<svg class="pp-chart" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
-        f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet" '
-        f'xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-title">{escape(title)}</title>',
-        f'<desc id="{chart_id}-desc">{escape(summary)}</desc>',
-    ]
+    parts = _svg_opening(chart_id, width, height, title, summary)
     for index, (name, value) in enumerate(items):
         y = top + index * row
         parts.append(
@@ -111,13 +116,7 @@ def line_chart(
     def y(value: float) -> float:
         return top + plot_h * (1 - value / top_value)
 
-    parts = [
-        f'<svg class="pp-chart" role="img" aria-labelledby="{chart_id}-title {chart_id}-desc" '
-        f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet" '
-        f'xmlns="http://www.w3.org/2000/svg">',
-        f'<title id="{chart_id}-title">{escape(title)}</title>',
-        f'<desc id="{chart_id}-desc">{escape(summary)}</desc>',
-    ]
+    parts = _svg_opening(chart_id, width, height, title, summary)
     for step in range(5):
         value = top_value * step / 4
         parts.append(
