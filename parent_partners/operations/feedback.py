@@ -14,7 +14,7 @@ from sqlalchemy.orm import selectinload
 from parent_partners.extensions import db
 from parent_partners.models import Carer, Case, Feedback, User
 from parent_partners.operations import access_trail
-from parent_partners.operations.versioning import StaleEditError, apply_edit
+from parent_partners.operations.versioning import trailed_edit
 from parent_partners.principles import RESPONDENTS, SCALE_TOP, questions_for
 
 
@@ -81,31 +81,8 @@ def edit_feedback(
     feedback: Feedback, user: User, values: dict[str, Any], seen_version: int
 ) -> Feedback:
     """Change feedback, keeping the earlier version; refuses an edit based on an old version."""
-    try:
-        diff = apply_edit(
-            feedback,
-            "feedback",
-            _values(feedback.case, values),
-            seen_version=seen_version,
-            user_id=user.id,
-        )
-    except StaleEditError:
-        access_trail.record(
-            "edit_refused_stale",
-            record_type="feedback",
-            record_id=feedback.id,
-            case_id=feedback.case_id,
-            user_id=user.id,
-        )
-        raise
-    if diff:
-        access_trail.record(
-            "feedback_edited",
-            record_type="feedback",
-            record_id=feedback.id,
-            case_id=feedback.case_id,
-            data={"fields": sorted(diff)},
-        )
+    trailed_edit(feedback, "feedback", "feedback_edited", _values(feedback.case, values),
+                 seen_version=seen_version, user_id=user.id, case_id=feedback.case_id)
     return feedback
 
 

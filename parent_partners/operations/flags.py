@@ -233,6 +233,12 @@ def _lock(flag: Flag) -> None:
     db.session.refresh(flag, with_for_update=True)
 
 
+def _trail(flag: Flag, action: str, **data: Any) -> None:
+    """Put a change of the flag's status on its case's access trail, with the flag's kind."""
+    access_trail.record(action, record_type="flag", record_id=flag.id, case_id=flag.case_id,
+                        data={**data, "kind": flag.kind})
+
+
 def dismiss(flag: Flag, user: User, reason: str) -> Flag:
     """Dismiss an open flag with a reason a manager can read."""
     reason = reason.strip()
@@ -246,13 +252,7 @@ def dismiss(flag: Flag, user: User, reason: str) -> Flag:
     flag.dismissed_reason = reason
     flag.dismissed_at = utcnow()
     flag.dismissed_by_id = user.id
-    access_trail.record(
-        "flag_dismissed",
-        record_type="flag",
-        record_id=flag.id,
-        case_id=flag.case_id,
-        data={"reason": reason, "kind": flag.kind},
-    )
+    _trail(flag, "flag_dismissed", reason=reason)
     return flag
 
 
@@ -265,11 +265,5 @@ def reopen(flag: Flag, user: User) -> Flag:
     flag.status = "reopened"
     flag.reopened_at = utcnow()
     flag.reopened_by_id = user.id
-    access_trail.record(
-        "flag_reopened",
-        record_type="flag",
-        record_id=flag.id,
-        case_id=flag.case_id,
-        data={"kind": flag.kind},
-    )
+    _trail(flag, "flag_reopened")
     return flag

@@ -22,7 +22,7 @@ from parent_partners.operations.record_inputs import (
     InvolvementInput,
 )
 from parent_partners.operations.validation import RecordInvalid
-from parent_partners.operations.versioning import StaleEditError, apply_edit
+from parent_partners.operations.versioning import StaleEditError, trailed_edit
 
 __all__ = [
     "CarerInput",
@@ -175,23 +175,6 @@ def _edit(
 ) -> None:
     case_id = case.id
     lock_case(case_id)
-    try:
-        diff = apply_edit(record, record_type, values, seen_version=seen_version, user_id=user.id)
-    except StaleEditError:
-        access_trail.record(
-            "edit_refused_stale",
-            record_type=record_type,
-            record_id=record.id,
-            case_id=case_id,
-            user_id=user.id,
-        )
-        raise
-    if diff:
-        access_trail.record(
-            action,
-            record_type=record_type,
-            record_id=record.id,
-            case_id=case_id,
-            data={"fields": sorted(diff)},
-        )
+    if trailed_edit(record, record_type, action, values, seen_version=seen_version,
+                    user_id=user.id, case_id=case_id):
         flags.refresh(case)

@@ -24,7 +24,7 @@ from parent_partners.operations.evidence import (
     show,
 )
 from parent_partners.operations.exports import ExportTable
-from parent_partners.operations.versioning import StaleEditError, apply_edit
+from parent_partners.operations.versioning import trailed_edit
 from parent_partners.principles import PRINCIPLES, SELF_ASSESSMENT_RATINGS, Principle
 
 
@@ -65,16 +65,8 @@ def revise_assessment(
         "ratings": _known_ratings(ratings),
         "narratives": {k: v.strip() for k, v in narratives.items() if v.strip()},
     }
-    try:
-        diff = apply_edit(assessment, "self_assessment", values, seen_version=seen_version,
-                          user_id=user.id)
-    except StaleEditError:
-        access_trail.record("edit_refused_stale", record_type="self_assessment",
-                     record_id=assessment.id, user_id=user.id)
-        raise
-    if diff:
-        access_trail.record("self_assessment_edited", record_type="self_assessment",
-                     record_id=assessment.id, data={"fields": sorted(diff)})
+    trailed_edit(assessment, "self_assessment", "self_assessment_edited", values,
+                 seen_version=seen_version, user_id=user.id)
     return assessment
 
 

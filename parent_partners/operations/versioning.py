@@ -10,6 +10,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from parent_partners.extensions import db
 from parent_partners.models import RecordVersion
 from parent_partners.models.common import Versioned, utcnow
+from parent_partners.operations import access_trail
 
 
 class StaleEditError(Exception):
@@ -74,6 +75,31 @@ def apply_edit(
         # A concurrent transaction committed between our read and our UPDATE.
         db.session.rollback()
         raise StaleEditError(record_type, record_id) from error
+    return diff
+
+
+def trailed_edit(
+    record: Versioned,
+    record_type: str,
+    action: str,
+    changes: dict[str, Any],
+    *,
+    seen_version: int,
+    user_id: int,
+    case_id: int | None = None,
+) -> dict[str, Any]:
+    """``apply_edit``, with its outcome on the access trail: a refused stale edit, or ``action``
+    naming the fields changed (nothing when nothing changed). Returns the changed fields."""
+    record_id: int = record.id  # type: ignore[attr-defined]
+    try:
+        diff = apply_edit(record, record_type, changes, seen_version=seen_version, user_id=user_id)
+    except StaleEditError:
+        access_trail.record("edit_refused_stale", record_type=record_type, record_id=record_id,
+                            case_id=case_id, user_id=user_id)
+        raise
+    if diff:
+        access_trail.record(action, record_type=record_type, record_id=record_id,
+                            case_id=case_id, data={"fields": sorted(diff)})
     return diff
 
 
