@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from flask import abort
 from flask.wrappers import Response
+from pydantic import BaseModel
 
 from parent_partners.api import schemas, serialise
 from parent_partners.api.blueprint import operation, parse, reply
 from parent_partners.api.errors import field_error, validation_problem
 from parent_partners.api.patches import CarerPatch, PatchRoute, patch_record
 from parent_partners.identity import actor
-from parent_partners.models import Case
+from parent_partners.models import Case, User
 from parent_partners.operations.partnership import (
     add_carer,
     edit_carer,
@@ -39,6 +42,23 @@ def _case_carer_ids(case: Case, wanted: list[int]) -> list[int]:
             ]
         )
     return sorted(set(wanted))
+
+
+def _new_record(
+    case_id: int,
+    body_model: type[schemas.InvolvementIn] | type[schemas.ConsultationIn],
+    save: Callable[[Case, User, Any], Any],
+    record_type: str,
+    render: Callable[[Any, list[schemas.Flag]], BaseModel],
+) -> Response:
+    """Save the body as a new record on a case your team holds, its carers checked against the
+    case's (a 422 naming any other); 201 with the record and the flags its checks raised."""
+    user = actor()
+    case = editable_case_for(user, case_id)
+    body = parse(body_model)
+    entry = replace(body.to_input(), carer_ids=tuple(_case_carer_ids(case, body.carer_ids)))
+    record = save(case, user, entry)
+    return reply(render(record, serialise.record_flags(record_type, record.id)), 201)
 
 
 @operation(
@@ -107,13 +127,8 @@ def log_involvement_view(case_id: int) -> Response:
     """Log an involvement of parents or carers. The checks run at once: the reply carries
     the involvement's findings (for example ``child_not_consulted`` when it shares
     information about the child and the child was not asked)."""
-    user = actor()
-    case = editable_case_for(user, case_id)
-    body = parse(schemas.InvolvementIn)
-    entry = replace(body.to_input(), carer_ids=tuple(_case_carer_ids(case, body.carer_ids)))
-    record = log_involvement(case, user, entry)
-    flags = serialise.record_flags("involvement", record.id)
-    return reply(serialise.involvement(record, flags), 201)
+    return _new_record(case_id, schemas.InvolvementIn, log_involvement, "involvement",
+                       serialise.involvement)
 
 
 @operation(
@@ -129,10 +144,5 @@ def log_involvement_view(case_id: int) -> Response:
 def record_consultation_view(case_id: int) -> Response:
     """Record the child's view on involving parents or carers. The checks run at once, so
     findings it answers (such as ``child_not_consulted``) are resolved."""
-    user = actor()
-    case = editable_case_for(user, case_id)
-    body = parse(schemas.ConsultationIn)
-    entry = replace(body.to_input(), carer_ids=tuple(_case_carer_ids(case, body.carer_ids)))
-    record = record_consultation(case, user, entry)
-    flags = serialise.record_flags("consultation", record.id)
-    return reply(serialise.consultation(record, flags), 201)
+    return _new_record(case_id, schemas.ConsultationIn, record_consultation, "consultation",
+                       serialise.consultation)
