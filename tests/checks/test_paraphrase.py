@@ -39,13 +39,7 @@ def test_paraphrased_blame_is_flagged(text: str, expected: set[str]) -> None:
         "Tayo took responsibility for cooking dinner for his siblings.",
         "Omar was paid £50 a day by the adults running the line.",
         "The men who groomed Amara were hostile when police arrived.",
-        # A known miss of the model with word meanings (issue 10): "aggressive" sits near
-        # "hostile", and the advocacy the rest of the clause describes does not outweigh it.
-        # Strict, so it is noticed when a model gets it right again.
-        pytest.param(
-            "Mum is aggressive in defending her son and has pushed police to act.",
-            marks=pytest.mark.xfail(strict=True, reason="learned stage: word sense"),
-        ),
+        "Mum is aggressive in defending her son and has pushed police to act.",
         "To say Reuben chose this lifestyle is inaccurate; he was trapped by a debt.",
         "Grandma has not allowed the older boys into the house since May.",
     ],

@@ -34,9 +34,9 @@ from .model import HEADS, LearnedModel, default_model, sigmoid
 from .sentences import Unit, clauses, lead_tokens, sentences, token_spans, tokens
 
 _CACHE_SIZE = 50_000
-# The least weight (log-odds) one word, with its pair and its share of the sentence's
-# meaning, must add for a learned flag (1.1 before word meanings spread weight over words).
-MIN_EVIDENCE = 0.9
+# The least weight (log-odds) one word, with its pair (and its share of the sentence's
+# meaning, for a model that reads word meanings), must add for a learned flag.
+MIN_EVIDENCE = 1.1
 # Negation right before the verdict's words ("Dad is not resistant"). Kept to the three
 # words before them: "none of this would have happened" is hindsight blame, not a denial.
 _NEGATIONS = frozenset(("not", "no", "never", "neither", "nor", "without", "cannot"))
