@@ -97,6 +97,10 @@ def test_the_shipped_model_was_trained_on_the_data_in_the_repository():
     paths = sorted((ROOT / "training" / "blame").glob("*.jsonl"))
     assert [p.name for p in paths] == meta["data_files"]
     assert meta["data_sha256"] == data_hash(paths)
+    if meta["settings"].get("embedding_dims"):
+        # The word vectors its meaning weights were folded from are the committed ones.
+        table = sorted((ROOT / "training" / "embeddings").glob("words.*"))
+        assert meta["embeddings_sha256"] == data_hash(table)
     assert default_model().version == meta["version"]
     size = sum(p.stat().st_size for p in MODEL_DIR.iterdir())
     assert size < 10_000_000
@@ -163,3 +167,23 @@ def test_a_word_slipped_into_a_phrase_keeps_the_phrase_weight():
     plain = model.logits(["mum", "is", "hiding", "something"])[1]
     slipped = model.logits(["mum", "is", "clearly", "hiding", "something"])[1]
     assert plain == -4.0 and slipped == 4.0
+
+
+def test_a_word_known_only_by_its_meaning_moves_the_score_by_its_share_of_the_sentence():
+    model = _one_word_model("unused")
+    model = LearnedModel(
+        version="meaning",
+        keys=model.keys,
+        weights=np.zeros((1, 2)),
+        bias=model.bias,
+        category_ids=model.category_ids,
+        category_weights=model.category_weights,
+        category_bias=model.category_bias,
+        meta=model.meta,
+        meaning={"abandoned": (0.0, 8.0)},
+    )
+    # Who-words and quoted words do not count: the mean is over "abandoned" alone here.
+    assert model.logits(["mum", "abandoned", "him"])[1] == 4.0
+    # Two counted words: half the weight. A quoted "abandoned" is someone else's word.
+    assert model.logits(["mum", "abandoned", "school"])[1] == 0.0
+    assert model.logits(["mum", "q:abandoned", "him"])[1] == -4.0

@@ -34,7 +34,8 @@ from .model import HEADS, LearnedModel, default_model, sigmoid
 from .sentences import Unit, clauses, lead_tokens, sentences, token_spans, tokens
 
 _CACHE_SIZE = 50_000
-# The least weight (log-odds) one word, with its pair, must add for a learned flag.
+# The least weight (log-odds) one word, with its pair (and its share of the sentence's
+# meaning, for a model that reads word meanings), must add for a learned flag.
 MIN_EVIDENCE = 1.1
 # Negation right before the verdict's words ("Dad is not resistant"). Kept to the three
 # words before them: "none of this would have happened" is hindsight blame, not a denial.
@@ -117,16 +118,18 @@ def _logits(model: LearnedModel, text: str, units: Sequence[Unit], i: int) -> tu
 
 
 def evidence(model: LearnedModel, toks: Sequence[str], h: int) -> tuple[int, float]:
-    """The token that adds most to head ``h`` (its weight and its pair's), and how much.
+    """The token that adds most to head ``h`` (its weight, its pair's and its share of the
+    sentence's meaning), and how much.
 
     Who-words (features.PEOPLE) never count as evidence: a sentence is not blaming
     because it is about mum.
     """
     best, best_at = -math.inf, 0
     prev = START
+    shares = model.meaning_share(toks)
     for n, tok in enumerate(toks):
         if tok not in PEOPLE:
-            weight = model.word_weight(tok)[h] + model.pair_weight(prev, tok)[h]
+            weight = model.word_weight(tok)[h] + model.pair_weight(prev, tok)[h] + shares[n][h]
             if weight > best:
                 best, best_at = weight, n
         prev = tok

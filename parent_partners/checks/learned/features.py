@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 # Bumped whenever what the features read changes, so a model's version says which it used.
-FEATURE_VERSION = 3
+FEATURE_VERSION = 4
 # Word pieces (character n-grams of "<word>") make a typo ("manipulitive") look like the word.
 PIECE_SIZES = (3, 4, 5)
 # How many words of the following sentence are read: enough for "I challenged this".
@@ -47,6 +47,14 @@ def word_features(word: str) -> list[str]:
     if word.startswith("q:"):
         return own
     return own + pieces(word)
+
+
+def counts_for_meaning(word: str) -> bool:
+    """Whether a word counts in a sentence's mean word vector: the writer's own words only.
+
+    Who-words say who, not what (as above), and quoted words are someone else's.
+    """
+    return word not in PEOPLE and not word.startswith("q:")
 
 
 def sentence_features(

@@ -10,14 +10,14 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from ..categories import categories_for
-from .features import item_features
+from .features import counts_for_meaning, item_features
 from .model import HEADS
 from .sentences import lead_tokens, sentences, tokens
 
@@ -103,7 +103,7 @@ def _adam(
 
 
 def fit_binary(
-    x: Sparse, y: np.ndarray, l2: float, steps: int = 300, rate: float = 0.05
+    x: Sparse | WithDense, y: np.ndarray, l2: float, steps: int = 300, rate: float = 0.05
 ) -> tuple[np.ndarray, float]:
     """Logistic regression with an L2 penalty: (weights, bias)."""
     n = max(1, x.n_rows)
@@ -139,6 +139,66 @@ def fit_softmax(
 
 
 @dataclass
+class WithDense:
+    """A sparse block and a dense block side by side (columns: sparse first)."""
+
+    sparse: Sparse
+    dense: np.ndarray  # (rows, dims)
+
+    @property
+    def n_rows(self) -> int:
+        """How many rows (items)."""
+        return self.sparse.n_rows
+
+    @property
+    def n_cols(self) -> int:
+        """How many columns, sparse and dense."""
+        return self.sparse.n_cols + self.dense.shape[1]
+
+    def dot(self, w: np.ndarray) -> np.ndarray:
+        """X @ w for a weight vector."""
+        cut = self.sparse.n_cols
+        return self.sparse.dot(w[:cut]) + self.dense @ w[cut:]
+
+    def tdot(self, g: np.ndarray) -> np.ndarray:
+        """X.T @ g for a per-row vector."""
+        return np.concatenate([self.sparse.tdot(g), self.dense.T @ g])
+
+
+@dataclass
+class WordTable:
+    """Static word vectors (training/embeddings/): one row per word, scaled per dimension."""
+
+    words: list[str]
+    vectors: np.ndarray  # (words, dims), float64
+
+    def __post_init__(self) -> None:
+        """Index the words."""
+        self.index = {w: i for i, w in enumerate(self.words)}
+
+    def pooled(self, toks: Sequence[str]) -> np.ndarray:
+        """The mean vector of the words that count for meaning (words not in the table add 0).
+
+        The run-time model adds the same thing as one folded number per word
+        (model.LearnedModel.logits), so the two must agree on which words count.
+        """
+        counted = [t for t in toks if counts_for_meaning(t)]
+        out = np.zeros(self.vectors.shape[1])
+        at = [self.index[t] for t in counted if t in self.index]
+        if at:
+            out = self.vectors[at].sum(axis=0) / len(counted)
+        return out
+
+
+def load_table(directory: Path) -> WordTable:
+    """The committed word table (words.txt, words.npy), each dimension scaled to unit spread."""
+    words = (directory / "words.txt").read_text(encoding="utf-8").split()
+    vectors = np.load(directory / "words.npy").astype(np.float64)
+    spread = vectors.std(axis=0)
+    return WordTable(words, vectors / np.where(spread > 0, spread, 1.0))
+
+
+@dataclass
 class Settings:
     """Hyper-parameters of one training run (recorded in the artefact)."""
 
@@ -147,6 +207,8 @@ class Settings:
     steps: int = 300
     with_pieces: bool = True
     with_skips: bool = True
+    # Dimensions of the static word vectors read (0: none); see WordTable.
+    embedding_dims: int = 0
 
 
 @dataclass
@@ -159,6 +221,10 @@ class Trained:
     category_ids: dict[str, list[str]]
     category_weights: dict[str, np.ndarray]
     category_bias: dict[str, np.ndarray]
+    # Per word of the word table: its vector times the blame heads' dense weights (words, 2).
+    # A sentence adds their mean over its counted words (the bias holds the centring).
+    meaning_words: list[str] = field(default_factory=list)
+    meaning_weights: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
 
 
 # Item features by text and settings: cross-validation fits one model per writer left out
@@ -175,20 +241,52 @@ def _features(text: str, settings: Settings) -> list[str]:
     return found
 
 
-def train(items: Sequence[dict[str, Any]], settings: Settings) -> Trained:
+def _meaning(items: Sequence[dict[str, Any]], table: WordTable) -> tuple[np.ndarray, np.ndarray]:
+    """Per item, the sum over its sentences of their pooled word vectors, centred; and the
+    centre (the mean sentence), which the bias takes back at run time."""
+    per_item = []
+    for item in items:
+        units = item_tokens(str(item["text"]))
+        per_item.append([table.pooled(toks) for toks, _ in units])
+    flat = [v for vs in per_item for v in vs]
+    centre = np.mean(flat, axis=0) if flat else np.zeros(table.vectors.shape[1])
+    dense = np.asarray(
+        [np.sum(vs, axis=0) - len(vs) * centre if vs else np.zeros_like(centre) for vs in per_item]
+    )
+    return dense, centre
+
+
+def train(
+    items: Sequence[dict[str, Any]], settings: Settings, table: WordTable | None = None
+) -> Trained:
     """Fit both blame heads and both category heads on labelled items.
 
     Each item needs "text", "child_blame", "parent_blame"; "child_category" and
-    "parent_category" (ids from categories.py, or None) train the category heads.
+    "parent_category" (ids from categories.py, or None) train the category heads. With a
+    word table, the blame heads also read each sentence's mean word vector (its meaning,
+    so a synonym the training data never used still counts); the category heads do not.
     """
     feats = [_features(str(i["text"]), settings) for i in items]
     keys = vocabulary(feats, settings.min_count)
     x = matrix(feats, keys)
+    design: Sparse | WithDense = x
+    centre = np.zeros(0)
+    if table is not None:
+        dense, centre = _meaning(items, table)
+        design = WithDense(x, dense)
     weights = np.zeros((len(keys), 2))
     bias = np.zeros(2)
+    dense_w = np.zeros((len(centre), 2))
     for h, head in enumerate(HEADS):
         y = np.asarray([1.0 if i[head] else 0.0 for i in items])
-        weights[:, h], bias[h] = fit_binary(x, y, settings.l2, settings.steps)
+        w, bias[h] = fit_binary(design, y, settings.l2, settings.steps)
+        weights[:, h], dense_w[:, h] = w[: len(keys)], w[len(keys) :]
+    meaning_words: list[str] = []
+    meaning_weights = np.zeros((0, 2))
+    if table is not None:
+        # Linear in the mean vector, so fold: each word's vector times the dense weights.
+        meaning_words, meaning_weights = table.words, table.vectors @ dense_w
+        bias = bias - centre @ dense_w
     cat_ids: dict[str, list[str]] = {}
     cat_w: dict[str, np.ndarray] = {}
     cat_b: dict[str, np.ndarray] = {}
@@ -204,7 +302,9 @@ def train(items: Sequence[dict[str, Any]], settings: Settings) -> Trained:
         sub = matrix([feats[r] for r in chosen], keys)
         y_cat = np.asarray([ids.index(str(items[r][field])) for r in chosen])
         cat_w[head], cat_b[head] = fit_softmax(sub, y_cat, len(ids), settings.l2, settings.steps)
-    return Trained(keys, weights, bias, cat_ids, cat_w, cat_b)
+    return Trained(
+        keys, weights, bias, cat_ids, cat_w, cat_b, list(meaning_words), meaning_weights
+    )
 
 
 def data_hash(paths: Sequence[Path]) -> str:
@@ -227,6 +327,8 @@ def save(trained: Trained, directory: Path, meta: dict[str, Any]) -> None:
     for head in HEADS:
         arrays[f"cat_{head}"] = trained.category_weights[head].astype(np.float32)
         arrays[f"cat_bias_{head}"] = trained.category_bias[head].astype(np.float32)
+    arrays["meaning_words"] = np.asarray(trained.meaning_words, dtype=np.str_)
+    arrays["meaning_weights"] = trained.meaning_weights.astype(np.float32)
     with (directory / "blame.npz").open("wb") as fh:
         np.savez_compressed(fh, **arrays)  # type: ignore[arg-type]
     full = {**meta, "categories": trained.category_ids}

@@ -21,10 +21,20 @@ from typing import Any
 import numpy as np
 
 from ..findings import TEXT_KINDS
-from .features import END, NEXT_WORDS, PEOPLE, START, pieces
+from .features import END, NEXT_WORDS, PEOPLE, START, counts_for_meaning, pieces
 
 HEADS = TEXT_KINDS  # one head per blame kind
-_WordEntry = tuple[float, float, dict[str, tuple[float, float]], dict[str, tuple[float, float]]]
+# word -> (child weight, parent weight, {word before: pair}, {word two before: skip pair},
+#          child meaning weight, parent meaning weight, 1 if it counts for meaning else 0)
+_WordEntry = tuple[
+    float,
+    float,
+    dict[str, tuple[float, float]],
+    dict[str, tuple[float, float]],
+    float,
+    float,
+    int,
+]
 MODEL_DIR = Path(str(resources.files("parent_partners.checks").joinpath("model")))
 _UNSEEN_CACHE = 20_000
 
@@ -49,6 +59,9 @@ class LearnedModel:
     category_weights: dict[str, np.ndarray]  # kind -> (features, categories)
     category_bias: dict[str, np.ndarray]
     meta: dict[str, Any]
+    # Static word vectors folded into the blame heads (fit.WordTable): word -> (child,
+    # parent); a sentence adds their mean over the words that count for meaning.
+    meaning: dict[str, tuple[float, float]] = field(default_factory=dict)
     _index: dict[str, int] = field(default_factory=dict)
     _words: dict[str, tuple[float, float]] = field(default_factory=dict)
     # Pairs and skip pairs keyed by (first word, second word): a tuple of two words hashes
@@ -90,12 +103,14 @@ class LearnedModel:
         logits() then looks a word up once and its pairs in small dictionaries keyed by the
         word before, instead of building a key for every pair.
         """
-        ending = {END, *self._words}
+        ending = {END, *self._words, *self.meaning}
         ending.update(second for _, second in self._pairs)
         ending.update(second for _, second in self._skips)
         for word in ending:
             wc, wp = self._word(word) if word != END else (0.0, 0.0)
-            self._by_word[word] = (wc, wp, {}, {})
+            mc, mp = self.meaning.get(word, (0.0, 0.0))
+            counted = int(word != END and counts_for_meaning(word))
+            self._by_word[word] = (wc, wp, {}, {}, mc, mp, counted)
         self._unseen.clear()
         for (first, second), weights in self._pairs.items():
             self._by_word[second][2][first] = weights
@@ -156,6 +171,17 @@ class LearnedModel:
         """A word's weight per head, its pieces included."""
         return self._word(word)
 
+    def meaning_share(self, toks: Sequence[str]) -> list[tuple[float, float]]:
+        """What each word adds through the sentence's mean word vector, per head."""
+        counted = sum(1 for t in toks if counts_for_meaning(t))
+        if not counted or not self.meaning:
+            return [(0.0, 0.0)] * len(toks)
+        zero = (0.0, 0.0)
+        return [
+            (w[0] / counted, w[1] / counted)
+            for w in (self.meaning.get(t, zero) if counts_for_meaning(t) else zero for t in toks)
+        ]
+
     def pair_weight(self, prev: str, word: str) -> tuple[float, float]:
         """The weight per head of two neighbouring words (0 for pairs never seen)."""
         return self._pairs.get((prev, word), (0.0, 0.0))
@@ -165,21 +191,29 @@ class LearnedModel:
 
         Weights are added one at a time in the order the features are read (word, pair,
         skip pair, word by word), so a score is the same to the last bit however it is sped up.
+        The meaning weights (static word vectors, folded) are summed apart and added as
+        their mean over the words that count for meaning.
         """
         c = float(self.bias[0])
         p = float(self.bias[1])
+        mc = mp = 0.0
+        counted = 0
         by_word = self._by_word.get
         prev2 = prev = START
         for n, tok in enumerate(toks):
             entry = by_word(tok)
             if entry is None:
-                # A word the model has in no pair: its pieces only.
+                # A word the model has in no pair and no vector for: its pieces only.
                 wc, wp = self._word(tok)
                 c += wc
                 p += wp
+                counted += not tok.startswith("q:")
             else:
                 c += entry[0]
                 p += entry[1]
+                mc += entry[4]
+                mp += entry[5]
+                counted += entry[6]
                 pair = entry[2].get(prev)
                 if pair is not None:
                     c += pair[0]
@@ -195,6 +229,9 @@ class LearnedModel:
         if pair is not None:
             c += pair[0]
             p += pair[1]
+        if counted:
+            c += mc / counted
+            p += mp / counted
         nexts = self._next.get
         for tok in next_toks[:NEXT_WORDS]:
             nxt = nexts(tok)
@@ -259,7 +296,17 @@ def load_model(directory: Path | None = None) -> LearnedModel:
             category_weights={k: data[f"cat_{k}"].astype(np.float64) for k in HEADS},
             category_bias={k: data[f"cat_bias_{k}"].astype(np.float64) for k in HEADS},
             meta=meta,
+            meaning=_meaning(data),
         )
+
+
+def _meaning(data: Any) -> dict[str, tuple[float, float]]:
+    """The folded word-vector weights of an artefact (none in one trained without them)."""
+    if "meaning_words" not in data:
+        return {}
+    words = [str(w) for w in data["meaning_words"]]
+    rows = data["meaning_weights"].astype(np.float64).tolist()
+    return {w: (r[0], r[1]) for w, r in zip(words, rows, strict=True)}
 
 
 def _split_pair(words: str) -> tuple[str, str]:
