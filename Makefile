@@ -3,6 +3,8 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Folds of the blame checker's cross-validation fitted at once (make train-checker).
+TRAIN_JOBS ?= 2
 FLASK := $(BIN)/flask --app wsgi
 ASSETS := parent_partners/static/govuk/govuk-frontend.min.css
 DEV := PARTNERS_ENV=development
@@ -51,7 +53,7 @@ lint: install ## ruff and mypy
 	$(BIN)/mypy
 
 train-checker: install ## Retrain the blame checker's learned stage from training/blame/ (deterministic)
-	$(BIN)/python training/train_checker.py --dev training/tuning/dev.jsonl
+	$(BIN)/python training/train_checker.py --dev training/tuning/dev.jsonl --jobs $(TRAIN_JOBS)
 
 bench: install ## Blame checker quality and speed benchmarks
 	$(BIN)/python bench/quality.py --corpus training/tuning/dev.jsonl

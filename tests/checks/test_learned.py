@@ -6,11 +6,12 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 from parent_partners.checks import default_lexicon, load_lexicon, scan_text
 from parent_partners.checks.categories import CATEGORIES, categories_for, category_label
 from parent_partners.checks.learned import combine
-from parent_partners.checks.learned.fit import Settings, data_hash, save, train
+from parent_partners.checks.learned.fit import Settings, WordTable, data_hash, save, train
 from parent_partners.checks.learned.model import (
     MODEL_DIR,
     LearnedModel,
@@ -169,21 +170,58 @@ def test_a_word_slipped_into_a_phrase_keeps_the_phrase_weight():
     assert plain == -4.0 and slipped == 4.0
 
 
-def test_a_word_known_only_by_its_meaning_moves_the_score_by_its_share_of_the_sentence():
-    model = _one_word_model("unused")
-    model = LearnedModel(
-        version="meaning",
-        keys=model.keys,
+def _meaning_model(min_words: int, centre: tuple[float, float]) -> LearnedModel:
+    """A model whose only knowledge is the meaning of "abandoned" (parent blame)."""
+    base = _one_word_model("unused")
+    return LearnedModel(
+        version=f"meaning-{min_words}",
+        keys=base.keys,
         weights=np.zeros((1, 2)),
-        bias=model.bias,
-        category_ids=model.category_ids,
-        category_weights=model.category_weights,
-        category_bias=model.category_bias,
-        meta=model.meta,
+        bias=base.bias,
+        category_ids=base.category_ids,
+        category_weights=base.category_weights,
+        category_bias=base.category_bias,
+        meta=base.meta,
         meaning={"abandoned": (0.0, 8.0)},
+        meaning_centre=centre,
+        meaning_min_words=min_words,
     )
+
+
+def test_a_word_known_only_by_its_meaning_moves_the_score_by_its_share_of_the_sentence():
+    model = _meaning_model(0, (0.0, 0.0))
     # Who-words and quoted words do not count: the mean is over "abandoned" alone here.
     assert model.logits(["mum", "abandoned", "him"])[1] == 4.0
     # Two counted words: half the weight. A quoted "abandoned" is someone else's word.
     assert model.logits(["mum", "abandoned", "school"])[1] == 0.0
     assert model.logits(["mum", "q:abandoned", "him"])[1] == -4.0
+
+
+def test_a_short_sentence_counts_only_part_of_its_meaning():
+    model = _meaning_model(4, (0.0, 1.0))
+    # One counted word: a quarter of (its meaning less the mean sentence's).
+    assert model.logits(["abandoned"])[1] == -4.0 + (8.0 - 1.0) / 4
+    assert model.logits(["mum", "abandoned", "him"])[1] == -4.0 + (8.0 - 1.0) / 4
+    # Four counted words and more: all of it.
+    assert model.logits(["she", "abandoned", "the", "plan", "again"])[1] == -4.0 + (2.0 - 1.0)
+    # Its share as evidence is scaled the same way.
+    assert model.meaning_share(["abandoned"])[0][1] == 2.0
+    # No counted words: no meaning term at all, not minus the centre.
+    assert model.logits(["mum"])[1] == -4.0
+
+
+def test_the_meaning_scaling_survives_saving_and_loading(tmp_path: Path):
+    rows = [
+        json.loads(line)
+        for line in (ROOT / "training" / "blame" / "train_a.jsonl").read_text().splitlines()[:60]
+    ]
+    for row in rows:
+        row["parent_category"] = "deficit_label" if row["parent_blame"] else None
+        row["child_category"] = "discrediting" if row["child_blame"] else None
+    table = WordTable(["abandoned", "school", "plan", "went"], np.eye(4))
+    trained = train(rows, Settings(steps=30, meaning_min_words=4), table)
+    save(trained, tmp_path, {"version": "scaled", "thresholds": {}})
+    model = load_model(tmp_path)
+    assert model.meaning_min_words == 4
+    assert model.meaning_centre == pytest.approx(tuple(trained.meaning_centre), rel=1e-5)
+    assert set(model.meaning) == {"abandoned", "school", "plan", "went"}

@@ -176,8 +176,9 @@ class WordTable:
         """Index the words."""
         self.index = {w: i for i, w in enumerate(self.words)}
 
-    def pooled(self, toks: Sequence[str]) -> np.ndarray:
-        """The mean vector of the words that count for meaning (words not in the table add 0).
+    def pooled(self, toks: Sequence[str]) -> tuple[np.ndarray, int]:
+        """The mean vector of the words that count for meaning (words not in the table add
+        0), and how many words counted.
 
         The run-time model adds the same thing as one folded number per word
         (model.LearnedModel.logits), so the two must agree on which words count.
@@ -187,7 +188,7 @@ class WordTable:
         at = [self.index[t] for t in counted if t in self.index]
         if at:
             out = self.vectors[at].sum(axis=0) / len(counted)
-        return out
+        return out, len(counted)
 
 
 def load_table(directory: Path) -> WordTable:
@@ -209,6 +210,9 @@ class Settings:
     with_skips: bool = True
     # Dimensions of the static word vectors read (0: none); see WordTable.
     embedding_dims: int = 0
+    # A sentence of fewer counted words than this has its meaning term scaled down in
+    # proportion (see meaning_scale): "Maybe." must not take its whole meaning from one word.
+    meaning_min_words: int = 8
 
 
 @dataclass
@@ -225,6 +229,9 @@ class Trained:
     # A sentence adds their mean over its counted words (the bias holds the centring).
     meaning_words: list[str] = field(default_factory=list)
     meaning_weights: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
+    # The mean sentence's meaning term per head, taken off each sentence's before scaling.
+    meaning_centre: np.ndarray = field(default_factory=lambda: np.zeros(2))
+    meaning_min_words: int = 0
 
 
 # Item features by text and settings: cross-validation fits one model per writer left out
@@ -241,19 +248,38 @@ def _features(text: str, settings: Settings) -> list[str]:
     return found
 
 
-def _meaning(items: Sequence[dict[str, Any]], table: WordTable) -> tuple[np.ndarray, np.ndarray]:
-    """Per item, the sum over its sentences of their pooled word vectors, centred; and the
-    centre (the mean sentence), which the bias takes back at run time."""
+def warm_features(texts: Sequence[str], settings: Settings) -> None:
+    """Read the features of ``texts`` into the cache now (before forking workers that share it)."""
+    for text in texts:
+        _features(text, settings)
+
+
+def _meaning(
+    items: Sequence[dict[str, Any]], table: WordTable, min_words: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per item, the sum over its sentences of their pooled word vectors, centred and scaled
+    by meaning_scale; and the centre (the mean sentence)."""
     per_item = []
     for item in items:
         units = item_tokens(str(item["text"]))
         per_item.append([table.pooled(toks) for toks, _ in units])
-    flat = [v for vs in per_item for v in vs]
+    flat = [v for vs in per_item for v, _ in vs]
     centre = np.mean(flat, axis=0) if flat else np.zeros(table.vectors.shape[1])
-    dense = np.asarray(
-        [np.sum(vs, axis=0) - len(vs) * centre if vs else np.zeros_like(centre) for vs in per_item]
-    )
+    dense = np.zeros((len(items), len(centre)))
+    for row, vs in enumerate(per_item):
+        for v, n in vs:
+            dense[row] += (v - centre) * meaning_scale(n, min_words)
     return dense, centre
+
+
+def meaning_scale(counted: int, min_words: int) -> float:
+    """How much of a sentence's meaning term counts: all of it from ``min_words`` counted
+    words up (or always, when min_words is 0), in proportion below, none with no words."""
+    if not counted:
+        return 0.0
+    if counted >= min_words:
+        return 1.0
+    return counted / min_words
 
 
 def train(
@@ -272,7 +298,7 @@ def train(
     design: Sparse | WithDense = x
     centre = np.zeros(0)
     if table is not None:
-        dense, centre = _meaning(items, table)
+        dense, centre = _meaning(items, table, settings.meaning_min_words)
         design = WithDense(x, dense)
     weights = np.zeros((len(keys), 2))
     bias = np.zeros(2)
@@ -283,10 +309,11 @@ def train(
         weights[:, h], dense_w[:, h] = w[: len(keys)], w[len(keys) :]
     meaning_words: list[str] = []
     meaning_weights = np.zeros((0, 2))
+    meaning_centre = np.zeros(2)
     if table is not None:
         # Linear in the mean vector, so fold: each word's vector times the dense weights.
         meaning_words, meaning_weights = table.words, table.vectors @ dense_w
-        bias = bias - centre @ dense_w
+        meaning_centre = centre @ dense_w
     cat_ids: dict[str, list[str]] = {}
     cat_w: dict[str, np.ndarray] = {}
     cat_b: dict[str, np.ndarray] = {}
@@ -303,7 +330,16 @@ def train(
         y_cat = np.asarray([ids.index(str(items[r][field])) for r in chosen])
         cat_w[head], cat_b[head] = fit_softmax(sub, y_cat, len(ids), settings.l2, settings.steps)
     return Trained(
-        keys, weights, bias, cat_ids, cat_w, cat_b, list(meaning_words), meaning_weights
+        keys,
+        weights,
+        bias,
+        cat_ids,
+        cat_w,
+        cat_b,
+        list(meaning_words),
+        meaning_weights,
+        meaning_centre,
+        settings.meaning_min_words if table is not None else 0,
     )
 
 
@@ -329,6 +365,8 @@ def save(trained: Trained, directory: Path, meta: dict[str, Any]) -> None:
         arrays[f"cat_bias_{head}"] = trained.category_bias[head].astype(np.float32)
     arrays["meaning_words"] = np.asarray(trained.meaning_words, dtype=np.str_)
     arrays["meaning_weights"] = trained.meaning_weights.astype(np.float32)
+    arrays["meaning_centre"] = trained.meaning_centre.astype(np.float32)
+    arrays["meaning_min_words"] = np.asarray(trained.meaning_min_words, dtype=np.int32)
     with (directory / "blame.npz").open("wb") as fh:
         np.savez_compressed(fh, **arrays)  # type: ignore[arg-type]
     full = {**meta, "categories": trained.category_ids}

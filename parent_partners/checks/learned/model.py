@@ -62,6 +62,11 @@ class LearnedModel:
     # Static word vectors folded into the blame heads (fit.WordTable): word -> (child,
     # parent); a sentence adds their mean over the words that count for meaning.
     meaning: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # The mean sentence's meaning term (child, parent), taken off before scaling, and the
+    # counted words from which a sentence's meaning term counts in full (0: always; models
+    # trained before the scaling have the centre in the bias).
+    meaning_centre: tuple[float, float] = (0.0, 0.0)
+    meaning_min_words: int = 0
     _index: dict[str, int] = field(default_factory=dict)
     _words: dict[str, tuple[float, float]] = field(default_factory=dict)
     # Pairs and skip pairs keyed by (first word, second word): a tuple of two words hashes
@@ -177,10 +182,19 @@ class LearnedModel:
         if not counted or not self.meaning:
             return [(0.0, 0.0)] * len(toks)
         zero = (0.0, 0.0)
+        part = self.meaning_scale(counted) / counted
         return [
-            (w[0] / counted, w[1] / counted)
+            (w[0] * part, w[1] * part)
             for w in (self.meaning.get(t, zero) if counts_for_meaning(t) else zero for t in toks)
         ]
+
+    def meaning_scale(self, counted: int) -> float:
+        """How much of a sentence's meaning term counts (fit.meaning_scale: the same rule)."""
+        if not counted:
+            return 0.0
+        if counted >= self.meaning_min_words:
+            return 1.0
+        return counted / self.meaning_min_words
 
     def pair_weight(self, prev: str, word: str) -> tuple[float, float]:
         """The weight per head of two neighbouring words (0 for pairs never seen)."""
@@ -230,8 +244,9 @@ class LearnedModel:
             c += pair[0]
             p += pair[1]
         if counted:
-            c += mc / counted
-            p += mp / counted
+            scale = self.meaning_scale(counted)
+            c += (mc / counted - self.meaning_centre[0]) * scale
+            p += (mp / counted - self.meaning_centre[1]) * scale
         nexts = self._next.get
         for tok in next_toks[:NEXT_WORDS]:
             nxt = nexts(tok)
@@ -297,6 +312,8 @@ def load_model(directory: Path | None = None) -> LearnedModel:
             category_bias={k: data[f"cat_bias_{k}"].astype(np.float64) for k in HEADS},
             meta=meta,
             meaning=_meaning(data),
+            meaning_centre=_meaning_centre(data),
+            meaning_min_words=int(data["meaning_min_words"]) if "meaning_min_words" in data else 0,
         )
 
 
@@ -307,6 +324,14 @@ def _meaning(data: Any) -> dict[str, tuple[float, float]]:
     words = [str(w) for w in data["meaning_words"]]
     rows = data["meaning_weights"].astype(np.float64).tolist()
     return {w: (r[0], r[1]) for w, r in zip(words, rows, strict=True)}
+
+
+def _meaning_centre(data: Any) -> tuple[float, float]:
+    """The mean sentence's meaning term of an artefact ((0, 0) where the bias holds it)."""
+    if "meaning_centre" not in data:
+        return (0.0, 0.0)
+    c, p = data["meaning_centre"].astype(np.float64).tolist()
+    return (c, p)
 
 
 def _split_pair(words: str) -> tuple[str, str]:
