@@ -98,3 +98,16 @@ def item_features(
     for toks, lead in units:
         out.extend(sentence_features(toks, lead, with_pieces, with_skips))
     return out
+
+
+def meaning_scale(counted: int, min_words: int) -> float:
+    """How much of a sentence's meaning term counts: all of it from ``min_words`` counted
+    words up (or always, when min_words is 0), in proportion below, none with no words.
+
+    Training (fit) and scoring (model) both use it, so they scale sentences alike.
+    """
+    if not counted:
+        return 0.0
+    if counted >= min_words:
+        return 1.0
+    return counted / min_words

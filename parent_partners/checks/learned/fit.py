@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from ..categories import categories_for
-from .features import counts_for_meaning, item_features
+from .features import counts_for_meaning, item_features, meaning_scale
 from .model import HEADS
 from .sentences import lead_tokens, sentences, tokens
 
@@ -226,7 +226,8 @@ class Trained:
     category_weights: dict[str, np.ndarray]
     category_bias: dict[str, np.ndarray]
     # Per word of the word table: its vector times the blame heads' dense weights (words, 2).
-    # A sentence adds their mean over its counted words (the bias holds the centring).
+    # A sentence adds their mean over its counted words, less meaning_centre, times
+    # features.meaning_scale.
     meaning_words: list[str] = field(default_factory=list)
     meaning_weights: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
     # The mean sentence's meaning term per head, taken off each sentence's before scaling.
@@ -270,16 +271,6 @@ def _meaning(
         for v, n in vs:
             dense[row] += (v - centre) * meaning_scale(n, min_words)
     return dense, centre
-
-
-def meaning_scale(counted: int, min_words: int) -> float:
-    """How much of a sentence's meaning term counts: all of it from ``min_words`` counted
-    words up (or always, when min_words is 0), in proportion below, none with no words."""
-    if not counted:
-        return 0.0
-    if counted >= min_words:
-        return 1.0
-    return counted / min_words
 
 
 def train(

@@ -21,7 +21,15 @@ from typing import Any
 import numpy as np
 
 from ..findings import TEXT_KINDS
-from .features import END, NEXT_WORDS, PEOPLE, START, counts_for_meaning, pieces
+from .features import (
+    END,
+    NEXT_WORDS,
+    PEOPLE,
+    START,
+    counts_for_meaning,
+    meaning_scale,
+    pieces,
+)
 
 HEADS = TEXT_KINDS  # one head per blame kind
 # word -> (child weight, parent weight, {word before: pair}, {word two before: skip pair},
@@ -189,12 +197,8 @@ class LearnedModel:
         ]
 
     def meaning_scale(self, counted: int) -> float:
-        """How much of a sentence's meaning term counts (fit.meaning_scale: the same rule)."""
-        if not counted:
-            return 0.0
-        if counted >= self.meaning_min_words:
-            return 1.0
-        return counted / self.meaning_min_words
+        """How much of a sentence's meaning term counts (features.meaning_scale)."""
+        return meaning_scale(counted, self.meaning_min_words)
 
     def pair_weight(self, prev: str, word: str) -> tuple[float, float]:
         """The weight per head of two neighbouring words (0 for pairs never seen)."""
