@@ -11,13 +11,21 @@ import pytest
 from parent_partners.checks import default_lexicon, load_lexicon, scan_text
 from parent_partners.checks.categories import CATEGORIES, categories_for, category_label
 from parent_partners.checks.learned import combine
-from parent_partners.checks.learned.fit import Settings, WordTable, data_hash, save, train
+from parent_partners.checks.learned.fit import (
+    Settings,
+    WordTable,
+    data_hash,
+    known_words,
+    save,
+    train,
+)
 from parent_partners.checks.learned.model import (
     MODEL_DIR,
     LearnedModel,
     default_model,
     load_model,
 )
+from parent_partners.checks.learned.sentences import NAME, tokens
 from parent_partners.checks.text_scan import scan_rules
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -225,3 +233,69 @@ def test_the_meaning_scaling_survives_saving_and_loading(tmp_path: Path):
     assert model.meaning_min_words == 4
     assert model.meaning_centre == pytest.approx(tuple(trained.meaning_centre), rel=1e-5)
     assert set(model.meaning) == {"abandoned", "school", "plan", "went"}
+
+
+def test_a_set_aside_match_where_the_verdict_word_stands_stops_a_finding_pointed_elsewhere():
+    # The verdict rests on "drift" (first clause, the heaviest word); the second clause
+    # scores higher only because two lighter words add up there. When the rules set a match
+    # of the first clause aside, there is no learned finding at all.
+    base = _one_word_model("drift")
+    model = LearnedModel(
+        version="three-words",
+        keys=["w:drift", "w:pushed", "w:police"],
+        weights=np.asarray([[0.0, 5.0], [0.0, 3.0], [0.0, 3.0]]),
+        bias=base.bias,
+        category_ids=base.category_ids,
+        category_weights={k: np.zeros((3, len(v))) for k, v in base.category_ids.items()},
+        category_bias=base.category_bias,
+        meta=base.meta,
+    )
+    text = "Mum let things drift in the spring, and has pushed police to act."
+    aside = [(text.index("let things"), "parent_blame")]
+    assert combine.combine(text, [], aside, model) == []
+    [found] = combine.combine(text, [], [], model)
+    assert found.matched == "and has pushed police to act"
+
+
+def test_the_lexicons_other_sense_holds_for_a_phrase_that_takes_in_the_verdict_word():
+    # hostile_parent's phrase starts at "is" ("is aggressive"), and its exclusion ("in
+    # defending") stops that match outright: the learned stage's verdict word
+    # "aggressive" is read in the same other sense.
+    model = _one_word_model("aggressive")
+    assert combine.combine("Mum is aggressive in defending her son.", [], [], model) == []
+    [found] = combine.combine("Mum is aggressive with staff.", [], [], model)
+    assert found.kind == "parent_blame"
+    # The verdict word need not be the rule's anchor: "won't" in "won't listen to drill".
+    child = _one_word_model("won't")
+    child.weights = np.asarray([[8.0, 0.0]])
+    child.__post_init__()
+    assert combine.combine("Zara won't listen to drill music any more.", [], [], child) == []
+    assert len(combine.combine("Zara won't listen to anyone at school.", [], [], child)) == 1
+
+
+def test_a_capitalised_first_word_the_model_never_saw_in_lower_case_is_a_name():
+    known = frozenset(["police", "went", "missing", "kayla", "the"])
+    assert tokens("Tyler went missing.", known)[0] == NAME
+    assert tokens("Police went missing.", known)[0] == "police"
+    # Without the list (models trained before it), the first word is read as written.
+    assert tokens("Tyler went missing.")[0] == "tyler"
+    # Not capitalised, all capitals or quoted: read as written.
+    assert tokens("tyler went missing.", known)[0] == "tyler"
+    assert tokens("CSE went missing.", known)[0] == "cse"
+    assert tokens("'Tyler' went missing.", known)[0] == "q:tyler"
+
+
+def test_the_words_seen_in_lower_case_come_from_the_training_text_and_are_saved(tmp_path: Path):
+    texts = ["Tyler went missing. The police found Tyler.", "Mia said Kayla was there."]
+    known = set(known_words(texts))
+    assert {"found", "missing", "police", "said", "there", "was", "went", "mr"} <= known
+    assert "tyler" not in known and "mia" not in known and "kayla" not in known
+    rows = [
+        {"text": t, "child_blame": False, "parent_blame": False, "child_category": None}
+        for t in texts
+    ]
+    trained = train(rows, Settings(steps=5, min_count=1), known=frozenset(known_words(texts)))
+    save(trained, tmp_path, {"version": "names", "thresholds": {}})
+    model = load_model(tmp_path)
+    assert model.tokens("Tyler went missing.")[0] == NAME
+    assert "w:tyler" not in model.keys

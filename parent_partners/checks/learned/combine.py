@@ -6,10 +6,10 @@ Per sentence and per kind (child, parent):
 - with no rule finding, the learned stage flags the sentence when its probability
   reaches the kind's threshold; but never in a clause where the rules set a match of the
   same kind aside for its context (negated, quoted, challenged, advice about language,
-  about someone else): the context analysis knows more about those words than the model
-  does. Negation just
-  before the words that carry the verdict, and the rules' language-advice check on them,
-  stop it too, as does a verdict that no single word carries;
+  about someone else), whether the clause the finding points at or the one holding the
+  word that carries the verdict: the context analysis knows more about those words than
+  the model does. Negation just before that word, and the rules' language-advice check
+  on it, stop it too, as does a verdict that no single word carries;
 - every finding gets a confidence: a rule's measured precision, or the learned stage's
   calibrated probability.
 Thresholds were chosen by cross-validation for precision (training/README.md).
@@ -23,7 +23,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..categories import category
 from ..context import is_language_advice
@@ -31,15 +31,43 @@ from ..findings import Finding
 from ..lexicon import Rule, default_lexicon
 from .features import PEOPLE, START
 from .model import HEADS, LearnedModel, default_model, sigmoid
-from .sentences import Unit, clauses, lead_tokens, sentences, token_spans, tokens
+from .sentences import Unit, clauses, lead_tokens, sentences, token_spans
 
 _CACHE_SIZE = 50_000
 # The least weight (log-odds) one word, with its pair (and its share of the sentence's
-# meaning, for a model that reads word meanings), must add for a learned flag.
+# meaning, for a model that reads word meanings), must add for a learned flag: for models
+# that do not record their own "min_evidence" (chosen with the thresholds in training).
 MIN_EVIDENCE = 1.1
 # Negation right before the verdict's words ("Dad is not resistant"). Kept to the three
 # words before them: "none of this would have happened" is hindsight blame, not a denial.
 _NEGATIONS = frozenset(("not", "no", "never", "neither", "nor", "without", "cannot"))
+# Words that carry grammar, not a reading of anyone: like who-words, they never count as the
+# word a verdict rests on. "So Bukola could challenge the plan where it did not fit life at
+# home" must not be parent blame because "where" often stands in "did not know where he was".
+# Negations, modals and "have" stay out of the list: hindsight blame ("had she checked the
+# tablet, none of this would have happened") rests on them.
+FUNCTION_WORDS = frozenset(
+    [
+        "a", "an", "the", "this", "that", "these", "those", "it", "its", "there", "here",
+        "and", "or", "but", "so", "if", "then", "than", "as", "of", "to", "in", "on", "at",
+        "by", "for", "with", "from", "into", "onto", "about", "over", "under", "up", "down",
+        "out", "off", "through", "where", "when", "what", "which", "who", "whom", "whose",
+        "why", "how", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does",
+        "did",
+    ]
+)
+
+
+class Detail(NamedTuple):
+    """Where a learned finding points, relative to its sentence, and why it was made."""
+
+    category: str
+    # The clause the finding points at: the one that scores highest.
+    start: int
+    end: int
+    # The clause holding the single word that carries the verdict (often the same one).
+    held_start: int
+    held_end: int
 
 
 class VerdictCache:
@@ -112,7 +140,7 @@ def _logits(model: LearnedModel, text: str, units: Sequence[Unit], i: int) -> tu
     if found is None:
         following = key[2]
         lead = lead_tokens(following, 0, len(following)) if following else []
-        found = model.logits(tokens(key[1]), lead)
+        found = model.logits(model.tokens(key[1]), lead)
         VERDICTS.put(key, found)
     return found
 
@@ -121,14 +149,14 @@ def evidence(model: LearnedModel, toks: Sequence[str], h: int) -> tuple[int, flo
     """The token that adds most to head ``h`` (its weight, its pair's and its share of the
     sentence's meaning), and how much.
 
-    Who-words (features.PEOPLE) never count as evidence: a sentence is not blaming
-    because it is about mum.
+    Who-words (features.PEOPLE) and FUNCTION_WORDS never count as evidence: a sentence is
+    not blaming because it is about mum.
     """
     best, best_at = -math.inf, 0
     prev = START
     shares = model.meaning_share(toks)
     for n, tok in enumerate(toks):
-        if tok not in PEOPLE:
+        if tok not in PEOPLE and tok not in FUNCTION_WORDS:
             weight = model.word_weight(tok)[h] + model.pair_weight(prev, tok)[h] + shares[n][h]
             if weight > best:
                 best, best_at = weight, n
@@ -136,59 +164,75 @@ def evidence(model: LearnedModel, toks: Sequence[str], h: int) -> tuple[int, flo
     return best_at, best
 
 
-def context_allows(model: LearnedModel, text: str, unit: Unit, h: int) -> bool:
-    """The rules' context checks, applied to the words that carry the learned verdict.
+def verdict_word(model: LearnedModel, text: str, unit: Unit, h: int) -> tuple[int, int] | None:
+    """The span of the word that carries the learned verdict, or None when the rules'
+    context checks, applied to that word, forbid a learned finding.
 
-    Negation just before them ("Dad is not resistant") and advice about language ("do not
+    Negation just before it ("Dad is not resistant") and advice about language ("do not
     describe parents as hostile") hold for learned findings as they do for rule matches.
-    And some words must carry the verdict: a sentence whose score is spread thinly over
+    And some word must carry the verdict: a sentence whose score is spread thinly over
     many words ("the safety plan and the places of concern") is not flagged.
     """
-    toks = tokens(text[unit.start : unit.end])
+    toks = model.tokens(text[unit.start : unit.end])
     spans = token_spans(text, unit.start, unit.end)
     if not toks or len(spans) != len(toks):
-        return True
+        return (unit.start, unit.end)
     at, weight = evidence(model, toks, h)
-    if weight < MIN_EVIDENCE:
-        return False
+    if weight < float(model.meta.get("min_evidence", MIN_EVIDENCE)):
+        return None
     if any(t in _NEGATIONS or t.endswith("n't") for t in toks[max(0, at - 3) : at]):
-        return False
+        return None
     start, end = spans[at]
-    if other_sense(text, start, end, HEADS[h]):
-        return False
-    return not is_language_advice(text, unit.start, start, end, unit.end)
+    if other_sense(text, start, end, HEADS[h], unit):
+        return None
+    if is_language_advice(text, unit.start, start, end, unit.end):
+        return None
+    return (start, end)
+
+
+# Characters either side of a verdict word within which a lexicon phrase taking it in lies.
+_PHRASE_REACH = 80
 
 
 @lru_cache(maxsize=1)
-def _rules_by_anchor() -> dict[tuple[str, str], tuple[Rule, ...]]:
-    found: dict[tuple[str, str], list[Rule]] = {}
+def _rules_with_exclusions() -> dict[str, tuple[tuple[Rule, tuple[str, ...]], ...]]:
+    """Per kind, the rules with word-sense exclusions, each with its anchors as plain text."""
+    found: dict[str, list[tuple[Rule, tuple[str, ...]]]] = {}
     for rule in default_lexicon().rules:
-        if rule.exclude_next is None and rule.exclude_prev is None:
-            continue
-        for word in rule.anchors:
-            found.setdefault((rule.kind, word), []).append(rule)
-    return {key: tuple(rules) for key, rules in found.items()}
+        if rule.exclude_next is not None or rule.exclude_prev is not None:
+            anchors = tuple(sorted({a.rstrip("*") for a in rule.anchors}))
+            found.setdefault(rule.kind, []).append((rule, anchors))
+    return {kind: tuple(rules) for kind, rules in found.items()}
 
 
-def other_sense(text: str, start: int, end: int, kind: str) -> bool:
+def other_sense(text: str, start: int, end: int, kind: str, unit: Unit) -> bool:
     """Whether the lexicon says the word at text[start:end] is used in its other sense here.
 
     A rule's exclude_next and exclude_prev name the neighbours that give its phrase a sense
-    that is not blame ("dealing with a lot", "the older dealers"); where the learned stage's
-    verdict word starts one of the rule's phrases, they hold for it as for the rule's match.
+    that is not blame ("dealing with a lot", "won't listen to drill music", "is aggressive
+    in defending her son"). Where one of the rule's phrases in the sentence ``unit`` takes
+    in the learned stage's verdict word and is set aside by those neighbours, the word is
+    read in that sense too. A phrase elsewhere in the sentence says nothing about the word:
+    "the line" is no reason to doubt "a fair trade".
     """
-    for rule in _rules_by_anchor().get((kind, text[start:end].lower()), ()):
-        # Only where one of the rule's own phrases starts at the word: "the line" says nothing
-        # about "a fair trade" when "line" merely weighs most in that sentence.
-        match = rule.regex.match(text, start)
-        if match is None:
+    # A phrase that takes in the word starts and ends near it; only rules with an anchor
+    # in that stretch can match there.
+    lo, hi = max(unit.start, start - _PHRASE_REACH), min(unit.end, end + _PHRASE_REACH)
+    near = text[lo:hi].lower()
+    for rule, anchors in _rules_with_exclusions().get(kind, ()):
+        if not any(a in near for a in anchors):
             continue
-        if rule.exclude_next is not None and rule.exclude_next.match(text, match.end()):
-            return True
-        if rule.exclude_prev is not None and rule.exclude_prev.search(
-            text, max(0, start - 80), start
-        ):
-            return True
+        for match in rule.regex.finditer(text, lo, hi):
+            if match.start() > start:
+                break
+            if match.end() < end:
+                continue
+            if rule.exclude_next is not None and rule.exclude_next.match(text, match.end()):
+                return True
+            if rule.exclude_prev is not None and rule.exclude_prev.search(
+                text, max(0, match.start() - 80), match.start()
+            ):
+                return True
     return False
 
 
@@ -240,7 +284,7 @@ def combine(
 
 def learned_detail(
     model: LearnedModel, kind: str, text: str, units: Sequence[Unit], i: int
-) -> tuple[str, int, int] | tuple[()]:
+) -> Detail | tuple[()]:
     """Where a learned finding of ``kind`` in sentence ``i`` would point (cached), see _detail."""
     key = (*_sentence_key(model, text, units, i), kind)
     detail = DETAILS.get(key)
@@ -250,16 +294,19 @@ def learned_detail(
     return detail
 
 
-def left_to_rules(detail: tuple[str, int, int], unit: Unit, set_aside: Sequence[int]) -> bool:
-    """Whether the rules set aside a match of the same kind inside the finding's clause.
+def left_to_rules(detail: Detail, unit: Unit, set_aside: Sequence[int]) -> bool:
+    """Whether the rules set aside a match of the same kind in the finding's clause, or in
+    the clause holding the word that carries the verdict.
 
-    There the context analysis (negated, quoted, challenged, about someone else) knows more
-    about those words than the model does. A match set aside elsewhere in the sentence says
-    nothing about this clause: in "He isn't a runner, and mum let things drift" the second
-    clause still blames.
+    There the context analysis (negated, quoted, challenged, about someone else, the
+    word's other sense) knows more about those words than the model does: in "Mum is
+    aggressive in defending her son and has pushed police to act" the verdict rests on
+    "aggressive", which the rules read as advocacy. A match set aside elsewhere in the
+    sentence says nothing about this clause: in "He isn't a runner, and mum let things
+    drift" the second clause still blames.
     """
-    _, start, end = detail
-    return any(unit.start + start <= at < unit.start + end for at in set_aside)
+    spans = ((detail.start, detail.end), (detail.held_start, detail.held_end))
+    return any(unit.start + a <= at < unit.start + b for a, b in spans for at in set_aside)
 
 
 def rule_logit(model: LearnedModel, text: str, unit: Unit, finding: Finding, h: int) -> float:
@@ -271,28 +318,36 @@ def rule_logit(model: LearnedModel, text: str, unit: Unit, finding: Finding, h: 
     at = finding.start or 0
     for part in clauses(text, unit.start, unit.end):
         if part.start <= at < max(part.end, part.start + 1):
-            return model.logits(tokens(text[part.start : part.end]))[h]
+            return model.logits(model.tokens(text[part.start : part.end]))[h]
     return -math.inf
 
 
 def _detail(
     model: LearnedModel, kind: str, text: str, units: Sequence[Unit], i: int
-) -> tuple[str, int, int] | tuple[()]:
-    """A learned finding for a sentence the rules missed, as (category, clause start, clause
-    end) relative to the sentence; () when the context checks forbid it."""
+) -> Detail | tuple[()]:
+    """A learned finding for a sentence the rules missed, relative to the sentence; () when
+    the context checks forbid it."""
     unit = units[i]
-    if not context_allows(model, text, unit, HEADS.index(kind)):
+    h = HEADS.index(kind)
+    word = verdict_word(model, text, unit, h)
+    if word is None:
         return ()
     after = units[i + 1] if i + 1 < len(units) else None
     lead = lead_tokens(text, after.start, after.end) if after is not None else []
-    h = HEADS.index(kind)
-    cat_id, _ = model.category(kind, tokens(text[unit.start : unit.end]), lead)
+    cat_id, _ = model.category(kind, model.tokens(text[unit.start : unit.end]), lead)
     # The finding points at the clause that scores highest: the words that carry it.
-    best = unit
+    best = held = unit
     parts = clauses(text, unit.start, unit.end)
     if len(parts) > 1:
-        best = max(parts, key=lambda c: model.logits(tokens(text[c.start : c.end]))[h])
-    return (cat_id, best.start - unit.start, best.end - unit.start)
+        best = max(parts, key=lambda c: model.logits(model.tokens(text[c.start : c.end]))[h])
+        held = next((c for c in parts if c.start <= word[0] < max(c.end, c.start + 1)), unit)
+    return Detail(
+        cat_id,
+        best.start - unit.start,
+        best.end - unit.start,
+        held.start - unit.start,
+        held.end - unit.start,
+    )
 
 
 def _from_detail(
@@ -300,10 +355,10 @@ def _from_detail(
     kind: str,
     text: str,
     at: int,
-    detail: tuple[str, int, int],
+    detail: Detail,
     logit: float,
 ) -> Finding:
-    cat_id, start, end = detail
+    cat_id, start, end = detail.category, detail.start, detail.end
     cat = category(cat_id)
     return Finding(
         kind=kind,

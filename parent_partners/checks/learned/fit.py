@@ -17,20 +17,37 @@ from typing import Any
 import numpy as np
 
 from ..categories import categories_for
-from .features import counts_for_meaning, item_features, meaning_scale
+from .features import PEOPLE, counts_for_meaning, item_features, meaning_scale
 from .model import HEADS
-from .sentences import lead_tokens, sentences, tokens
+from .sentences import NAME, lead_tokens, sentences, tokens
 
 
-def item_tokens(text: str) -> list[tuple[list[str], list[str]]]:
-    """Each sentence's tokens with the first words of the next, as the run-time stage reads."""
+def item_tokens(
+    text: str, known: frozenset[str] | None = None
+) -> list[tuple[list[str], list[str]]]:
+    """Each sentence's tokens with the first words of the next, as the run-time stage reads
+    (``known``: see sentences.tokens)."""
     units = list(sentences(text))
     out = []
     for i, u in enumerate(units):
         after = units[i + 1] if i + 1 < len(units) else None
         lead = lead_tokens(text, after.start, after.end) if after is not None else []
-        out.append((tokens(text[u.start : u.end]), lead))
+        out.append((tokens(text[u.start : u.end], known), lead))
     return out
+
+
+def known_words(texts: Sequence[str]) -> list[str]:
+    """The words the texts use in lower case, after a sentence's first word (sorted).
+
+    A name is capitalised wherever it stands, so it is never among them; a model that
+    keeps this list reads a capitalised first word outside it as a name. Who-words
+    (features.PEOPLE: "Mr", "Mum") are always known: they say who, and are read as such.
+    """
+    seen: set[str] = {p for p in PEOPLE if p != NAME}
+    for text in texts:
+        for u in sentences(text):
+            seen.update(t for t in tokens(text[u.start : u.end])[1:] if t != NAME)
+    return sorted(t for t in seen if not t.startswith("q:"))
 
 
 @dataclass
@@ -233,36 +250,44 @@ class Trained:
     # The mean sentence's meaning term per head, taken off each sentence's before scaling.
     meaning_centre: np.ndarray = field(default_factory=lambda: np.zeros(2))
     meaning_min_words: int = 0
+    # Words seen in lower case (known_words); empty: the first word is never a name.
+    known_words: list[str] = field(default_factory=list)
 
 
 # Item features by text and settings: cross-validation fits one model per writer left out
-# on the same items, and reading them once saves most of its Python time.
-_FEATURES: dict[tuple[str, bool, bool], list[str]] = {}
+# on the same items, and reading them once saves most of its Python time. A process
+# trains with one list of known words at most, so whether there is one is in the key.
+_FEATURES: dict[tuple[str, bool, bool, bool], list[str]] = {}
 
 
-def _features(text: str, settings: Settings) -> list[str]:
-    key = (text, settings.with_pieces, settings.with_skips)
+def _features(text: str, settings: Settings, known: frozenset[str] | None = None) -> list[str]:
+    key = (text, settings.with_pieces, settings.with_skips, bool(known))
     found = _FEATURES.get(key)
     if found is None:
-        found = item_features(item_tokens(text), settings.with_pieces, settings.with_skips)
+        found = item_features(item_tokens(text, known), settings.with_pieces, settings.with_skips)
         _FEATURES[key] = found
     return found
 
 
-def warm_features(texts: Sequence[str], settings: Settings) -> None:
+def warm_features(
+    texts: Sequence[str], settings: Settings, known: frozenset[str] | None = None
+) -> None:
     """Read the features of ``texts`` into the cache now (before forking workers that share it)."""
     for text in texts:
-        _features(text, settings)
+        _features(text, settings, known)
 
 
 def _meaning(
-    items: Sequence[dict[str, Any]], table: WordTable, min_words: int
+    items: Sequence[dict[str, Any]],
+    table: WordTable,
+    min_words: int,
+    known: frozenset[str] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Per item, the sum over its sentences of their pooled word vectors, centred and scaled
     by meaning_scale; and the centre (the mean sentence)."""
     per_item = []
     for item in items:
-        units = item_tokens(str(item["text"]))
+        units = item_tokens(str(item["text"]), known)
         per_item.append([table.pooled(toks) for toks, _ in units])
     flat = [v for vs in per_item for v, _ in vs]
     centre = np.mean(flat, axis=0) if flat else np.zeros(table.vectors.shape[1])
@@ -274,7 +299,10 @@ def _meaning(
 
 
 def train(
-    items: Sequence[dict[str, Any]], settings: Settings, table: WordTable | None = None
+    items: Sequence[dict[str, Any]],
+    settings: Settings,
+    table: WordTable | None = None,
+    known: frozenset[str] | None = None,
 ) -> Trained:
     """Fit both blame heads and both category heads on labelled items.
 
@@ -282,14 +310,15 @@ def train(
     "parent_category" (ids from categories.py, or None) train the category heads. With a
     word table, the blame heads also read each sentence's mean word vector (its meaning,
     so a synonym the training data never used still counts); the category heads do not.
+    With ``known`` words, a capitalised first word outside them is read as a name.
     """
-    feats = [_features(str(i["text"]), settings) for i in items]
+    feats = [_features(str(i["text"]), settings, known) for i in items]
     keys = vocabulary(feats, settings.min_count)
     x = matrix(feats, keys)
     design: Sparse | WithDense = x
     centre = np.zeros(0)
     if table is not None:
-        dense, centre = _meaning(items, table, settings.meaning_min_words)
+        dense, centre = _meaning(items, table, settings.meaning_min_words, known)
         design = WithDense(x, dense)
     weights = np.zeros((len(keys), 2))
     bias = np.zeros(2)
@@ -331,6 +360,7 @@ def train(
         meaning_weights,
         meaning_centre,
         settings.meaning_min_words if table is not None else 0,
+        sorted(known or ()),
     )
 
 
@@ -358,6 +388,8 @@ def save(trained: Trained, directory: Path, meta: dict[str, Any]) -> None:
     arrays["meaning_weights"] = trained.meaning_weights.astype(np.float32)
     arrays["meaning_centre"] = trained.meaning_centre.astype(np.float32)
     arrays["meaning_min_words"] = np.asarray(trained.meaning_min_words, dtype=np.int32)
+    if trained.known_words:
+        arrays["known_words"] = np.asarray(trained.known_words, dtype=np.str_)
     with (directory / "blame.npz").open("wb") as fh:
         np.savez_compressed(fh, **arrays)  # type: ignore[arg-type]
     full = {**meta, "categories": trained.category_ids}

@@ -30,6 +30,7 @@ from .features import (
     meaning_scale,
     pieces,
 )
+from .sentences import tokens as read_tokens
 
 HEADS = TEXT_KINDS  # one head per blame kind
 # word -> (child weight, parent weight, {word before: pair}, {word two before: skip pair},
@@ -75,6 +76,9 @@ class LearnedModel:
     # trained before the scaling have the centre in the bias).
     meaning_centre: tuple[float, float] = (0.0, 0.0)
     meaning_min_words: int = 0
+    # Words seen in lower case in training: a capitalised first word outside them is read
+    # as a name (sentences.tokens). Empty for models trained before that reading.
+    known_words: frozenset[str] = frozenset()
     _index: dict[str, int] = field(default_factory=dict)
     _words: dict[str, tuple[float, float]] = field(default_factory=dict)
     # Pairs and skip pairs keyed by (first word, second word): a tuple of two words hashes
@@ -143,9 +147,7 @@ class LearnedModel:
         flat = np.asarray([i for at in parts for i in at], dtype=np.int64)
         starts = np.cumsum([0] + [len(at) for at in parts[:-1]]).astype(np.int64)
         for kind, w in self.category_weights.items():
-            self._cat_rows[kind] = (
-                np.add.reduceat(w[flat], starts, axis=0) if len(parts) else w[:0]
-            )
+            self._cat_rows[kind] = np.add.reduceat(w[flat], starts, axis=0) if len(parts) else w[:0]
 
     def _word_total(self, word: str, rows: list[list[float]]) -> tuple[float, float]:
         wc = wp = 0.0
@@ -280,9 +282,7 @@ class LearnedModel:
         if rows:
             scores = scores + self._cat_rows[kind][rows].sum(axis=0)
         unseen = [
-            t
-            for t in toks
-            if "w:" + t not in row_of and not t.startswith("q:") and t not in PEOPLE
+            t for t in toks if "w:" + t not in row_of and not t.startswith("q:") and t not in PEOPLE
         ]
         if unseen:
             # Words the model never saw (typos): their pieces, summed here.
@@ -293,6 +293,10 @@ class LearnedModel:
         probs = scores / scores.sum()
         best = int(np.argmax(probs))
         return self.category_ids[kind][best], float(probs[best])
+
+    def tokens(self, text: str) -> list[str]:
+        """The tokens of ``text`` as this model was trained to read them."""
+        return read_tokens(text, self.known_words or None)
 
     def threshold(self, name: str) -> float:
         """A decision threshold from the model's settings (see training/README.md)."""
@@ -318,6 +322,9 @@ def load_model(directory: Path | None = None) -> LearnedModel:
             meaning=_meaning(data),
             meaning_centre=_meaning_centre(data),
             meaning_min_words=int(data["meaning_min_words"]) if "meaning_min_words" in data else 0,
+            known_words=frozenset(str(w) for w in data["known_words"])
+            if "known_words" in data
+            else frozenset(),
         )
 
 

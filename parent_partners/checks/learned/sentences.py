@@ -24,6 +24,8 @@ _CLAUSE_CUT = re.compile(
 # A capitalised word (not all capitals): a name when it does not start the sentence.
 _NAME = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:['’][a-z]+)*(?![\w'’])")
 NAME = "<name>"
+# The first word, when capitalised (not all capitals) and unquoted.
+_FIRST = re.compile(r"\s*([A-Z][a-z]+)(?![\w'’])")
 # Stands in for a name while tokenising (see _unquoted_tokens): one token, and digits only,
 # which no lower-casing makes or changes, so whether a sentence holds it can be read as is.
 _NAME_MARK = "0000000000"
@@ -65,14 +67,26 @@ def _trimmed(text: str, start: int, end: int) -> Unit | None:
     return Unit(start, end) if end > start else None
 
 
-def tokens(sentence: str) -> list[str]:
+def tokens(sentence: str, known: frozenset[str] | None = None) -> list[str]:
     """Lower-cased word tokens; words inside quotation marks are prefixed 'q:'.
 
     Quoted words are someone else's (a child's, a parent's, another agency's), so the
     model keeps them apart from the writer's own words. A capitalised word after the first
     is a name (a child's, a parent's, a place's) and becomes NAME: which name it is says
-    nothing about blame.
+    nothing about blame. With ``known`` (the words a model has seen in lower case), a
+    capitalised first word it has not seen that way is a name too: "Kayla" opening a
+    sentence is the same NAME as "Kayla" in the middle of one.
     """
+    out = _quoted_or_not(sentence)
+    if known and out and out[0] not in known:
+        first = _FIRST.match(sentence)
+        if first is not None and first.group(1).lower() == out[0]:
+            out[0] = NAME
+    return out
+
+
+def _quoted_or_not(sentence: str) -> list[str]:
+    """tokens() without reading the first word as a name."""
     if _QUOTE_CHARS.search(sentence) is None:
         return _unquoted_tokens(sentence)
     low = sentence.lower().translate(_CURLY)
@@ -93,7 +107,7 @@ def _mark_name(m: re.Match[str]) -> str:
 
 
 def _unquoted_tokens(sentence: str) -> list[str]:
-    """tokens() of a sentence with no quotation marks.
+    """tokens() of a sentence with no quotation marks (the first word as read).
 
     Each name (not the first word) is swapped for a marker word before tokenising, so the
     words are found in one pass: a name has no word character or apostrophe on either side,
