@@ -44,9 +44,21 @@ def _server_name_kept(app: Flask) -> Iterator[None]:
 
 
 @pytest.fixture
-def served(_server_name_kept: None, live_server: Any) -> Any:
-    """A live server on the test database."""
-    return live_server
+def served(_server_name_kept: None, live_server: Any) -> Iterator[Any]:
+    """A live server on the test database, surely gone afterwards.
+
+    pytest-flask stops its forked server with SIGINT and counts a timed-out wait as done. A
+    server that outlives the test holds the pipes it inherited, among them the browser
+    suite's Playwright driver's, and the session then never ends. So it is ended here.
+    """
+    yield live_server
+    process = getattr(live_server, "_process", None)
+    if process is not None and process.is_alive():
+        process.terminate()
+        process.join(5)
+        if process.is_alive():
+            process.kill()
+            process.join(5)
 
 
 @pytest.fixture
