@@ -25,6 +25,8 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+import ahocorasick
+
 from ..categories import category
 from ..context import is_language_advice
 from ..findings import Finding
@@ -195,14 +197,25 @@ _PHRASE_REACH = 80
 
 
 @lru_cache(maxsize=1)
-def _rules_with_exclusions() -> dict[str, tuple[tuple[Rule, tuple[str, ...]], ...]]:
-    """Per kind, the rules with word-sense exclusions, each with its anchors as plain text."""
-    found: dict[str, list[tuple[Rule, tuple[str, ...]]]] = {}
+def _rules_with_exclusions() -> dict[str, tuple[Any, tuple[Rule, ...]]]:
+    """Per kind, the rules with word-sense exclusions, and an automaton over their anchors
+    (as plain text) that gives the positions, in that tuple, of the rules owning each."""
+    found: dict[str, list[Rule]] = {}
     for rule in default_lexicon().rules:
         if rule.exclude_next is not None or rule.exclude_prev is not None:
-            anchors = tuple(sorted({a.rstrip("*") for a in rule.anchors}))
-            found.setdefault(rule.kind, []).append((rule, anchors))
-    return {kind: tuple(rules) for kind, rules in found.items()}
+            found.setdefault(rule.kind, []).append(rule)
+    out: dict[str, tuple[Any, tuple[Rule, ...]]] = {}
+    for kind, rules in found.items():
+        owners: dict[str, set[int]] = {}
+        for n, rule in enumerate(rules):
+            for anchor in rule.anchors:
+                owners.setdefault(anchor.rstrip("*"), set()).add(n)
+        automaton = ahocorasick.Automaton()
+        for anchor, ids in owners.items():
+            automaton.add_word(anchor, tuple(sorted(ids)))
+        automaton.make_automaton()
+        out[kind] = (automaton, tuple(rules))
+    return out
 
 
 def other_sense(text: str, start: int, end: int, kind: str, unit: Unit) -> bool:
@@ -217,11 +230,15 @@ def other_sense(text: str, start: int, end: int, kind: str, unit: Unit) -> bool:
     """
     # A phrase that takes in the word starts and ends near it; only rules with an anchor
     # in that stretch can match there.
+    index = _rules_with_exclusions().get(kind)
+    if index is None:
+        return False
+    automaton, rules = index
     lo, hi = max(unit.start, start - _PHRASE_REACH), min(unit.end, end + _PHRASE_REACH)
-    near = text[lo:hi].lower()
-    for rule, anchors in _rules_with_exclusions().get(kind, ()):
-        if not any(a in near for a in anchors):
-            continue
+    # One pass finds every anchor in the stretch, overlapping ones included.
+    near = {n for _, owners in automaton.iter(text[lo:hi].lower()) for n in owners}
+    for n in sorted(near):
+        rule = rules[n]
         for match in rule.regex.finditer(text, lo, hi):
             if match.start() > start:
                 break

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 # Bumped whenever what the features read changes, so a model's version says which it used.
-FEATURE_VERSION = 4
+FEATURE_VERSION = 5
 # Word pieces (character n-grams of "<word>") make a typo ("manipulitive") look like the word.
 PIECE_SIZES = (3, 4, 5)
 # How many words of the following sentence are read: enough for "I challenged this".
