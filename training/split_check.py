@@ -1,7 +1,7 @@
 """A quick check of a training setting: fit without some writers, then score them.
 
     python training/split_check.py [--l2 4e-5] [--hold train_q,train_r,plain_4,train_p,train_n]
-                                   [--no-meaning] [--min-count 2] [--steps 300]
+                                   [--no-meaning] [--min-count 2] [--steps 300] [--candidates]
 
 Leave-one-writer-out cross-validation (`make train-checker`) fits one model a writer, which
 takes most of an hour here; one fit without a few writers takes a minute or two, and is
@@ -43,8 +43,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--steps", type=int, default=Settings.steps)
     parser.add_argument("--no-meaning", action="store_true")
     parser.add_argument("--hold", default=HOLD, help="writers' files to leave out, no .jsonl")
+    parser.add_argument(
+        "--candidates",
+        action="store_true",
+        help="also fit on training/candidates/*.jsonl (files waiting to join the data)",
+    )
     args = parser.parse_args(argv)
-    items = tc.training_items(sorted(tc.DATA.glob("*.jsonl")))
+    paths = sorted(tc.DATA.glob("*.jsonl"))
+    if args.candidates:
+        paths += sorted((tc.DATA.parent / "candidates").glob("*.jsonl"))
+    items = tc.training_items(paths)
     hold = {f"{name}.jsonl" for name in args.hold.split(",")}
     fitted = [i for i in items if i["file"] not in hold]
     scored = [i for i in items if i["file"] in hold]

@@ -12,6 +12,7 @@ the training data's hash. Deterministic: the same data gives the same weights.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import multiprocessing
 import pickle
@@ -71,7 +72,12 @@ TUNING_FLOOR = 0.98
 # Precision floors for choosing thresholds (see choose): pooled, a margin over the 0.90
 # goal; and per writer, so that no one writer's wording is given up on.
 PRECISION_FLOOR = 0.92
-WRITER_FLOOR = 0.80
+# Per writer, the share of items without the blame that a learned flag may fall on. A rate,
+# not a precision: writers of ordinary records put little blame in their files, so a
+# precision floor there was failed by two or three flags at any threshold.
+WRITER_FALSE_ALARMS = 0.02
+# Wrong learned flags forgiven in each writer's fold before WRITER_FALSE_ALARMS applies.
+WRITER_SLACK = 1
 
 
 def load(path: Path) -> list[dict[str, Any]]:
@@ -254,14 +260,28 @@ def _precision(got: Any, want: Any) -> float:
     return tp / (tp + fp) if tp + fp else 1.0
 
 
-def choose(views: Views, veto: float) -> dict[str, float]:
-    """Per kind, the threshold with the best F1 whose precision stays above the floors.
+def _writer_fails(learned: Any, want: Any, groups: Sequence[Any]) -> bool:
+    """Whether some writer's learned false alarms exceed WRITER_FALSE_ALARMS of that writer's
+    items without the blame, after WRITER_SLACK are forgiven (one stray flag in a small
+    fold must not decide a threshold)."""
+    for g in groups:
+        fp = int((learned[g] & ~want[g]).sum())
+        if fp > WRITER_SLACK and fp > WRITER_FALSE_ALARMS * int((~want[g]).sum()):
+            return True
+    return False
 
-    Two floors: the items pooled (every writer and the tuning set) at PRECISION_FLOOR, and
-    each writer's own items at WRITER_FLOOR. The second is lower on purpose: one writer in
-    a register the others lack (published reviews quoting records) has rule false alarms
-    no threshold can remove, and a pooled floor alone then pushed both thresholds to 0.99
-    and lost recall for everyone. Where no threshold meets the floors, the most precise.
+
+def choose(views: Views, veto: float) -> dict[str, float]:
+    """Per kind, the threshold with the best F1 whose learned flags stay within the limits.
+
+    A threshold decides only the learned flags (those no rule finding already raises), so
+    the limits are on them: their precision over the items pooled (every writer and the
+    tuning set) at PRECISION_FLOOR, and in each writer's items a false-alarm rate of at
+    most WRITER_FALSE_ALARMS. Until the eighth round the floors were precisions of all
+    flags, the rules' included: one writer's rule false alarms, which no threshold removes,
+    and the ordinary-record writers' few blaming items failed every threshold, and the most
+    precise one (0.96, 0.97) was taken, giving up recall for everyone. Where no threshold
+    is within the limits, the one whose learned flags are most precise.
     """
     chosen: dict[str, float] = {"veto": veto}
     grid = np.asarray(GRID)
@@ -274,13 +294,13 @@ def choose(views: Views, veto: float) -> dict[str, float]:
         best: tuple[float, float] | None = None
         most_precise: tuple[float, float] = (-1.0, float(grid[-1]))
         for thr in grid:
-            got = ruled | (table[:, 2] >= thr)
+            learned = (table[:, 2] >= thr) & ~ruled
+            got = ruled | learned
+            learned_prec = _precision(learned, want)
+            most_precise = max(most_precise, (learned_prec, float(thr)))
+            if learned_prec < PRECISION_FLOOR or _writer_fails(learned, want, groups):
+                continue
             prec = _precision(got, want)
-            most_precise = max(most_precise, (prec, float(thr)))
-            if prec < PRECISION_FLOOR:
-                continue
-            if any(_precision(got[g], want[g]) < WRITER_FLOOR for g in groups):
-                continue
             tp = int((got & want).sum())
             rec = tp / int(want.sum()) if want.any() else 1.0
             f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
@@ -355,6 +375,9 @@ def choose_guard(views: Views, dev_views: Views) -> tuple[float, dict[str, float
     return best[1], best[2]
 
 
+# The name the model fitted on every file is kept under in the folds cache.
+FINAL = "_all_files"
+
 # What a fold's worker process needs (set before the pool forks, so nothing is pickled in).
 _FOLD_INPUT: (
     tuple[list[dict[str, Any]], Settings, WordTable | None, frozenset[str] | None] | None
@@ -368,30 +391,77 @@ def _fit_fold(name: str) -> tuple[str, Trained]:
     return name, train([i for i in items if i["file"] != name], settings, table, known)
 
 
+def fold_key(
+    items: Sequence[dict[str, Any]],
+    settings: Settings,
+    table: WordTable | None,
+    known: frozenset[str] | None,
+) -> str:
+    """What a fold's fit depends on, hashed: the items, the settings, the word table, the
+    known words and the feature version. A cached fold is reused only under the same key."""
+    digest = hashlib.sha256()
+    digest.update(json.dumps([FEATURE_VERSION, repr(settings)]).encode())
+    for item in items:
+        digest.update(json.dumps(item, sort_keys=True, default=str).encode())
+    digest.update(b"known" + "\n".join(sorted(known or ())).encode())
+    if table is not None:
+        digest.update(np.ascontiguousarray(table.vectors).tobytes())
+    return digest.hexdigest()[:16]
+
+
+def _cached_folds(cache: Path | None, key: str, files: Sequence[str]) -> dict[str, Trained]:
+    """The folds a previous run with the same key left in ``cache``."""
+    if cache is None:
+        return {}
+    out = {}
+    for name in files:
+        path = cache / key / f"{name}.pickle"
+        if path.exists():
+            with path.open("rb") as fh:
+                # The cache is this machine's own output, keyed by what it was fitted on.
+                out[name] = pickle.load(fh)  # noqa: S301
+    return out
+
+
+def _store_folds(cache: Path | None, key: str, fitted: dict[str, Trained]) -> None:
+    """Keep fitted folds for a later run (threshold studies refit nothing)."""
+    if cache is None:
+        return
+    (cache / key).mkdir(parents=True, exist_ok=True)
+    for name, trained in fitted.items():
+        with (cache / key / f"{name}.pickle").open("wb") as fh:
+            pickle.dump(trained, fh)
+
+
 def cross_validate(
     items: list[dict[str, Any]],
     settings: Settings,
     table: WordTable | None = None,
     jobs: int = 1,
     known: frozenset[str] | None = None,
+    cache: Path | None = None,
 ) -> tuple[Views, dict[str, LearnedModel]]:
     """Leave one file (writer) out: each item viewed by a model that never saw its file.
 
     With ``jobs`` above 1 the folds are fitted in that many forked processes; each fit is
     deterministic, so the views are the same as with one. ``known`` (fit.known_words) is
-    shared by every fold: it only says which words appear in lower case.
+    shared by every fold: it only says which words appear in lower case. With ``cache``,
+    folds fitted before on the same items and settings are read back, not refitted.
     """
     global _FOLD_INPUT
     files = sorted({str(i["file"]) for i in items})
-    if jobs > 1:
+    key = fold_key(items, settings, table, known)
+    fitted = _cached_folds(cache, key, files)
+    todo = [name for name in files if name not in fitted]
+    if todo and jobs > 1:
         # Read every item's features once here; the forked workers share them.
         warm_features([str(i["text"]) for i in items], settings, known)
         _FOLD_INPUT = (items, settings, table, known)
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            fitted = dict(pool.imap_unordered(_fit_fold, files))
+            new = dict(pool.imap_unordered(_fit_fold, todo))
         _FOLD_INPUT = None
-    else:
-        fitted = {}
+        _store_folds(cache, key, new)
+        fitted.update(new)
     views: Views = []
     models = {}
     for n, name in enumerate(files):
@@ -399,6 +469,7 @@ def cross_validate(
         trained = fitted.get(name)
         if trained is None:
             trained = train([i for i in items if i["file"] != name], settings, table, known)
+            _store_folds(cache, key, {name: trained})
         model = in_memory(trained, f"cv-{n}-{id(settings)}", {})
         models[name] = model
         views.extend((i, sentence_view(model, i)) for i in fold_test)
@@ -527,6 +598,12 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         help="also write the cross-validated and tuning views (pickle), to study thresholds",
     )
+    parser.add_argument(
+        "--folds-cache",
+        type=Path,
+        default=None,
+        help="keep fitted folds here and reuse them when the data and settings are the same",
+    )
     parser.add_argument("--dry-run", action="store_true", help="measure only; write nothing")
     parser.add_argument("--jobs", type=int, default=1, help="folds fitted at once (processes)")
     args = parser.parse_args(argv)
@@ -544,8 +621,12 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_first_names:
         known = frozenset(known_words([str(i["text"]) for i in items]))
     print(f"training items: {len(items)} from {', '.join(p.name for p in paths)}; {settings}")
-    views, fold_models = cross_validate(items, settings, table, args.jobs, known)
-    final = train(items, settings, table, known)
+    views, fold_models = cross_validate(
+        items, settings, table, args.jobs, known, cache=args.folds_cache
+    )
+    final_cache = _cached_folds(args.folds_cache, fold_key(items, settings, table, known), [FINAL])
+    final = final_cache.get(FINAL) or train(items, settings, table, known)
+    _store_folds(args.folds_cache, fold_key(items, settings, table, known), {FINAL: final})
     digest = data_hash(paths)
     version = (
         f"{digest[:12]}-f{FEATURE_VERSION}-l2{settings.l2:g}"

@@ -273,6 +273,19 @@ def test_the_lexicons_other_sense_holds_for_a_phrase_that_takes_in_the_verdict_w
     assert len(combine.combine("Zara won't listen to anyone at school.", [], [], child)) == 1
 
 
+def test_a_rules_anchor_followed_by_its_other_sense_is_read_in_that_sense():
+    # No phrase of choice_framing matches "chooses to go to the boxing gym", but its
+    # exclusions name a choice of something good: the learned verdict on "chooses" holds
+    # only where what follows is not that.
+    child = _one_word_model("chooses")
+    child.weights = np.asarray([[8.0, 0.0]])
+    child.__post_init__()
+    assert combine.combine("Dylan chooses to go to the boxing gym on Fridays.", [], [], child) == []
+    assert combine.combine("Sana chooses to study at the library.", [], [], child) == []
+    [found] = combine.combine("Kai chooses to go out with them every night.", [], [], child)
+    assert found.kind == "child_blame"
+
+
 def test_a_capitalised_first_word_the_model_never_saw_in_lower_case_is_a_name():
     known = frozenset(["police", "went", "missing", "kayla", "the"])
     assert tokens("Tyler went missing.", known)[0] == NAME

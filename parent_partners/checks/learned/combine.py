@@ -237,8 +237,18 @@ def other_sense(text: str, start: int, end: int, kind: str, unit: Unit) -> bool:
     lo, hi = max(unit.start, start - _PHRASE_REACH), min(unit.end, end + _PHRASE_REACH)
     # One pass finds every anchor in the stretch, overlapping ones included.
     near = {n for _, owners in automaton.iter(text[lo:hi].lower()) for n in owners}
+    word = text[start:end].lower()
     for n in sorted(near):
         rule = rules[n]
+        # The word is one of the rule's own anchors, and what follows it is what the rule
+        # names as the other sense, though none of its phrases matches ("chooses to go to
+        # the boxing gym").
+        if (
+            rule.exclude_next is not None
+            and word in rule.anchors
+            and rule.exclude_next.match(text, end)
+        ):
+            return True
         for match in rule.regex.finditer(text, lo, hi):
             if match.start() > start:
                 break
