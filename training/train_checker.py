@@ -28,6 +28,9 @@ sys.path.insert(0, str(ROOT))
 
 from parent_partners.checks.categories import category_id  # noqa: E402
 from parent_partners.checks.learned import combine as combine_mod  # noqa: E402
+from parent_partners.checks.learned import features as features_module  # noqa: E402
+from parent_partners.checks.learned import fit as fit_module  # noqa: E402
+from parent_partners.checks.learned import sentences as sentences_module  # noqa: E402
 from parent_partners.checks.learned.features import FEATURE_VERSION  # noqa: E402
 from parent_partners.checks.learned.fit import (  # noqa: E402
     Settings,
@@ -398,9 +401,11 @@ def fold_key(
     known: frozenset[str] | None,
 ) -> str:
     """What a fold's fit depends on, hashed: the items, the settings, the word table, the
-    known words and the feature version. A cached fold is reused only under the same key."""
+    known words and the fitting code itself. A cached fold is reused only under the same key."""
     digest = hashlib.sha256()
     digest.update(json.dumps([FEATURE_VERSION, repr(settings)]).encode())
+    for module in (fit_module, features_module, sentences_module):
+        digest.update(Path(str(module.__file__)).read_bytes())
     for item in items:
         digest.update(json.dumps(item, sort_keys=True, default=str).encode())
     digest.update(b"known" + "\n".join(sorted(known or ())).encode())
@@ -624,9 +629,11 @@ def main(argv: list[str] | None = None) -> int:
     views, fold_models = cross_validate(
         items, settings, table, args.jobs, known, cache=args.folds_cache
     )
-    final_cache = _cached_folds(args.folds_cache, fold_key(items, settings, table, known), [FINAL])
-    final = final_cache.get(FINAL) or train(items, settings, table, known)
-    _store_folds(args.folds_cache, fold_key(items, settings, table, known), {FINAL: final})
+    key = fold_key(items, settings, table, known)
+    final = _cached_folds(args.folds_cache, key, [FINAL]).get(FINAL)
+    if final is None:
+        final = train(items, settings, table, known)
+        _store_folds(args.folds_cache, key, {FINAL: final})
     digest = data_hash(paths)
     version = (
         f"{digest[:12]}-f{FEATURE_VERSION}-l2{settings.l2:g}"
