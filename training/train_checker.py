@@ -72,8 +72,9 @@ VETO_GRID = [0.0, 0.002, 0.005, 0.01, 0.02, 0.05]
 GUARD_GRID = [0.9, 1.0, 1.1]
 # The rules were written against the tuning set; it must stay at or near 1.0 macro F1.
 TUNING_FLOOR = 0.98
-# Precision floors for choosing thresholds (see choose): pooled, a margin over the 0.90
-# goal; and per writer, so that no one writer's wording is given up on.
+# Limits on the learned flags when choosing thresholds (see choose): their pooled precision,
+# a margin over the 0.90 goal; and a false-alarm rate per writer, so that no one writer's
+# wording is given up on.
 PRECISION_FLOOR = 0.92
 # Per writer, the share of items without the blame that a learned flag may fall on. A rate,
 # not a precision: writers of ordinary records put little blame in their files, so a

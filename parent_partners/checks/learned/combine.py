@@ -225,8 +225,10 @@ def other_sense(text: str, start: int, end: int, kind: str, unit: Unit) -> bool:
     that is not blame ("dealing with a lot", "won't listen to drill music", "is aggressive
     in defending her son"). Where one of the rule's phrases in the sentence ``unit`` takes
     in the learned stage's verdict word and is set aside by those neighbours, the word is
-    read in that sense too. A phrase elsewhere in the sentence says nothing about the word:
-    "the line" is no reason to doubt "a fair trade".
+    read in that sense too; so is a word that is itself one of the rule's anchors and is
+    followed by the rule's exclude_next, though no phrase matches ("chooses to go to the
+    boxing gym"). A phrase elsewhere in the sentence says nothing about the word: "the
+    line" is no reason to doubt "a fair trade".
     """
     # A phrase that takes in the word starts and ends near it; only rules with an anchor
     # in that stretch can match there.
@@ -240,9 +242,6 @@ def other_sense(text: str, start: int, end: int, kind: str, unit: Unit) -> bool:
     word = text[start:end].lower()
     for n in sorted(near):
         rule = rules[n]
-        # The word is one of the rule's own anchors, and what follows it is what the rule
-        # names as the other sense, though none of its phrases matches ("chooses to go to
-        # the boxing gym").
         if (
             rule.exclude_next is not None
             and word in rule.anchors
