@@ -46,6 +46,31 @@ def test_wording_outside_a_negation_is_claimed(text: str) -> None:
     assert not _negated(text, "manipulative" if "manipulative" in text else "streetwise")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is no suggestion that Aunt Rose (kinship carer) failed to protect Dani.",
+        "Nothing in the evidence suggests that the grandfather failed to protect the boys.",
+        "It has not been shown that the father wholly or repeatedly failed to protect S.",
+        "Nobody at the review is suggesting that Zara's mother failed to protect her.",
+    ],
+)
+def test_a_denied_claim_is_negated_however_long(text: str) -> None:
+    # The denial frames the whole clause, well beyond the six-word window.
+    assert _negated(text, "failed to protect")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No one has said so yet, but mum failed to protect her.",
+        "Mum failed to protect Kai and there is no evidence that she tried.",
+    ],
+)
+def test_a_denial_elsewhere_leaves_the_claim(text: str) -> None:
+    assert not _negated(text, "failed to protect")
+
+
 def test_a_negation_too_far_back_does_not_reach() -> None:
     text = (
         "No one at the meeting on the estate last Tuesday thought the plan was ready; "

@@ -28,6 +28,19 @@ from tests.checks.context_support import about
         ("Mia argued with her mum, knowing full well it was late.", "knowing", {"child"}),
         ("She sat down quietly and listened.", "listened", {"child"}),
         ("It rained all day and was cold.", "cold", {"unknown"}),
+        # "despite ..." tells of the subject's doing: Dad was advised, not the boy he lets out.
+        ("Dad lets Rashid out late despite advice.", "despite", {"parent"}),
+        # ... unless the nearest person is the subject of a verb of its own.
+        ("Mum knows Rashid still goes out despite advice.", "despite", {"child", "name"}),
+        # An opening "Despite ...," is about the main clause's subject after the comma.
+        ("Despite repeated warnings, the mother lets Tia go.", "Despite", {"parent"}),
+        ("Despite warnings, the men kept messaging Tia.", "Despite", {"other"}),
+        ("Despite warnings, she went back.", "Despite", {"unknown"}),
+        # A place or firm as the subject is nobody the rules are about...
+        ("The hotel failed to check the guests' ages.", "failed", {"other"}),
+        ("Visit done. The clinic is hard to reach by bus.", "hard", {"other"}),
+        # ... but a person noun the mention table lacks is still unknown, not a thing.
+        ("The YP refused to engage.", "refused", {"unknown"}),
     ],
 )
 def test_who_the_words_are_about(text: str, words: str, roles: set[str]) -> None:

@@ -36,6 +36,19 @@ _POST_NEG = re.compile(
     re.IGNORECASE,
 )
 NEG_WINDOW = 6
+# A claim the writer denies as a whole ("There is no suggestion that mum failed to
+# protect him"): the denial opens a clause, so it reaches further than NEG_WINDOW words.
+_NEG_FRAME = re.compile(
+    r"\b(?:(?:no|little|nothing\s+in\s+the\s+\w+)\s+(?:\w+\s+)?(?:suggestion|evidence|basis|"
+    r"indication|finding|sign|reason\s+to\s+think)\s+(?:\w+\s+){0,3}?(?:that|to\s+suggest)|"
+    r"nothing\s+(?:\w+\s+){0,4}?(?:to\s+suggest|suggests|supports\s+(?:the\s+\w+\s+)?that)|"
+    r"(?:not|never)\s+(?:been\s+|be\s+)?(?:shown|established|proved|proven|accepted|found|"
+    r"suggest(?:ed|ing)?|say(?:ing)?|said|claim(?:ed|ing)?)\s+(?:\w+\s+){0,2}?that|"
+    r"(?:nobody|no\s+one|no-one)\s+(?:\w+\s+){0,4}?(?:suggest\w*|say\w*|said|claim\w*|"
+    r"think\w*|thought|believe\w*)\s+(?:\w+\s+){0,2}?that|"
+    r"no\s+part\s+of\s+(?:\w+\s+){0,4}?that)\b",
+    re.IGNORECASE,
+)
 # Any trigger at all in the raw prefix (multi-word triggers across any separator): when
 # there is none, the windowed NegEx check below cannot find one either.
 _NEG_ANY = re.compile(_NEG_TRIGGER.pattern.replace(" ", r"[^\w'’\-]+"), re.IGNORECASE)
@@ -61,6 +74,8 @@ def is_negated(
     for cut in _NEG_TERMINATORS.finditer(prefix):
         last_cut = cut.end()
     prefix = _PSEUDO_NEG.sub(" ", prefix[last_cut:])
+    if _NEG_FRAME.search(prefix):
+        return True
     words = re.findall(r"[\w'’\-]+", prefix)[-NEG_WINDOW:]
     if words and _NEG_TRIGGER.search(" ".join(words)):
         return True

@@ -71,6 +71,15 @@ _AND_VERB = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r"\b(?:who|whom|that|which)\b", re.IGNORECASE)
+# Words that open an adverbial phrase: it tells of the clause subject's doing, so in
+# "Dad lets Rashid out late despite advice" the advice was given to Dad, not to Rashid.
+_ADJUNCT = re.compile(r"(?:despite|in spite of|against|regardless of)\b", re.IGNORECASE)
+# A finite verb right after a mention makes it a subject after all ("Mum knows Rashid
+# goes out despite advice": Rashid is the one going out).
+_FINITE_NEXT = re.compile(
+    r"\s+(?:(?:still|often|always|just|also|now|then|keeps|kept)\s+)?(?:is|was|are|were|has|had|"
+    r"have|does|did|will|would|can|could|[a-z]+(?:s|ed))\b"
+)
 _CLAUSE_CUT = re.compile(r";|:|—|–|\s-\s|,\s*(?:and|but|so|which|who|whereas|while)\b|\bbut\b")
 
 
@@ -144,18 +153,55 @@ def _earlier_subject(text: str, mentions: list[Mention], m_start: int) -> Mentio
     """The clause subject when the nearest mention is only an object.
 
     "Nathan treats the worker with contempt and refuses to ..." (a second verb phrase)
-    or "The men who groomed Amara were hostile" (a relative clause): the words belong
-    to the earlier clause subject.
+    or "The men who groomed Amara were hostile" (a relative clause) or "Dad lets Rashid
+    out despite advice" (an adverbial phrase): the words belong to the earlier clause
+    subject.
     """
     nearest = mentions[-1]
     if nearest.subject_like:
         return None
     earlier = [m for m in mentions[:-1] if m.subject_like]
     if earlier and (
-        _AND_VERB.search(text, nearest.end, m_start)
+        (_ADJUNCT.match(text, m_start) and not _FINITE_NEXT.match(text, nearest.end))
+        or _AND_VERB.search(text, nearest.end, m_start)
         or _RELATIVE.search(text, earlier[-1].end, nearest.start)
     ):
         return earlier[-1]
+    return None
+
+
+# A clause whose subject is a place, a firm or a thing ("The hotel failed to check ages",
+# "The clinic is hard to reach by bus"): no person is named, yet the words are not about
+# the child or a parent. Only nouns that never name a person are listed.
+_THING_SUBJECT = re.compile(
+    r"(?:^|[.;:!?]\s+|,\s+(?:and|but|so)\s+)(?:the|this|that|our|their|its|a|an)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:hotel|firm|company|shop|provider|database|system|website|printer|"
+    r"app|clinic|flat|flats|address|building|office|agency|agencies|council|business|restaurant|"
+    r"takeaway|venue|platform|site|bus|road|route|phone|form|letter|portal|car\s+park|station|"
+    r"garage|pharmacy|practice|surgery|landlord\s+company|operator|network|software|"
+    r"process|policy|plan|report|record|referral|tool|service|services|team)"
+    r"\s+(?:(?:has|have|had|was|were|is|are|been|also|again|repeatedly|then|itself|"
+    r"consistently|simply|clearly)\s+){0,3}$",
+    re.IGNORECASE,
+)
+_OPENERS = ("", "the", "a", "an", "his", "her", "their", "both", "both the")
+
+
+def _subject_after_opening(text: str, m_start: int) -> Mention | None:
+    """The main clause's subject after an opening adverbial phrase, if it names someone.
+
+    "Despite repeated advice, dad continues to let Rhys out": the phrase is about dad.
+    A pronoun there is left alone: it would need resolving forwards.
+    """
+    if not _ADJUNCT.match(text, m_start):
+        return None
+    comma = text.find(",", m_start, m_start + 120)
+    if comma < 0:
+        return None
+    for m in find_mentions(text, comma + 1, min(len(text), comma + 60)):
+        if text[comma + 1 : m.start].strip().lower() not in _OPENERS:
+            return None  # the subject must open the main clause
+        return None if m.role == "pronoun" else m
     return None
 
 
@@ -207,7 +253,10 @@ def subject_roles(
             return {role_of(main[0])}
     candidates = _clause_mentions(text, local, sent_start, m_start)
     if not candidates:
-        return {"unknown"}
+        if _THING_SUBJECT.search(text[sent_start:m_start]):
+            return {"other"}
+        ahead = _subject_after_opening(text, m_start)
+        return {role_of(ahead)} if ahead is not None else {"unknown"}
     earlier = _earlier_subject(text, candidates, m_start)
     if earlier is not None:
         return {role_of(earlier)}
