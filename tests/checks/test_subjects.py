@@ -37,8 +37,8 @@ from tests.checks.context_support import about
         ("Despite warnings, the men kept messaging Tia.", "Despite", {"other"}),
         ("Despite warnings, she went back.", "Despite", {"unknown"}),
         # A place or firm as the subject is nobody the rules are about...
-        ("The hotel failed to check the guests' ages.", "failed", {"other"}),
-        ("Visit done. The clinic is hard to reach by bus.", "hard", {"other"}),
+        ("The hotel failed to check the guests' ages.", "failed", {"service"}),
+        ("Visit done. The clinic is hard to reach by bus.", "hard", {"service"}),
         # ... but a person noun the mention table lacks is still unknown, not a thing.
         ("The YP refused to engage.", "refused", {"unknown"}),
     ],

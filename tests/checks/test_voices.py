@@ -48,6 +48,28 @@ def test_a_report_the_writer_challenges_is_not_the_writers() -> None:
     assert found == ("reported_challenged", "service")
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("The 2022 plan called Nia 'boy mad'. That word hides what adults were doing.", "boy mad"),
+        ("Police described Ty as a runner. The panel rejects that description.", "a runner"),
+        ('The PSR described Jay as "gang-involved"; the label has since been removed.', "gang"),
+        ("Earlier notes said mum was colluding; she had in fact called police twice.", "colluding"),
+        ("The school called Ellie 'disengaged'. The chair asked that they instead record why.",
+         "disengaged"),
+    ],
+)
+def test_a_report_answered_in_other_words_is_challenged(text: str, words: str) -> None:
+    assert voice(text, words).status == "reported_challenged"
+
+
+def test_a_claim_named_as_a_noun_is_answered_by_whoever_names_it() -> None:
+    # "I" rejects the suggestion: the words are not the writer's, however the sentence opens.
+    text = "I reject the suggestion that mum colluded with the men."
+    assert voice(text, "colluded").status == "reported_challenged"
+    assert voice("There was a suggestion that mum colluded.", "colluded").status == "reported"
+
+
 def test_a_report_the_writer_endorses_is_the_writers_own() -> None:
     found = voice("The officer described him as a runner, which is accurate.", "a runner")
     assert found.status == "own"

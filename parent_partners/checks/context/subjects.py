@@ -172,7 +172,9 @@ def _earlier_subject(text: str, mentions: list[Mention], m_start: int) -> Mentio
 
 # A clause whose subject is a place, a firm or a thing ("The hotel failed to check ages",
 # "The clinic is hard to reach by bus"): no person is named, yet the words are not about
-# the child or a parent. Only nouns that never name a person are listed.
+# the child or a parent. Such a subject counts as a service: it acts and reports as an
+# organisation does ("The plan says ..." is a document's report). Only nouns that never
+# name a person are listed.
 _THING_SUBJECT = re.compile(
     r"(?:^|[.;:!?]\s+|,\s+(?:and|but|so)\s+)(?:the|this|that|our|their|its|a|an)\s+"
     r"(?:[\w'’-]+\s+){0,2}?(?:hotel|firm|company|shop|provider|database|system|website|printer|"
@@ -254,7 +256,7 @@ def subject_roles(
     candidates = _clause_mentions(text, local, sent_start, m_start)
     if not candidates:
         if _THING_SUBJECT.search(text[sent_start:m_start]):
-            return {"other"}
+            return {"service"}
         ahead = _subject_after_opening(text, m_start)
         return {role_of(ahead)} if ahead is not None else {"unknown"}
     earlier = _earlier_subject(text, candidates, m_start)

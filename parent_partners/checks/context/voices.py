@@ -24,7 +24,9 @@ _REPORT_VERB = re.compile(
     r"regards|regarded|noted|notes|mentioned|mentions|disclosed|texted|messaged|maintains|"
     r"maintained|view (?:is )?that|views? (?:him|her|them) as|sees (?:him|her|them) as|"
     r"put it|puts it|accepts|accepted|according to|describing|calling|branded|brands|"
-    r"dismissed|dismisses|insisting)\b",
+    r"dismissed|dismisses|insisting|"
+    # Another's claim named as a noun: "the guardian's suggestion that mum colluded".
+    r"(?:suggestion|allegation|submission|contention|possibility|assertion) (?:that|of))\b",
     re.IGNORECASE,
 )
 _REPORT_VERB_LOW = for_lowered(_REPORT_VERB)
@@ -48,7 +50,20 @@ _CHALLENGE = re.compile(
     r"(?:I|we) do(?:n't| not) (?:agree|accept|think)|(?:did|do) not agree|didn't agree|"
     r"the law is clear|cannot consent|can't consent|reframed|does not reflect|doesn't reflect|"
     r"not borne out|no evidence|is frightened|are frightened|was frightened|"
-    r"(?:I|we) (?:have )?(?:seen|found|observed) (?:no|nothing|the opposite))",
+    r"(?:I|we) (?:have )?(?:seen|found|observed) (?:no|nothing|the opposite)|"
+    # A reviewer's, judge's or chair's answer to another's label (issue 10: challenged
+    # labels across clauses and sentences).
+    r"reject\w*|declin\w* to (?:make|find|adopt|accept|endorse)|not made out|withdr[ae]w\w*|"
+    r"no basis|nothing to (?:support|suggest)|(?:find|found|finds|could find) nothing|"
+    r"not (?:supported|sustained|borne out)|misread\w*|obscur\w*|"
+    r"(?:hides?|hid|hiding) (?:what|that|the)|should never have been (?:used|written)|"
+    r"(?:is|was|are|were|will be) not (?:be )?used|no longer (?:used|uses)|"
+    r"(?:has|have|had|we|I|was|were) (?:\w+ ){0,2}removed|replac\w* (?:this|that|it|with|the)|"
+    r"instead (?:record|describe|say|write)|in fact|neither (?:fits|reflects|is)|"
+    r"(?:regards?|regarded|considers?|considered|treats?) (?:this|that|it|the \w+) as (?:a |an )?"
+    r"(?:\w+ )?(?:label|failure|description)|helped me see|not the issue|gossip|"
+    r"not driven to conclude|"
+    r"concluded (?:that )?(?:she|he|they|it) (?:was|were|had|did) not)",
     re.IGNORECASE,
 )
 _ENDORSE = re.compile(
@@ -90,6 +105,33 @@ def _speaker_role(
         if role in roles:
             return role
     return "unknown"
+
+
+_NOMINAL_CLAIM = (
+    "suggestion",
+    "allegation",
+    "submission",
+    "contention",
+    "possibility",
+    "assertion",
+)
+
+
+def _reporter(
+    text: str,
+    verb: re.Match[str],
+    sent_start: int,
+    context_start: LazyPos,
+    quotes: list[tuple[int, int]],
+) -> str:
+    """Who reports the words: the subject of the report verb.
+
+    A claim named as a noun ("I reject the suggestion that ...") has no speaker in the
+    sentence: whoever names it may be answering it, so it counts as a professional's.
+    """
+    if verb.group().lower().startswith(_NOMINAL_CLAIM):
+        return "unknown"
+    return _speaker_role(text, verb.start(), sent_start, context_start, quotes)
 
 
 def _classify_report(
@@ -141,7 +183,7 @@ def voice_of(
                 roles = subject_roles(text, qs, verb.end(), verb.end(), quotes)
                 speaker = next(iter(roles))
             else:
-                speaker = _speaker_role(text, verb.start(), sent_start, context_start, quotes)
+                speaker = _reporter(text, verb, sent_start, context_start, quotes)
             return _classify_report(speaker, text, sent_start, qe, window_end)
         after = _AFTER_QUOTE_SPEAKER.match(text, qe, min(len(text), qe + 60))
         if after:
@@ -164,7 +206,7 @@ def voice_of(
         roles = subject_roles(text, m_start, verb.end(), verb.end(), quotes)
         speaker = next(iter(roles))
     else:
-        speaker = _speaker_role(text, verb.start(), sent_start, context_start, quotes)
+        speaker = _reporter(text, verb, sent_start, context_start, quotes)
     return _classify_report(speaker, text, sent_start, m_end, window_end)
 
 
