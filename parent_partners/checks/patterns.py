@@ -308,8 +308,10 @@ class PatternCompiler:
             )
         if text.endswith("*"):
             stem = text[:-1]
+            # Possessive: backtracking into the word would let an exclusion that follows
+            # the pattern pass on a shorter match ("Non-complian" + "t parents").
             return _Alt(
-                _literal_regex(stem) + r"[\w\-]*",
+                _literal_regex(stem) + r"[\w\-]*+",
                 _literal_anchors(stem, prefix=True),
             )
         if re.search(r"[^\w'’\-£.]", text):

@@ -16,6 +16,7 @@ from .context import (
     is_language_advice,
     is_negated,
     label_voice,
+    labelled_group,
     labelled_object,
     sentence_span,
     subject_roles,
@@ -134,6 +135,10 @@ def blame_context_ok(scan: ScanContext, rule: Rule, start: int, end: int) -> boo
         return False
     if about is not None:
         roles = frozenset(about[1])
+    else:
+        group = labelled_group(text, start, end)
+        if group is not None:
+            roles = frozenset(group)
     span = text[start:end].lower()
     if "nor" in span or "neither" in span:
         # "Neither Mia nor her mother will engage": about the people named in the match.

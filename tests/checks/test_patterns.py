@@ -75,6 +75,15 @@ def test_prefix_star_and_adult_age() -> None:
     assert not rx.search("with a 14-year-old")
 
 
+def test_a_prefix_match_takes_the_whole_word_before_an_exclusion() -> None:
+    # An exclusion after a prefix pattern must not pass by matching half the word.
+    rx = compiled("non-complian*")
+    excluded = re.compile(rx.pattern + r"(?!\s+parents)", re.IGNORECASE)
+    assert excluded.match("Non-compliant parents were more likely") is None
+    found = excluded.match("Non-compliant with the plan")
+    assert found is not None and found.group() == "Non-compliant"
+
+
 def test_anchor_prefers_rare_words() -> None:
     cp = PatternCompiler(MACROS).compile("@BE _{0,2} hostile")
     assert cp.anchors == frozenset({"hostile"})

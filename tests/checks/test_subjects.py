@@ -7,10 +7,11 @@ import pytest
 from parent_partners.checks.context import (
     coordinated_roles,
     find_mentions,
+    labelled_group,
     labelled_object,
     named_parent,
 )
-from tests.checks.context_support import about
+from tests.checks.context_support import about, span
 
 
 @pytest.mark.parametrize(
@@ -101,3 +102,24 @@ def test_neither_nor_is_about_everyone_named() -> None:
 def test_describe_x_as_is_about_x() -> None:
     text = "describes her as manipulative"
     assert labelled_object(text, 0, len(text)) == (10, {"child"})
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "roles"),
+    [
+        ("Non-compliant parents were more likely to lose their children.", "Non-compliant",
+         {"parent"}),
+        ("Hostile or uncooperative parents are a barrier.", "uncooperative", {"parent"}),
+        ("Persistent non-engagement by parents was recorded.", "non-engagement", {"parent"}),
+        ("Parental disengagement was the main reason given.", "disengagement", {"parent"}),
+        ("Services work with streetwise teenagers.", "streetwise", {"child"}),
+        # Not a label on a group: "his parents" starts a new phrase, a verb takes an object.
+        ("Kai is disengaged and his parents are worried.", "disengaged", None),
+        ("Staff failed to protect children at the unit.", "failed to protect", None),
+    ],
+)
+def test_a_label_on_a_group_is_about_the_group(
+    text: str, words: str, roles: set[str] | None
+) -> None:
+    start, end = span(text, words)
+    assert labelled_group(text, start, end) == roles

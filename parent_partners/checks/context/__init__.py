@@ -18,6 +18,7 @@ from .sentences import SentenceContext, next_sentence_end, previous_sentence_sta
 from .subjects import (
     coordinated_roles,
     is_name,
+    labelled_group,
     labelled_object,
     named_parent,
     resolve_pronoun,
@@ -36,6 +37,7 @@ __all__ = [
     "is_name",
     "is_negated",
     "label_voice",
+    "labelled_group",
     "labelled_object",
     "named_parent",
     "next_sentence_end",

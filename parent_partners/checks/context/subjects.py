@@ -412,3 +412,43 @@ def labelled_object(text: str, start: int, end: int) -> tuple[int, set[str]] | N
         else:
             roles.add(m.role)
     return verb.end(), roles or {"unknown"}
+
+
+# ------------------------------------------------------------------ labelled groups
+
+_GROUP_PARENTS = r"parents|families|carers|foster\s+carers|mothers|fathers|mums|dads|households"
+_GROUP_CHILDREN = r"children|young\s+people|teenagers|adolescents|girls|boys|pupils|kids"
+_LABEL_BEFORE = re.compile(
+    r"\b(?:parental|parents['’]|families['’]|family['’]s|carers['’])\s+$", re.IGNORECASE
+)
+# "Hostile or uncooperative parents", "hard-to-reach families": the label qualifies the
+# noun right after it (a possessive or article there starts another phrase instead).
+_LABEL_NOUN = re.compile(
+    r"\s+(?:(?:or|and)\s+(?!(?:his|her|their|the|its|our|my|a|an)\b)[\w-]+\s+)?"
+    r"(?:(?P<parent>" + _GROUP_PARENTS + r")|(?P<child>" + _GROUP_CHILDREN + r"))\b",
+    re.IGNORECASE,
+)
+# "non-engagement by parents", "resistance from the parents".
+_LABEL_OF = re.compile(
+    r"\s+(?:by|of|from|among)\s+(?:(?:the|some|many|most|these|those)\s+)?"
+    r"(?:(?P<parent>" + _GROUP_PARENTS + r")|(?P<child>" + _GROUP_CHILDREN + r"))\b",
+    re.IGNORECASE,
+)
+
+
+def labelled_group(text: str, start: int, end: int) -> set[str] | None:
+    """Who a label names when it qualifies a group: "Non-compliant parents",
+    "hard-to-reach families", "non-engagement by parents", "parental disengagement".
+
+    Blame about families in general is parent blame, never the child's. None when the
+    words do not qualify a group.
+    """
+    if " " in text[start:end].strip():
+        return None  # a verb phrase: the noun after it is its object, not what it labels
+    if _LABEL_BEFORE.search(text, max(0, start - 24), start):
+        return {"parent"}
+    limit = min(len(text), end + 40)
+    after = _LABEL_NOUN.match(text, end, limit) or _LABEL_OF.match(text, end, limit)
+    if after is None:
+        return None
+    return {"parent"} if after.group("parent") else {"child"}
