@@ -53,6 +53,8 @@ def test_wording_outside_a_negation_is_claimed(text: str) -> None:
         "Nothing in the evidence suggests that the grandfather failed to protect the boys.",
         "It has not been shown that the father wholly or repeatedly failed to protect S.",
         "Nobody at the review is suggesting that Zara's mother failed to protect her.",
+        "I do not find that the father failed to protect his son.",
+        "I am unable to find that the foster carer failed to protect Evie.",
     ],
 )
 def test_a_denied_claim_is_negated_however_long(text: str) -> None:

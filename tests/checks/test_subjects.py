@@ -37,6 +37,9 @@ from tests.checks.context_support import about, span
         ("Despite repeated warnings, the mother lets Tia go.", "Despite", {"parent"}),
         ("Despite warnings, the men kept messaging Tia.", "Despite", {"other"}),
         ("Despite warnings, she went back.", "Despite", {"unknown"}),
+        # "that" opening a clause: the person after it is that clause's subject.
+        ("I find that the grandmother turned a blind eye.", "turned", {"parent"}),
+        ("I am satisfied that the mother knew and did nothing.", "did nothing", {"parent"}),
         # A place or firm as the subject is nobody the rules are about...
         ("The hotel failed to check the guests' ages.", "failed", {"service"}),
         ("Visit done. The clinic is hard to reach by bus.", "hard", {"service"}),

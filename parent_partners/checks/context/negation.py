@@ -46,7 +46,10 @@ _NEG_FRAME = re.compile(
     r"suggest(?:ed|ing)?|say(?:ing)?|said|claim(?:ed|ing)?)\s+(?:\w+\s+){0,2}?that|"
     r"(?:nobody|no\s+one|no-one)\s+(?:\w+\s+){0,4}?(?:suggest\w*|say\w*|said|claim\w*|"
     r"think\w*|thought|believe\w*)\s+(?:\w+\s+){0,2}?that|"
-    r"no\s+part\s+of\s+(?:\w+\s+){0,4}?that)\b",
+    r"no\s+part\s+of\s+(?:\w+\s+){0,4}?that|"
+    # A finding or view declined: "I do not find that", "I am unable to find that".
+    r"(?:not|never|no\s+longer|unable\s+to|decline\s+to)\s+(?:\w+\s+){0,4}?(?:find|conclude|"
+    r"consider|accept|satisfied|persuaded)\s+(?:\w+\s+){0,2}?that)\b",
     re.IGNORECASE,
 )
 # Any trigger at all in the raw prefix (multi-word triggers across any separator): when
@@ -68,7 +71,10 @@ def is_negated(
     else:
         no_trigger = _NEG_ANY.search(text[sent_start:m_start]) is None
     if no_trigger:
-        return bool(_POST_NEG.match(text, m_end, min(sent_end, m_end + 120)))
+        return bool(
+            _POST_NEG.match(text, m_end, min(sent_end, m_end + 120))
+            or _NEG_FRAME.search(text, sent_start, m_start)
+        )
     prefix = text[sent_start:m_start]
     last_cut = 0
     for cut in _NEG_TERMINATORS.finditer(prefix):

@@ -70,7 +70,13 @@ _AND_VERB = re.compile(
     r"often|always|continues\s+to|\w+ly)\s+){0,2}$",
     re.IGNORECASE,
 )
-_RELATIVE = re.compile(r"\b(?:who|whom|that|which)\b", re.IGNORECASE)
+# A relative pronoun right after the subject ("The men who groomed Amara were hostile"),
+# or anywhere between it and a later object when nothing better is known.
+_RELATIVE = re.compile(r"\s*,?\s*(?:who|whom|that|which)\b", re.IGNORECASE)
+_RELATIVE_ANYWHERE = re.compile(r"\b(?:who|whom)\b", re.IGNORECASE)
+# "I find that the grandmother turned a blind eye": "that" opens a clause whose subject
+# is the person right after it.
+_THAT_BEFORE = re.compile(r"\bthat\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 # Words that open an adverbial phrase: it tells of the clause subject's doing, so in
 # "Dad lets Rashid out late despite advice" the advice was given to Dad, not to Rashid.
 _ADJUNCT = re.compile(r"(?:despite|in spite of|against|regardless of)\b", re.IGNORECASE)
@@ -161,10 +167,16 @@ def _earlier_subject(text: str, mentions: list[Mention], m_start: int) -> Mentio
     if nearest.subject_like:
         return None
     earlier = [m for m in mentions[:-1] if m.subject_like]
-    if earlier and (
+    if not earlier:
+        return None
+    if _RELATIVE.match(text, earlier[-1].end, nearest.start):
+        return earlier[-1]
+    if _THAT_BEFORE.search(text, max(0, nearest.start - 30), nearest.start):
+        return None
+    if (
         (_ADJUNCT.match(text, m_start) and not _FINITE_NEXT.match(text, nearest.end))
         or _AND_VERB.search(text, nearest.end, m_start)
-        or _RELATIVE.search(text, earlier[-1].end, nearest.start)
+        or _RELATIVE_ANYWHERE.search(text, earlier[-1].end, nearest.start)
     ):
         return earlier[-1]
     return None
