@@ -23,6 +23,7 @@ from tests.checks.context_support import about, span
         ("Kai and his mother are hostile.", "hostile", {"child", "parent"}),
         # The men are the subject; Amara is only the object of the relative clause.
         ("The men who groomed Amara were hostile.", "hostile", {"other"}),
+        ("The men targeting Nikita are reckless.", "reckless", {"other"}),
         # A second verb phrase belongs to the first subject, not to the object between.
         ("Nathan treats the worker with contempt and refuses to engage.", "refuses", {"child"}),
         # ", knowing ..." describes the main clause's subject.

@@ -73,6 +73,8 @@ _AND_VERB = re.compile(
 # A relative pronoun right after the subject ("The men who groomed Amara were hostile"),
 # or anywhere between it and a later object when nothing better is known.
 _RELATIVE = re.compile(r"\s*,?\s*(?:who|whom|that|which)\b", re.IGNORECASE)
+# "The men targeting Nikita are reckless": a participle between subject and object.
+_REDUCED_RELATIVE = re.compile(r"\s+[a-z]+ing\s+(?:(?:his|her|their|the)\s+)?", re.IGNORECASE)
 _RELATIVE_ANYWHERE = re.compile(r"\b(?:who|whom)\b", re.IGNORECASE)
 # "I find that the grandmother turned a blind eye": "that" opens a clause whose subject
 # is the person right after it.
@@ -169,7 +171,9 @@ def _earlier_subject(text: str, mentions: list[Mention], m_start: int) -> Mentio
     earlier = [m for m in mentions[:-1] if m.subject_like]
     if not earlier:
         return None
-    if _RELATIVE.match(text, earlier[-1].end, nearest.start):
+    if _RELATIVE.match(text, earlier[-1].end, nearest.start) or _REDUCED_RELATIVE.fullmatch(
+        text, earlier[-1].end, nearest.start
+    ):
         return earlier[-1]
     if _THAT_BEFORE.search(text, max(0, nearest.start - 30), nearest.start):
         return None
