@@ -24,6 +24,11 @@ from tests.checks.context_support import about, span
         # The men are the subject; Amara is only the object of the relative clause.
         ("The men who groomed Amara were hostile.", "hostile", {"other"}),
         ("The men targeting Nikita are reckless.", "reckless", {"other"}),
+        # The possessor only owns the person who does something.
+        ("Kyra's dad is refusing to engage and avoids calls.", "avoids", {"parent"}),
+        # A "who" clause is about the person right before it, after a preposition too.
+        ("Inspectors saw little challenge to families who refuse help.", "refuse", {"parent"}),
+        ("Carers have been v. resistant to intervention.", "resistant", {"parent"}),
         # A second verb phrase belongs to the first subject, not to the object between.
         ("Nathan treats the worker with contempt and refuses to engage.", "refuses", {"child"}),
         # ", knowing ..." describes the main clause's subject.

@@ -42,7 +42,8 @@ _SERVICE = (
     r"services|professionals?|colleagues?|panel(?: member)?|chair|health|dsl|yot|report|"
     r"referral|log|record|entry|minutes|assessment|interpreter|advocate|nurse|gp|camhs|"
     r"housing officer|practitioners?|agenc(?:y|ies)|court|magistrates?|judge|notes?|document|"
-    r"chronology|previous worker|duty manager|detective|inspector"
+    r"chronology|previous worker|duty manager|detective|inspectors?|inspectorate|ofsted|"
+    r"reviewers?|auditors?|researchers?"
 )
 _NAME_STOP = word_set(
     """The This That These Those A An In On At For With From To Of By As After Before When While
@@ -368,4 +369,21 @@ def find_mentions(text: str, start: int, end: int) -> list[Mention]:
             )
         )
         i += consumed
-    return out
+    return _possessors_resolved(text, out)
+
+
+def _possessors_resolved(text: str, mentions: list[Mention]) -> list[Mention]:
+    """In "Kyra's dad", the dad stands where the phrase does; Kyra only owns him.
+
+    The head takes the possessor's place in the clause (subject or object of a
+    preposition), and the possessor is neither.
+    """
+    for k in range(len(mentions) - 1):
+        owner, head = mentions[k], mentions[k + 1]
+        if not owner.text.endswith(("'s", "’s")) or text[owner.end : head.start].strip():
+            continue
+        mentions[k + 1] = head._replace(
+            subject_like=owner.subject_like, after_preposition=owner.after_preposition
+        )
+        mentions[k] = owner._replace(subject_like=False)
+    return mentions

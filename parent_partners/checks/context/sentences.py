@@ -11,7 +11,8 @@ import re
 
 from .quotes import may_have_quotes, quote_spans
 
-_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sgt|Insp|No|vs|etc|e\.g|i\.e|approx)|\b[A-Z])$")
+# "v." is "very" in notes ("v. resistant") and "versus" in case names, never a sentence end.
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Sgt|Insp|No|vs|v|etc|e\.g|i\.e|approx)|\b[A-Z])$")
 _BOUNDARY = re.compile(r"[.!?]+['\"’”)\]]*(?=\s)|\n\s*\n|\n(?=\s*[-*•\dA-Z])")
 _LOOK = 240
 _NEAR = 80

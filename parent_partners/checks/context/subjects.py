@@ -133,6 +133,24 @@ class _RoleOf:
         return resolve_pronoun(mention, self.full, self.sent_start, self.text, self.named)
 
 
+_WHO_NEXT = re.compile(r"\s*,?\s*who\b", re.IGNORECASE)
+
+
+def _relative_head(text: str, local: list[Mention], m_start: int) -> Mention | None:
+    """The person a "who" clause holding the words is about: "parents who refuse to engage".
+
+    Only when the last person named before the words is followed by "who", so nobody
+    else stands between; the person may sit after a preposition ("challenge to families
+    who refuse").
+    """
+    if not local:
+        return None
+    last = local[-1]
+    if last.role == "pronoun" or last.end > m_start or m_start - last.end > 60:
+        return None
+    return last if _WHO_NEXT.match(text, last.end) else None
+
+
 def _clause_mentions(
     text: str, local: list[Mention], sent_start: int, m_start: int
 ) -> list[Mention]:
@@ -269,6 +287,9 @@ def subject_roles(
         main = [m for m in local if m.subject_like]
         if main:
             return {role_of(main[0])}
+    head = _relative_head(text, local, m_start)
+    if head is not None:
+        return {role_of(head)}
     candidates = _clause_mentions(text, local, sent_start, m_start)
     if not candidates:
         if _THING_SUBJECT.search(text[sent_start:m_start]):
@@ -432,10 +453,16 @@ def labelled_object(text: str, start: int, end: int) -> tuple[int, set[str]] | N
 
 # ------------------------------------------------------------------ labelled groups
 
-_GROUP_PARENTS = r"parents|families|carers|foster\s+carers|mothers|fathers|mums|dads|households"
+_GROUP_PARENTS = (
+    r"parents|families|carers|foster\s+carers|mothers|fathers|mums|dads|households|parent|"
+    r"family|carer|mum|dad|mother|father|stepfather|stepmother|household"
+)
 _GROUP_CHILDREN = r"children|young\s+people|teenagers|adolescents|girls|boys|pupils|kids"
 _LABEL_BEFORE = re.compile(
-    r"\b(?:parental|parents['’]|families['’]|family['’]s|carers['’])\s+$", re.IGNORECASE
+    r"\b(?:parental|parents['’]|families['’]|carers['’]|(?:family|mum|dad|mother|father|"
+    r"carer|parent|stepfather|stepmother|stepdad|stepmum|nan|gran|grandmother|grandfather|"
+    r"aunt|uncle)['’]s)\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
 )
 # "Hostile or uncooperative parents", "hard-to-reach families": the label qualifies the
 # noun right after it (a possessive or article there starts another phrase instead).
