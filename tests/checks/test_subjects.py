@@ -125,6 +125,7 @@ def test_describe_x_as_is_about_x() -> None:
         # Not a label on a group: "his parents" starts a new phrase, a verb takes an object.
         ("Kai is disengaged and his parents are worried.", "disengaged", None),
         ("Staff failed to protect children at the unit.", "failed to protect", None),
+        ("Possible disguised compliance from mum.", "disguised compliance", {"parent"}),
     ],
 )
 def test_a_label_on_a_group_is_about_the_group(

@@ -45,6 +45,8 @@ _SERVICE = (
     r"chronology|previous worker|duty manager|detective|inspectors?|inspectorate|ofsted|"
     r"reviewers?|auditors?|researchers?"
 )
+# Endings English first names do not have: "Possible disguised compliance", "Reasonable".
+_NOT_A_NAME = re.compile(r"(?:ible|able|tion|sion|ment|ness|ful|less|ism|ship|ical)$")
 _NAME_STOP = word_set(
     """The This That These Those A An In On At For With From To Of By As After Before When While
     Since During Over Under I We He She They It His Her Their Our My Your There Here Both
@@ -315,7 +317,7 @@ class _Reader:
         self.last_cap_end = m.end()
         if continues and self.last_cap_kept:
             return None
-        if bare in _NAME_STOP:
+        if bare in _NAME_STOP or _NOT_A_NAME.search(bare):
             self.last_cap_kept = False
             return None
         self.last_cap_kept = True

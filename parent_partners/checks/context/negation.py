@@ -41,7 +41,7 @@ NEG_WINDOW = 6
 _NEG_FRAME = re.compile(
     r"\b(?:(?:no|little|nothing\s+in\s+the\s+\w+)\s+(?:\w+\s+)?(?:suggestion|evidence|basis|"
     r"indication|finding|sign|reason\s+to\s+think)\s+(?:\w+\s+){0,3}?(?:that|to\s+suggest)|"
-    r"nothing\s+(?:\w+\s+){0,4}?(?:to\s+suggest|suggests|supports\s+(?:the\s+\w+\s+)?that)|"
+    r"nothing\s+(?:[\w'’]+\s+){0,4}?(?:to\s+suggest|suggests|supports\s+(?:the\s+\w+\s+)?that)|"
     r"(?:not|never)\s+(?:been\s+|be\s+)?(?:shown|established|proved|proven|accepted|found|"
     r"suggest(?:ed|ing)?|say(?:ing)?|said|claim(?:ed|ing)?)\s+(?:\w+\s+){0,2}?that|"
     r"(?:nobody|no\s+one|no-one)\s+(?:\w+\s+){0,4}?(?:suggest\w*|say\w*|said|claim\w*|"

@@ -474,7 +474,8 @@ _LABEL_NOUN = re.compile(
 # "non-engagement by parents", "resistance from the parents".
 _LABEL_OF = re.compile(
     r"\s+(?:by|of|from|among)\s+(?:(?:the|some|many|most|these|those)\s+)?"
-    r"(?:(?P<parent>" + _GROUP_PARENTS + r")|(?P<child>" + _GROUP_CHILDREN + r"))\b",
+    r"(?:(?P<parent>" + _GROUP_PARENTS + r")|(?P<child>" + _GROUP_CHILDREN + r"))\b"
+    r"(?!['’]|\s+home)",  # "from the family home", "of children's services": not the group
     re.IGNORECASE,
 )
 
@@ -486,12 +487,15 @@ def labelled_group(text: str, start: int, end: int) -> set[str] | None:
     Blame about families in general is parent blame, never the child's. None when the
     words do not qualify a group.
     """
-    if " " in text[start:end].strip():
-        return None  # a verb phrase: the noun after it is its object, not what it labels
-    if _LABEL_BEFORE.search(text, max(0, start - 24), start):
-        return {"parent"}
     limit = min(len(text), end + 40)
-    after = _LABEL_NOUN.match(text, end, limit) or _LABEL_OF.match(text, end, limit)
+    if " " in text[start:end].strip():
+        # A phrase: a noun right after it is its object ("failed to protect children"),
+        # but "by"/"from" still says whose it is ("disguised compliance from mum").
+        after = _LABEL_OF.match(text, end, limit)
+    elif _LABEL_BEFORE.search(text, max(0, start - 24), start):
+        return {"parent"}
+    else:
+        after = _LABEL_NOUN.match(text, end, limit) or _LABEL_OF.match(text, end, limit)
     if after is None:
         return None
     return {"parent"} if after.group("parent") else {"child"}

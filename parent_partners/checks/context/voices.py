@@ -63,7 +63,8 @@ _CHALLENGE = re.compile(
     r"neither (?:fits|reflects|is)|"
     r"(?:regards?|regarded|considers?|considered|treats?) (?:this|that|it|the \w+) as (?:a |an )?"
     r"(?:\w+ )?(?:label|failure|description)|helped me see|not the issue|gossip|"
-    r"not driven to conclude|"
+    r"not driven to conclude|mistaken|(?:did|does|do) not accept|not accepted|reconsider|"
+    r"adultif\w*|(?:I|we) missed|(?:I|it) was wrong|"
     r"concluded (?:that )?(?:she|he|they|it) (?:was|were|had|did) not)",
     re.IGNORECASE,
 )
