@@ -92,6 +92,9 @@ def test_a_rule_that_only_repeats_another_is_refused(pages: PageClient, make_use
     copy = _rule(
         rule_id="streetwise_again",
         patterns="streetwise",
+        # The packaged rule's own exclusion (project and app names), so the copy adds nothing.
+        exclude_next="project|projects|mentoring|mentor|app|programme|scheme|team|group|session|"
+        "sessions|course|youth|drop-in",
         should_flag="Lacey is too streetwise to be groomed.",
         should_not_flag="Mum said, 'He's always been streetwise, that's what scares me.'",
     )
