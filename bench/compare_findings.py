@@ -43,8 +43,10 @@ def _sentences() -> list[str]:
     for path in CORPORA:
         if path.exists():
             for line in path.read_text("utf-8").splitlines():
-                if line.strip():
-                    out.append(str(json.loads(line)["text"]))
+                # corrections.jsonl holds label corrections by id, with no text.
+                row = json.loads(line) if line.strip() else {}
+                if "text" in row:
+                    out.append(str(row["text"]))
     return out
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -196,25 +197,45 @@ def verdict_word(model: LearnedModel, text: str, unit: Unit, h: int) -> tuple[in
 _PHRASE_REACH = 80
 
 
+class _SenseIndex(NamedTuple):
+    """For one kind: the rules with word-sense exclusions, their patterns without the
+    exclusion folded in, and an automaton over the patterns' anchors (as plain text)
+    giving (rule, pattern) positions."""
+
+    automaton: Any
+    rules: tuple[Rule, ...]
+    patterns: tuple[tuple[re.Pattern[str], ...], ...]
+
+
+def _plain(rule: Rule, compiled: re.Pattern[str]) -> re.Pattern[str]:
+    """A pattern's regex without the rule's exclude_next lookahead (lexicon.compile_rule)."""
+    if rule.exclude_next is None:
+        return compiled
+    suffix = f"(?!{rule.exclude_next.pattern})"
+    body = compiled.pattern
+    return re.compile(body[: -len(suffix)] if body.endswith(suffix) else body, re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
-def _rules_with_exclusions() -> dict[str, tuple[Any, tuple[Rule, ...]]]:
-    """Per kind, the rules with word-sense exclusions, and an automaton over their anchors
-    (as plain text) that gives the positions, in that tuple, of the rules owning each."""
+def _rules_with_exclusions() -> dict[str, _SenseIndex]:
+    """Per kind, the rules with word-sense exclusions, indexed by their patterns' anchors."""
     found: dict[str, list[Rule]] = {}
     for rule in default_lexicon().rules:
         if rule.exclude_next is not None or rule.exclude_prev is not None:
             found.setdefault(rule.kind, []).append(rule)
-    out: dict[str, tuple[Any, tuple[Rule, ...]]] = {}
+    out: dict[str, _SenseIndex] = {}
     for kind, rules in found.items():
-        owners: dict[str, set[int]] = {}
+        owners: dict[str, set[tuple[int, int]]] = {}
         for n, rule in enumerate(rules):
-            for anchor in rule.anchors:
-                owners.setdefault(anchor.rstrip("*"), set()).add(n)
+            for k, anchors in enumerate(rule.pattern_anchors):
+                for anchor in anchors:
+                    owners.setdefault(anchor.rstrip("*"), set()).add((n, k))
         automaton = ahocorasick.Automaton()
         for anchor, ids in owners.items():
             automaton.add_word(anchor, tuple(sorted(ids)))
         automaton.make_automaton()
-        out[kind] = (automaton, tuple(rules))
+        patterns = tuple(tuple(_plain(r, c) for c in r.pattern_regexes) for r in rules)
+        out[kind] = _SenseIndex(automaton, tuple(rules), patterns)
     return out
 
 
@@ -235,30 +256,46 @@ def other_sense(text: str, start: int, end: int, kind: str, unit: Unit) -> bool:
     index = _rules_with_exclusions().get(kind)
     if index is None:
         return False
-    automaton, rules = index
     lo, hi = max(unit.start, start - _PHRASE_REACH), min(unit.end, end + _PHRASE_REACH)
-    # One pass finds every anchor in the stretch, overlapping ones included.
-    near = {n for _, owners in automaton.iter(text[lo:hi].lower()) for n in owners}
+    # One pass finds every anchor in the stretch, overlapping ones included; only the
+    # patterns owning one can match there, so only those are tried (a rule's whole
+    # alternation over the stretch cost twice as much).
+    near: dict[int, set[int]] = {}
+    for _, owners in index.automaton.iter(text[lo:hi].lower()):
+        for n, k in owners:
+            near.setdefault(n, set()).add(k)
     word = text[start:end].lower()
     for n in sorted(near):
-        rule = rules[n]
+        rule = index.rules[n]
         if (
             rule.exclude_next is not None
             and word in rule.anchors
             and rule.exclude_next.match(text, end)
         ):
             return True
-        for match in rule.regex.finditer(text, lo, hi):
-            if match.start() > start:
-                break
-            if match.end() < end:
-                continue
-            if rule.exclude_next is not None and rule.exclude_next.match(text, match.end()):
+        for k in sorted(near[n]):
+            if _excluded_phrase(rule, index.patterns[n][k], text, (lo, hi), (start, end)):
                 return True
-            if rule.exclude_prev is not None and rule.exclude_prev.search(
-                text, max(0, match.start() - 80), match.start()
-            ):
-                return True
+    return False
+
+
+def _excluded_phrase(
+    rule: Rule, pattern: re.Pattern[str], text: str, stretch: tuple[int, int], word: tuple[int, int]
+) -> bool:
+    """Whether a match of ``pattern`` in ``stretch`` takes in ``word`` and is set aside by
+    the rule's exclusions."""
+    (lo, hi), (start, end) = stretch, word
+    for match in pattern.finditer(text, lo, hi):
+        if match.start() > start:
+            break
+        if match.end() < end:
+            continue
+        if rule.exclude_next is not None and rule.exclude_next.match(text, match.end()):
+            return True
+        if rule.exclude_prev is not None and rule.exclude_prev.search(
+            text, max(0, match.start() - 80), match.start()
+        ):
+            return True
     return False
 
 
