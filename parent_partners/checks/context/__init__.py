@@ -8,9 +8,11 @@ works on the original text with absolute character offsets. One module per quest
 - ``negation``: negated wording and advice about wording;
 - ``mentions``: the people a text refers to, word by word;
 - ``subjects``: who the words at a match are about;
+- ``groups``: who a label names when it qualifies a group ("non-compliant parents");
 - ``voices``: whose words they are (the writer's, a quoted voice, a report).
 """
 
+from .groups import labelled_group
 from .mentions import Mention, find_mentions
 from .negation import is_language_advice, is_negated
 from .quotes import enclosing_quote, quote_spans
@@ -18,7 +20,6 @@ from .sentences import SentenceContext, next_sentence_end, previous_sentence_sta
 from .subjects import (
     coordinated_roles,
     is_name,
-    labelled_group,
     labelled_object,
     named_parent,
     resolve_pronoun,
