@@ -13,7 +13,7 @@ from tests.api_support import api_for, new_carer, new_case, sharing_involvement
 from tests.conftest import PageClient, carer_ids, involvement_form
 
 # No lexicon rule lists this wording: only the learned stage finds it.
-HINDSIGHT = "Had mum checked the tablet, none of this would have happened."
+HINDSIGHT = "A single look at the tablet by mum would have prevented all of this."
 RULE_BLAME = "Amira keeps putting herself at risk by going to the flat."
 
 

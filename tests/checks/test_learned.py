@@ -30,7 +30,7 @@ from parent_partners.checks.text_scan import scan_rules
 
 ROOT = Path(__file__).resolve().parents[2]
 # Wording no lexicon rule lists, in the spirit of issue 10's examples.
-HINDSIGHT = "Had mum checked the tablet, none of this would have happened."
+HINDSIGHT = "A single look at the tablet by mum would have prevented all of this."
 FAIR_TRADE = "Kai sees the money from the line as a fair trade for the risk he takes."
 
 

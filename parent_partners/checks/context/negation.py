@@ -29,8 +29,11 @@ _NEG_TRIGGER = re.compile(
     r"disagree|disagreed|dispute|deny|denied|refute|refuted)\b",
     re.IGNORECASE,
 )
+# "should have known something was wrong" is not a refutation: the words after the match
+# are what was not known.
 _POST_NEG = re.compile(
-    r"[\s'\"’”,]*(?:[\w'’\-]+\s+){0,5}?(?:would be|is|was|are|were|seems|sounds|feels)\s+"
+    r"[\s'\"’”,]*(?!(?:something|anything|everything|what|things)\b)"
+    r"(?:[\w'’\-]+\s+){0,5}?(?:would be|is|was|are|were|seems|sounds|feels)\s+"
     r"(?:\w+\s+)?(?:wrong|inaccurate|incorrect|unfair|misleading|untrue|unhelpful|"
     r"victim[- ]blaming|not (?:accurate|right|fair|appropriate|true|the case|helpful|correct))",
     re.IGNORECASE,
