@@ -15,6 +15,16 @@ from .sentences import next_sentence_end
 from .subjects import subject_roles
 from .text import LazyPos, for_lowered, resolve
 
+# Another's claim named as a noun: "the guardian's suggestion that mum colluded".
+_NOMINAL_CLAIM = (
+    "suggestion",
+    "allegation",
+    "submission",
+    "contention",
+    "possibility",
+    "assertion",
+)
+
 _REPORT_VERB = re.compile(
     r"\b(?:said|says|say|told|tells|tell|called|calls|call|described|describes|describe|"
     r"referred to|refers to|refer to|stated|states|recorded|records|wrote|writes|asked|"
@@ -25,8 +35,7 @@ _REPORT_VERB = re.compile(
     r"maintained|view (?:is )?that|views? (?:him|her|them) as|sees (?:him|her|them) as|"
     r"put it|puts it|accepts|accepted|according to|describing|calling|branded|brands|"
     r"dismissed|dismisses|insisting|"
-    # Another's claim named as a noun: "the guardian's suggestion that mum colluded".
-    r"(?:suggestion|allegation|submission|contention|possibility|assertion) (?:that|of))\b",
+    r"(?:" + "|".join(_NOMINAL_CLAIM) + r") (?:that|of))\b",
     re.IGNORECASE,
 )
 _REPORT_VERB_LOW = for_lowered(_REPORT_VERB)
@@ -107,16 +116,6 @@ def _speaker_role(
         if role in roles:
             return role
     return "unknown"
-
-
-_NOMINAL_CLAIM = (
-    "suggestion",
-    "allegation",
-    "submission",
-    "contention",
-    "possibility",
-    "assertion",
-)
 
 
 def _reporter(
