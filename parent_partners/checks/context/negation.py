@@ -47,11 +47,15 @@ _NEG_FRAME = re.compile(
     r"nothing\s+(?:[\w'’]+\s+){0,4}?(?:to\s+suggest|suggests|supports\s+(?:the\s+\w+\s+)?that)|"
     r"(?:not|never)\s+(?:been\s+|be\s+)?(?:shown|established|proved|proven|accepted|found|"
     r"suggest(?:ed|ing)?|say(?:ing)?|said|claim(?:ed|ing)?)\s+(?:\w+\s+){0,2}?that|"
-    r"(?:nobody|no\s+one|no-one)\s+(?:\w+\s+){0,4}?(?:suggest\w*|say\w*|said|claim\w*|"
+    r"(?:nobody|no\s+one|no-one)\s+(?:[\w'’]+,?\s+){0,7}?(?:suggest\w*|say\w*|said|claim\w*|"
     r"think\w*|thought|believe\w*)\s+(?:\w+\s+){0,2}?that|"
-    r"no\s+part\s+of\s+(?:\w+\s+){0,4}?that|"
+    r"no\s+part\s+of\s+(?:[\w'’]+\s+){0,4}?that|"
+    r"no\s+question\s+(?:of|that)\b|"
+    # "It would be unfair to characterise her refusal as obstruction".
+    r"(?:unfair|wrong|inaccurate|incorrect|misleading)\s+to\s+(?:characteri[sz]e|describe|call|"
+    r"label|see|regard|view|treat|read|dismiss)\s+(?:[\w'’]+\s+){0,8}?as|"
     # A finding or view declined: "I do not find that", "I am unable to find that".
-    r"(?:not|never|no\s+longer|unable\s+to|decline\s+to)\s+(?:\w+\s+){0,4}?(?:find|conclude|"
+    r"(?:not|never|nor|no\s+longer|unable\s+to|decline\s+to)\s+(?:\w+\s+){0,4}?(?:find|conclude|"
     r"consider|accept|satisfied|persuaded)\s+(?:\w+\s+){0,2}?that)\b",
     re.IGNORECASE,
 )

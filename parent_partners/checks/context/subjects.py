@@ -217,7 +217,7 @@ _THING_SUBJECT = re.compile(
     r"garage|pharmacy|practice|surgery|landlord\s+company|operator|network|software|"
     r"process|policy|plan|report|record|referral|tool|service|services|team)"
     r"\s+(?:(?:has|have|had|was|were|is|are|been|also|again|repeatedly|then|itself|"
-    r"consistently|simply|clearly)\s+){0,3}$",
+    r"consistently|simply|clearly|really|very|quite|extremely|particularly|totally)\s+){0,3}$",
     re.IGNORECASE,
 )
 _OPENERS = ("", "the", "a", "an", "his", "her", "their", "both", "both the")
