@@ -51,6 +51,11 @@ _NEG_FRAME = re.compile(
     r"think\w*|thought|believe\w*)\s+(?:\w+\s+){0,2}?that|"
     r"no\s+part\s+of\s+(?:[\w'’]+\s+){0,4}?that|"
     r"no\s+question\s+(?:of|that)\b|"
+    r"no\s+criticism\s+(?:of\s+)?(?:[\w'’]+\s+){0,4}?that|"
+    # "It would be wrong to conclude, with hindsight, that", "I don't think it's fair to say".
+    r"(?:unfair|wrong|inaccurate|incorrect|misleading|not\s+fair)\s+to\s+(?:say|conclude|"
+    r"suggest|think|claim|find|assume)\b[^.;]{0,40}?\bthat|"
+    r"(?:not|don['’]t|do\s+not)\s+think\s+(?:it\s+is|it['’]s)\s+fair\s+to\s+say|"
     # "It would be unfair to characterise her refusal as obstruction".
     r"(?:unfair|wrong|inaccurate|incorrect|misleading)\s+to\s+(?:characteri[sz]e|describe|call|"
     r"label|see|regard|view|treat|read|dismiss)\s+(?:[\w'’]+\s+){0,8}?as|"
