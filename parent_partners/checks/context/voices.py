@@ -64,7 +64,8 @@ _CHALLENGE = re.compile(
     # labels across clauses and sentences).
     r"reject\w*|declin\w* to (?:make|find|adopt|accept|endorse)|not made out|withdr[ae]w\w*|"
     r"no basis|nothing to (?:support|suggest)|nothing (?:[\w'’]+ ){0,4}?supports?|"
-    r"disregard\w*|(?:find|found|finds|could find) nothing|"
+    r"disregard\w*|criminalis\w*|criminaliz\w*|"
+    r"language of the (?:people|men|adults|exploiters)|(?:find|found|finds|could find) nothing|"
     r"not (?:supported|sustained|borne out)|misread\w*|obscur\w*|"
     r"(?:hides?|hid|hiding) (?:what|that|the)|should never have been (?:used|written)|"
     r"(?:is|was|are|were|will be) not (?:be )?used|no longer (?:used|uses)|"
