@@ -66,6 +66,8 @@ _CHALLENGE = re.compile(
     r"no basis|nothing to (?:support|suggest)|nothing (?:[\w'’]+ ){0,4}?supports?|"
     r"disregard\w*|criminalis\w*|criminaliz\w*|"
     r"language of the (?:people|men|adults|exploiters)|(?:find|found|finds|could find) nothing|"
+    r"(?:I|we) (?:consider|regard|see) (?:her|him|them) (?:as )?(?:a|an) |since been confirmed|"
+    r"(?:not|cannot|never|n't) (?:adopt|endorse)\w*|"
     r"not (?:supported|sustained|borne out)|misread\w*|obscur\w*|"
     r"(?:hides?|hid|hiding) (?:what|that|the)|should never have been (?:used|written)|"
     r"(?:is|was|are|were|will be) not (?:be )?used|no longer (?:used|uses)|"
@@ -87,8 +89,26 @@ _ENDORSE = re.compile(
     r"puts it))\b",
     re.IGNORECASE,
 )
+# A reviewer's or court's agreement with another's finding (issue 10: endorsed labels). Weaker
+# than _ENDORSE: "does not adopt", "cannot endorse", "not borne out by" answer the finding, so
+# it counts only where the writer does not also challenge it.
+_ENDORSE_FINDING = re.compile(
+    r"\b(?:(?:review|panel|court|conference|meeting|chair|inspectors?|reviewer|I|we)\s+(?:fully\s+|also\s+)?"
+    r"(?:agrees?|agreed)\s+that|(?:endorses?|adopts?)\s+(?:the|this|that|its|their)\b|"
+    r"accepts?\s+(?:the|this|that)\s+(?:[\w'’]+\s+){0,3}?(?:finding|view|description|assessment|"
+    r"characteri[sz]ation|conclusion)|the correct one|"
+    r"no reason to (?:depart|differ|doubt|disagree)|"
+    r"in (?:the|this|my|our) (?:[\w'’]+\s+)?(?:view|opinion|judgment|assessment),?\s+"
+    r"(?:accurate|correct|right|fair|justified|well[- ]founded)|borne out by|well[- ]founded)\b",
+    re.IGNORECASE,
+)
 
 
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE
+)
+_RAISED = re.compile(r"\s+to\s+(?:be|have)\b", re.IGNORECASE)
+_BY_AGENT = re.compile(r"\s+by\s+(?P<who>(?:[\w'’-]+\s+){0,3}?[\w'’-]+)(?=\s+as\b|\s*[,.;])")
 _PRO_CARER = re.compile(
     r"\b(?:staff|key ?workers?|residential workers?|residential carers?)\s+"
     r"(?:(?:have|has|had|also|both|all|often|now|been|repeatedly|consistently)\s+)*$",
@@ -133,6 +153,19 @@ def _reporter(
     sentence: whoever names it may be answering it, so it counts as a professional's.
     """
     if verb.group().lower().startswith(_NOMINAL_CLAIM):
+        return "unknown"
+    agent = _BY_AGENT.match(text, verb.end())
+    if agent is not None and _PASSIVE_BEFORE.search(
+        text, max(sent_start, verb.start() - 40), verb.start()
+    ):
+        # "Mum is described by all agencies as ...": the agent after "by" reports, not the
+        # subject.
+        return _speaker_role(text, agent.end(), agent.start("who"), agent.start("who"), quotes)
+    if _RAISED.match(text, verb.end()) and _PASSIVE_BEFORE.search(
+        text, max(sent_start, verb.start() - 40), verb.start()
+    ):
+        # "Mum is felt to be colluding": a professional judgement about the subject, never
+        # the subject's own words.
         return "unknown"
     return _speaker_role(text, verb.start(), sent_start, context_start, quotes)
 
@@ -194,7 +227,11 @@ def voice_of(
             speaker = _speaker_role(text, after.end("who"), who, who, quotes)
             return _classify_report(speaker, text, sent_start, qe, window_end)
         # Unattributed quotation marks: most often the child's or parent's own term.
-        if _ENDORSE.search(text, sent_start, resolve(window_end)):
+        end = resolve(window_end)
+        if _ENDORSE.search(text, sent_start, end) or (
+            _ENDORSE_FINDING.search(text, sent_start, end)
+            and not _CHALLENGE.search(text, sent_start, end)
+        ):
             return Voice("own", None)
         return Voice("voice", None)
     # Unquoted reported speech: "The officer described him as a runner."
