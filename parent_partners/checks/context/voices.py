@@ -155,15 +155,16 @@ def _reporter(
     if verb.group().lower().startswith(_NOMINAL_CLAIM):
         return "unknown"
     agent = _BY_AGENT.match(text, verb.end())
-    if agent is not None and _PASSIVE_BEFORE.search(
+    raised = agent is None and _RAISED.match(text, verb.end()) is not None
+    if (agent is not None or raised) and _PASSIVE_BEFORE.search(
         text, max(sent_start, verb.start() - 40), verb.start()
     ):
-        # "Mum is described by all agencies as ...": the agent after "by" reports, not the
-        # subject.
-        return _speaker_role(text, agent.end(), agent.start("who"), agent.start("who"), quotes)
-    if _RAISED.match(text, verb.end()) and _PASSIVE_BEFORE.search(
-        text, max(sent_start, verb.start() - 40), verb.start()
-    ):
+        if agent is not None:
+            # "Mum is described by all agencies as ...": the agent after "by" reports, not
+            # the subject.
+            return _speaker_role(
+                text, agent.end(), agent.start("who"), agent.start("who"), quotes
+            )
         # "Mum is felt to be colluding": a professional judgement about the subject, never
         # the subject's own words.
         return "unknown"
