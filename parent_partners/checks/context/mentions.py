@@ -37,7 +37,8 @@ _OTHER = (
     r"bouncers?|doormen|doorman|cashiers?|neighbours?|neighbors?|customers?|"
     r"(?:1[89]|[2-9]\d)[- ]year[- ]old"
 )
-_SERVICE = (
+# Professionals and services; subjects.py reads them as things that act, too.
+SERVICE_WORDS = (
     r"social workers?|workers?|police|officers?|sergeant|school|teachers?|manager|team|service|"
     r"services|professionals?|colleagues?|panel(?: member)?|chair|health|dsl|yot|report|"
     r"referral|log|record|entry|minutes|assessment|interpreter|advocate|nurse|gp|camhs|"
@@ -159,7 +160,7 @@ def _lexicon_of_people() -> dict[str, tuple[str, str]]:
         (_PARENT_N, "parent", "n"),
         (_CHILD_N, "child", "n"),
         (_OTHER, "other", "n"),
-        (_SERVICE, "service", "n"),
+        (SERVICE_WORDS, "service", "n"),
     ):
         for alt in group.split("|"):
             if "(" in alt or "[" in alt:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .mentions import Mention, find_mentions
+from .mentions import SERVICE_WORDS, Mention, find_mentions
 from .text import LazyPos, resolve
 
 
@@ -212,10 +212,10 @@ def _earlier_subject(text: str, mentions: list[Mention], m_start: int) -> Mentio
 _THING_SUBJECT = re.compile(
     r"(?:^|[.;:!?]\s+|,\s+(?:and|but|so)\s+)(?:the|this|that|our|their|its|a|an)\s+"
     r"(?:[\w'’-]+\s+){0,2}?(?:hotel|firm|company|shop|provider|database|system|website|printer|"
-    r"app|clinic|flat|flats|address|building|office|agency|agencies|council|business|restaurant|"
+    r"app|clinic|flat|flats|address|building|office|council|business|restaurant|"
     r"takeaway|venue|platform|site|bus|road|route|phone|form|letter|portal|car\s+park|station|"
     r"garage|pharmacy|practice|surgery|landlord\s+company|operator|network|software|"
-    r"process|policy|plan|report|record|referral|tool|service|services|team)"
+    r"process|policy|plan|tool|" + SERVICE_WORDS + r")"
     r"\s+(?:(?:has|have|had|was|were|is|are|been|also|again|repeatedly|then|itself|"
     r"consistently|simply|clearly|really|very|quite|extremely|particularly|totally)\s+){0,3}$",
     re.IGNORECASE,
