@@ -160,3 +160,21 @@ def test_plain_case_detects_special_letters() -> None:
     assert candidates.plain_case("Kai is streetwise. “Quotes” are fine.")
     for odd in ("İ", "ı", "ſ"):
         assert not candidates.plain_case(f"Kai is {odd} streetwise.")
+
+
+def test_warm_up_leaves_nothing_to_build_on_the_first_check(monkeypatch):
+    """A practitioner's first save after start-up compiles no word-sense patterns."""
+    from parent_partners.checks import warm_up
+    from parent_partners.checks.learned import combine
+
+    combine._rules_with_exclusions.cache_clear()
+    warm_up()
+
+    def built_late(*args, **kwargs):
+        raise AssertionError("word-sense patterns compiled during a check")
+
+    monkeypatch.setattr(combine, "_plain", built_late)
+    combine.DETAILS.clear()
+    combine.VERDICTS.clear()
+    # The learned verdict word "aggressive" is read for its other sense ("in defending").
+    assert scan_text("Mum is aggressive in defending her son and has pushed police to act.") == []

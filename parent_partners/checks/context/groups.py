@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+# Narrower than mentions' parent words on purpose: "hard-to-reach home" or "non-compliant
+# staff" is not a label on parents as a group.
 _GROUP_PARENTS = (
     r"parents|families|carers|foster\s+carers|mothers|fathers|mums|dads|households|parent|"
     r"family|carer|mum|dad|mother|father|stepfather|stepmother|household"
