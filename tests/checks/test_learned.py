@@ -84,6 +84,21 @@ def test_what_the_rules_set_aside_for_context_the_learned_stage_leaves_alone():
         assert scan_text(text) == [], text
 
 
+def test_a_rule_set_aside_only_for_its_own_reading_of_who_leaves_the_learned_stage_free():
+    # The rules set these aside as the child's unquoted report, or as words about a service:
+    # the writer's own framing all the same (LABELLING.md), and the model reads it so.
+    for text in (
+        "Pt admits sexting adult males on Instagram.",
+        "Sol has admitted dealing cannabis to friends at college.",
+        "Police informed conference the latest allegation is likely attention seeking.",
+    ):
+        assert scan_rules(text) == [], text
+        assert [f.kind for f in scan_text(text)] == ["child_blame"], text
+    # The other party's words stay set aside: a mother's attention seeking is no child blame.
+    text = "Mother is attention seeking and often redirects consultations to her own health."
+    assert scan_text(text) == []
+
+
 def test_the_verdict_cache_makes_a_rescan_after_a_rule_change_cost_only_the_rules():
     text = "Nobody made her get in the car; she sees it as a fair trade. Mum has given up on her."
     combine.VERDICTS.clear()

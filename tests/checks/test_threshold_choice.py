@@ -73,6 +73,29 @@ def test_a_writer_whose_learned_flags_are_mostly_wrong_still_raises_the_threshol
     assert false_alarms == 0
 
 
+def test_a_writer_whose_false_alarms_chance_explains_does_not_raise_the_threshold():
+    trainer = _trainer()
+    # Writer B: 9 learned false alarms in 409 plain items (2.2%) is what a 2% rate gives by
+    # chance (about one time in two); the threshold stays where the blame is found.
+    views = _writer_a() + [_view("b.jsonl", False, 0.10) for _ in range(400)]
+    views += [_view("b.jsonl", False, 0.88) for _ in range(9)]
+    views += [_view("b.jsonl", True, 0.88) for _ in range(120)]
+    chosen = trainer.choose(views, veto=0.0)
+    assert chosen["child_blame"] <= 0.88
+    # Twenty in 420 (4.8%) is not chance: the threshold rises above them.
+    views += [_view("b.jsonl", False, 0.88) for _ in range(11)]
+    views += [_view("b.jsonl", True, 0.95) for _ in range(3)]
+    assert trainer.choose(views, veto=0.0)["child_blame"] > 0.88
+
+
+def test_binomial_tail():
+    trainer = _trainer()
+    assert trainer.binomial_tail(0, 10, 0.02) == 1.0
+    assert trainer.binomial_tail(11, 10, 0.02) == 0.0
+    assert trainer.binomial_tail(1, 10, 0.02) == pytest.approx(1 - 0.98**10)
+    assert trainer.binomial_tail(10, 436, 0.02) == pytest.approx(0.3754, abs=1e-4)
+
+
 def _items() -> list[dict[str, Any]]:
     texts = {
         "w1.jsonl": ["She chose to go with them.", "Mum rang the school.", "He is streetwise."],
