@@ -99,6 +99,19 @@ def test_a_rule_set_aside_only_for_its_own_reading_of_who_leaves_the_learned_sta
     assert scan_text(text) == []
 
 
+def test_a_negation_the_model_reads_as_the_blame_does_not_cancel_it():
+    # "did not secure": the negation is the failure the sentence blames the carers for.
+    text = "Carers did not secure the home and the child was able to leave at night."
+    assert [f.kind for f in scan_text(text)] == ["parent_blame"]
+    # A negation that denies the label still cancels it.
+    for text in (
+        "Mum is not hostile.",
+        "Dad is not colluding with anyone.",
+        "Cody is not choosing this life.",
+    ):
+        assert scan_text(text) == [], text
+
+
 def test_the_verdict_cache_makes_a_rescan_after_a_rule_change_cost_only_the_rules():
     text = "Nobody made her get in the car; she sees it as a fair trade. Mum has given up on her."
     combine.VERDICTS.clear()

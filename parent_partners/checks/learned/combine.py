@@ -183,7 +183,10 @@ def verdict_word(model: LearnedModel, text: str, unit: Unit, h: int) -> tuple[in
     at, weight = evidence(model, toks, h)
     if weight < float(model.meta.get("min_evidence", MIN_EVIDENCE)):
         return None
-    if any(t in _NEGATIONS or t.endswith("n't") for t in toks[max(0, at - 3) : at]):
+    negations = [
+        n for n in range(max(0, at - 3), at) if toks[n] in _NEGATIONS or toks[n].endswith("n't")
+    ]
+    if negations and not _negation_is_the_blame(model, toks, negations, h):
         return None
     start, end = spans[at]
     if other_sense(text, start, end, HEADS[h], unit):
@@ -191,6 +194,17 @@ def verdict_word(model: LearnedModel, text: str, unit: Unit, h: int) -> tuple[in
     if is_language_advice(text, unit.start, start, end, unit.end):
         return None
     return (start, end)
+
+
+def _negation_is_the_blame(
+    model: LearnedModel, toks: Sequence[str], negations: Sequence[int], h: int
+) -> bool:
+    """Whether the model reads a negation before the verdict word as part of the blame
+    ("does not engage", "did not secure the home", "no sense of danger"), not as a denial
+    of it ("Mum is not hostile"): the sentence scores no lower with the negation than
+    without it."""
+    without = [t for n, t in enumerate(toks) if n not in negations]
+    return model.logits(toks)[h] >= model.logits(without)[h]
 
 
 # Characters either side of a verdict word within which a lexicon phrase taking it in lies.
