@@ -306,12 +306,13 @@ def choose(views: Views, veto: float) -> dict[str, float]:
 
     A threshold decides only the learned flags (those no rule finding already raises), so
     the limits are on them: their precision over the items pooled (every writer and the
-    tuning set) at PRECISION_FLOOR, and in each writer's items a false-alarm rate of at
-    most WRITER_FALSE_ALARMS. Until the eighth round the floors were precisions of all
-    flags, the rules' included: one writer's rule false alarms, which no threshold removes,
-    and the ordinary-record writers' few blaming items failed every threshold, and the most
-    precise one (0.96, 0.97) was taken, giving up recall for everyone. Where no threshold
-    is within the limits, the one whose learned flags are most precise.
+    tuning set) at PRECISION_FLOOR, and in each writer's items no false-alarm rate above
+    WRITER_FALSE_ALARMS that chance cannot explain (_writer_fails). Until the eighth round
+    the floors were precisions of all flags, the rules' included: one writer's rule false
+    alarms, which no threshold removes, and the ordinary-record writers' few blaming items
+    failed every threshold, and the most precise one (0.96, 0.97) was taken, giving up
+    recall for everyone. Where no threshold is within the limits, the one whose learned
+    flags are most precise.
     """
     chosen: dict[str, float] = {"veto": veto}
     grid = np.asarray(GRID)
