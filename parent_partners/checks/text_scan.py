@@ -167,11 +167,6 @@ def blame_context(scan: ScanContext, rule: Rule, start: int, end: int) -> str:
     return ASIDE if _OTHER_PARTY.get(rule.kind) in roles else ASIDE_FOR_RULE
 
 
-def blame_context_ok(scan: ScanContext, rule: Rule, start: int, end: int) -> bool:
-    """True when the match at [start, end) is the writer's own blaming use of the words."""
-    return blame_context(scan, rule, start, end) == OWN
-
-
 def scan_rules(
     text: str, lexicon: Lexicon | None = None, rejected: list[tuple[int, str]] | None = None
 ) -> list[Finding]:
