@@ -47,7 +47,7 @@ class ScanContext:
         self.span_memo: list[tuple[int, int]] = []
         self.sentences: dict[int, SentenceContext] = {}
         # By the position the words start at: (the writer's own words?, who they are about,
-        # do other words bind the learned stage?).
+        # a report the writer challenges?).
         self.subjects: dict[int, tuple[bool, frozenset[str], bool]] = {}
         # By mention start: is this first name a parent's?
         self.named: dict[int, bool] = {}
@@ -76,14 +76,12 @@ def _set_aside(
 def _own_and_about(
     scan: ScanContext, span: tuple[int, int], at: int, sentence: tuple[int, int], labelled: bool
 ) -> tuple[bool, frozenset[str], bool]:
-    """(the writer's own words?, who they are about, do not-own words bind the learned
-    stage?) for words starting at ``at``.
+    """(the writer's own words?, who they are about, a report the writer challenges?) for
+    words starting at ``at``.
 
     Two rules often match the same words (a child and a parent reading of "hard to
     reach"); voice and subject depend only on where the words start, so they are
-    worked out once. Words in quotation marks and reports the writer challenges bind the
-    learned stage too; an unquoted report ("Pt admits sexting adult males") does not: who
-    the words are from is less certain there than what they say (combine.left_to_rules).
+    worked out once.
     """
     known = scan.subjects.get(at)
     if known is not None:
@@ -97,15 +95,15 @@ def _own_and_about(
     if labelled and voice.status == "own" and voice.speaker is None:
         voice = label_voice(text, start, end, s_start, around.ctx_start, quotes, around.window_end)
     own = voice.status not in ("voice", "reported_challenged")
-    binds = voice.status == "reported_challenged" or any(a <= start < b for a, b in quotes)
+    challenged = voice.status == "reported_challenged"
     roles: frozenset[str] = frozenset()
     if own:
         found = subject_roles(
             text, at, s_start, around.ctx_start, quotes, names=True, named=scan.named
         )
         roles = frozenset("service" if r == "self" else r for r in found)
-    scan.subjects[at] = (own, roles, binds)
-    return own, roles, binds
+    scan.subjects[at] = (own, roles, challenged)
+    return own, roles, challenged
 
 
 def _fits_subject(rule: Rule, roles: frozenset[str], text: str, start: int) -> bool:
@@ -147,9 +145,14 @@ def blame_context(scan: ScanContext, rule: Rule, start: int, end: int) -> str:
     # they are depends on the verb before it.
     about = labelled_object(text, start, end) if end - start > 6 else None
     at = start if about is None else about[0]
-    own, roles, binds = _own_and_about(scan, (start, end), at, sentence, about is not None)
+    own, roles, challenged = _own_and_about(scan, (start, end), at, sentence, about is not None)
     if not own:
-        return ASIDE if binds else ASIDE_FOR_RULE
+        # Words in quotation marks and challenged reports bind the learned stage too; an
+        # unquoted report ("Pt admits sexting adult males") does not: who the words are from
+        # is less certain there than what they say. Whether these words are quoted depends
+        # on where they start, not on ``at``, so it is not cached with the voice.
+        quoted = any(a <= start < b for a, b in scan.sentence(*sentence).quotes)
+        return ASIDE if challenged or quoted else ASIDE_FOR_RULE
     if about is not None:
         roles = frozenset(about[1])
     else:
